@@ -1,0 +1,422 @@
+//! Finding name mentions and guessing their type.
+//!
+//! A name is a run of capitalised words (with connectors such as "of the" between capitalised words),
+//! cut where the knowledge base, titles and common words say it should be cut:
+//! - titles and roles before a name become the mention's `title` ("President Ebrahim Raisi" →
+//!   "Ebrahim Raisi" with title "President"), lower-case ones too ("foreign minister Hossein …");
+//! - known names inside a run are separate mentions ("U.S. President Donald Trump" → "U.S." and
+//!   "Donald Trump") unless a suffix word makes the whole run one name ("Iranian Foreign Ministry");
+//! - a common word capitalised only because it starts a sentence, a quote or a headline is not a name.
+
+use crate::entities::EntityType;
+use crate::kb::{KbRef, KnowledgeBase, Sense};
+use crate::span::Span;
+use crate::text::{Document, Token, TokenKind};
+
+/// A mention before linking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawMention {
+    pub span: Span,
+    /// Token range of the name.
+    pub tokens: std::ops::Range<usize>,
+    pub ty: Option<EntityType>,
+    pub title: Option<Span>,
+    pub kb: Option<KbRef>,
+    /// Written as an acronym or initialism ("SCO", "U.N.").
+    pub acronym: bool,
+}
+
+/// How far (in tokens) a name may extend.
+const MAX_NAME_TOKENS: usize = 12;
+/// Longest knowledge-base surface tried, in tokens.
+const MAX_KB_TOKENS: usize = 8;
+
+pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let shouting = s.headline || is_all_caps_sentence(doc, s.tokens.clone());
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            if !is_name_token(doc, i, kb) {
+                i += 1;
+                continue;
+            }
+            let mut last = i;
+            let mut j = i + 1;
+            while j < s.tokens.end && j - i < MAX_NAME_TOKENS {
+                if is_name_token(doc, j, kb) && !doc.tokens[j].newline_before {
+                    last = j;
+                    j += 1;
+                } else if is_connector(doc, j, kb) && j + 1 < s.tokens.end && !shouting {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            segment_run(doc, kb, i, last + 1, shouting, s.tokens.start, &mut out);
+            i = last + 1;
+        }
+    }
+    out
+}
+
+fn word<'a>(doc: &'a Document, i: usize) -> &'a str {
+    doc.token_text(i)
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w
+        .chars()
+        .filter(|c| *c != '.' && *c != '&' && *c != '-')
+        .collect();
+    (2..=7).contains(&letters.len())
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = word(doc, i);
+    // "al-Assad", "bin Salman" are handled by connectors; "al-Assad" starts lower case
+    let first_upper = is_capitalized(w)
+        || (w.len() > 3
+            && w.starts_with("al-")
+            && w[3..].chars().next().is_some_and(char::is_uppercase));
+    first_upper && !kb.words.not_names.contains(&w.to_lowercase())
+}
+
+fn is_connector(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
+    let t = &doc.tokens[i];
+    let w = word(doc, i);
+    (t.kind == TokenKind::Word || w == "&") && kb.words.connectors.contains(w) && !t.newline_before
+}
+
+fn is_all_caps_sentence(doc: &Document, r: std::ops::Range<usize>) -> bool {
+    let words: Vec<&str> = r
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .map(|i| word(doc, i))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    words.len() >= 3 && words.iter().all(|w| !w.chars().any(char::is_lowercase))
+}
+
+/// Tokens at which a sentence (or a quote or clause inside it) starts, where a capital says nothing.
+fn at_clause_start(doc: &Document, i: usize, sentence_start: usize) -> bool {
+    if i == sentence_start {
+        return true;
+    }
+    let prev = &doc.tokens[i - 1];
+    matches!(prev.kind, TokenKind::OpenQuote | TokenKind::Dash)
+        && (i - 1 == sentence_start || doc.tokens[i - 1].newline_before)
+        || word(doc, i - 1) == ":"
+        || prev.newline_before && i - 1 == sentence_start
+        || doc.tokens[i].newline_before
+}
+
+fn surface(doc: &Document, from: usize, to: usize) -> &str {
+    &doc.prose[doc.tokens[from].span.start..doc.tokens[to - 1].span.end]
+}
+
+/// Title-cases an ALL-CAPS word for lookups ("IRAN" → "Iran").
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'';
+    }
+    out
+}
+
+fn kb_lookup(kb: &KnowledgeBase, s: &str, shouting: bool) -> Option<Sense> {
+    let senses = kb.lookup(s);
+    if let Some(first) = senses.first() {
+        return Some(*first);
+    }
+    if shouting && s.chars().any(char::is_lowercase) == false && s.len() > 3 {
+        return kb.lookup(&title_case(s)).first().copied();
+    }
+    None
+}
+
+/// Longest title starting at token `from`, as an exclusive end token.
+fn title_at(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize) -> Option<usize> {
+    let max = (from + kb.max_title_words).min(to);
+    (from + 1..=max)
+        .rev()
+        .find(|&e| kb.is_title(&surface(doc, from, e).to_lowercase()))
+}
+
+/// Longest knowledge-base name starting at `from` within `[from, to)`.
+fn kb_at(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    from: usize,
+    to: usize,
+    shouting: bool,
+) -> Option<(usize, Sense)> {
+    let max = (from + MAX_KB_TOKENS).min(to);
+    (from + 1..=max).rev().find_map(|e| {
+        // a name does not end on a connector
+        if is_connector(doc, e - 1, kb) {
+            return None;
+        }
+        kb_lookup(kb, surface(doc, from, e), shouting).map(|s| (e, s))
+    })
+}
+
+#[derive(Debug)]
+enum Seg {
+    Title(usize, usize),
+    Known(usize, usize, Sense),
+    Name(usize, usize),
+}
+
+fn segment_run(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    start: usize,
+    end: usize,
+    shouting: bool,
+    sentence_start: usize,
+    out: &mut Vec<RawMention>,
+) {
+    // 1. cut the run into titles, known names and unknown words
+    let mut segs: Vec<Seg> = Vec::new();
+    let mut p = start;
+    while p < end {
+        let w = word(doc, p);
+        let lower = w.to_lowercase();
+        if let Some(e) = title_at(doc, kb, p, end) {
+            segs.push(Seg::Title(p, e));
+            p = e;
+        } else if let Some((e, sense)) = kb_at(doc, kb, p, end, shouting) {
+            segs.push(Seg::Known(p, e, sense));
+            p = e;
+        } else if kb.words.determiners.contains(&lower) || is_connector(doc, p, kb) {
+            p += 1;
+        } else {
+            let common = kb.is_common_word(w) && !kb.is_given_name(w);
+            let weak_start = at_clause_start(doc, p, sentence_start) || shouting;
+            if common && (weak_start || (shouting && !is_acronym(w))) {
+                p += 1;
+                continue;
+            }
+            match segs.last_mut() {
+                Some(Seg::Name(_, e))
+                    if *e == p || (*e < p && (*e..p).all(|k| is_connector(doc, k, kb))) =>
+                {
+                    *e = p + 1
+                }
+                _ => segs.push(Seg::Name(p, p + 1)),
+            }
+            p += 1;
+        }
+    }
+    // trailing connectors never end a name
+    for s in &mut segs {
+        if let Seg::Name(a, e) = s {
+            while *e > *a + 1 && is_connector(doc, *e - 1, kb) {
+                *e -= 1;
+            }
+        }
+    }
+    if segs.is_empty() {
+        return;
+    }
+    // 2. a suffix word ("Ministry", "Act", "River") makes the whole run (after any title) one name
+    let last_tok = match segs.last().unwrap() {
+        Seg::Title(_, e) | Seg::Known(_, e, _) | Seg::Name(_, e) => *e - 1,
+    };
+    let first_name_seg = segs.iter().position(|s| !matches!(s, Seg::Title(..)));
+    let suffix_ty = suffix_type(kb, &word(doc, last_tok).to_lowercase());
+    if let (Some(ty), Some(f)) = (suffix_ty, first_name_seg) {
+        let from = match segs[f] {
+            Seg::Known(a, ..) | Seg::Name(a, _) | Seg::Title(a, _) => a,
+        };
+        let whole_known = matches!(segs[f..], [Seg::Known(..)]);
+        if segs.len() - f > 1 || !whole_known {
+            let title = (f > 0).then(|| title_span(doc, kb, &segs[..f], from));
+            let span = Span::new(doc.tokens[from].span.start, doc.tokens[last_tok].span.end);
+            out.push(RawMention {
+                span,
+                tokens: from..last_tok + 1,
+                ty: Some(ty),
+                title: title.flatten(),
+                kb: kb.lookup(doc.text_of(span)).iter().find_map(|s| match s {
+                    Sense::Name(r) => Some(*r),
+                    _ => None,
+                }),
+                acronym: false,
+            });
+            return;
+        }
+    }
+    // 3. one mention per known or unknown segment; a title before a segment is its title
+    let mut pending_title: Option<usize> = None;
+    for (k, seg) in segs.iter().enumerate() {
+        match *seg {
+            Seg::Title(a, _) => {
+                pending_title.get_or_insert(a);
+                let _ = k;
+            }
+            Seg::Known(a, e, sense) => {
+                let (ty, r) = match sense {
+                    Sense::Name(r) => (kb.entry(r).ty, Some(r)),
+                    Sense::Demonym(_) => (Some(EntityType::Norp), None),
+                };
+                let title = pending_title.take().map(|t| span_of(doc, t, a));
+                let title = title.or_else(|| lower_title_before(doc, kb, a));
+                out.push(RawMention {
+                    span: span_of(doc, a, e),
+                    tokens: a..e,
+                    ty,
+                    title,
+                    kb: r,
+                    acronym: e == a + 1 && is_acronym(word(doc, a)),
+                });
+                // a known name before a title and a name ("U.S. President Donald Trump") also
+                // belongs to the title
+                if matches!(segs.get(k + 1), Some(Seg::Title(..))) {
+                    pending_title = Some(a);
+                }
+            }
+            Seg::Name(a, e) => {
+                let had_title = pending_title.is_some();
+                let title = match pending_title.take() {
+                    Some(t) => Some(span_of(doc, t, a)),
+                    None => lower_title_before(doc, kb, a),
+                };
+                let acronym = e == a + 1 && is_acronym(word(doc, a));
+                if shouting
+                    && !acronym
+                    && !had_title
+                    && (a..e).all(|i| !is_capitalized(&word(doc, i)[1..]))
+                {
+                    // Title Case headline words that are not known: too weak to be a name, except
+                    // when the body confirms them (done in linking)
+                }
+                let ty = guess_type(doc, kb, a, e, title.is_some(), acronym);
+                out.push(RawMention {
+                    span: span_of(doc, a, e),
+                    tokens: a..e,
+                    ty,
+                    title,
+                    kb: None,
+                    acronym,
+                });
+            }
+        }
+    }
+}
+
+fn span_of(doc: &Document, from: usize, to: usize) -> Span {
+    Span::new(doc.tokens[from].span.start, doc.tokens[to - 1].span.end)
+}
+
+fn title_span(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    titles: &[Seg],
+    name_start: usize,
+) -> Option<Span> {
+    let first = match titles.first()? {
+        Seg::Title(a, _) | Seg::Known(a, ..) | Seg::Name(a, _) => *a,
+    };
+    let _ = kb;
+    Some(span_of(doc, first, name_start))
+}
+
+/// A lower-case title right before a name ("foreign minister Hossein …"), extended over a
+/// capitalised word right before it ("Iranian foreign minister").
+fn lower_title_before(doc: &Document, kb: &KnowledgeBase, name_start: usize) -> Option<Span> {
+    let max = kb.max_title_words.min(name_start);
+    let start = (1..=max).rev().map(|n| name_start - n).find(|&a| {
+        (a..name_start)
+            .all(|i| doc.tokens[i].kind == TokenKind::Word && !doc.tokens[i].newline_before)
+            && kb.is_title(&surface(doc, a, name_start).to_lowercase())
+    })?;
+    let mut from = start;
+    if from > 0
+        && doc.tokens[from - 1].kind == TokenKind::Word
+        && is_capitalized(word(doc, from - 1))
+    {
+        from -= 1;
+    }
+    Some(span_of(doc, from, name_start))
+}
+
+fn suffix_type(kb: &KnowledgeBase, last_lower: &str) -> Option<EntityType> {
+    if kb.words.org_suffixes.contains(last_lower) {
+        Some(EntityType::Org)
+    } else if kb.words.misc_suffixes.contains(last_lower) {
+        Some(EntityType::Misc)
+    } else if kb.words.place_suffixes.contains(last_lower) {
+        Some(EntityType::Place)
+    } else {
+        None
+    }
+}
+
+fn next_word(doc: &Document, i: usize) -> Option<&str> {
+    doc.tokens.get(i).map(|t| t.span.text(&doc.prose))
+}
+
+fn guess_type(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    a: usize,
+    e: usize,
+    titled: bool,
+    acronym: bool,
+) -> Option<EntityType> {
+    let first = word(doc, a);
+    let last_lower = word(doc, e - 1).to_lowercase();
+    if let Some(ty) = suffix_type(kb, &last_lower) {
+        return Some(ty);
+    }
+    if titled || kb.is_given_name(first) && e - a >= 2 {
+        return Some(EntityType::Person);
+    }
+    if acronym {
+        return Some(EntityType::Org);
+    }
+    if e - a >= 2 && kb.words.place_prefixes.contains(&first.to_lowercase()) {
+        return Some(EntityType::Place);
+    }
+    // "Raisi said", "Smith, who", "Smith, 62,"
+    let after = next_word(doc, e);
+    let after2 = next_word(doc, e + 1);
+    if after.is_some_and(|w| kb.words.person_verbs.contains(w))
+        || (after == Some(",")
+            && after2.is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit())))
+    {
+        return Some(EntityType::Person);
+    }
+    if doc
+        .tokens
+        .get(e)
+        .is_some_and(|t: &Token| t.kind == TokenKind::Possessive)
+        && e - a >= 2
+        && kb.is_given_name(first)
+    {
+        return Some(EntityType::Person);
+    }
+    if a > 0 && e - a == 1 && kb.words.place_prepositions.contains(word(doc, a - 1)) {
+        return Some(EntityType::Place);
+    }
+    None
+}

@@ -1,0 +1,160 @@
+//! Parsing of the knowledge-base data files.
+
+use super::{KbEntry, KnowledgeBase};
+use crate::entities::EntityType;
+
+/// The embedded data files, in load order (earlier files win on ambiguous surfaces).
+const ENTITY_FILES: &[(&str, &str)] = &[
+    (
+        "curated.tsv",
+        include_str!("../../../../grammars/kb/curated.tsv"),
+    ),
+    (
+        "organizations.tsv",
+        include_str!("../../../../grammars/kb/organizations.tsv"),
+    ),
+    (
+        "countries.tsv",
+        include_str!("../../../../grammars/kb/countries.tsv"),
+    ),
+    (
+        "places.tsv",
+        include_str!("../../../../grammars/kb/places.tsv"),
+    ),
+];
+const TITLES: &str = include_str!("../../../../grammars/kb/titles.txt");
+const GIVEN_NAMES: &str = include_str!("../../../../grammars/kb/given-names.txt");
+const COMMON_WORDS: &str = include_str!("../../../../grammars/kb/common-words.txt");
+const NAME_WORDS: &str = include_str!("../../../../grammars/kb/name-words.toml");
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KbError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for KbError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+pub(super) fn embedded() -> KnowledgeBase {
+    let mut kb = KnowledgeBase::default();
+    for (file, src) in ENTITY_FILES {
+        for e in parse_entities_tsv(file, src).expect("embedded knowledge base is valid (tested)") {
+            kb.add(e);
+        }
+    }
+    for line in data_lines(TITLES) {
+        kb.add_title(line);
+    }
+    for line in data_lines(GIVEN_NAMES) {
+        kb.add_given_name(line);
+    }
+    for line in data_lines(COMMON_WORDS) {
+        kb.add_common_word(line);
+    }
+    kb.words = toml::from_str(NAME_WORDS).expect("grammars/kb/name-words.toml is valid (tested)");
+    kb
+}
+
+fn data_lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Parses an entities TSV: a header line `name type tags aliases demonyms description link`
+/// (tab-separated; list columns separated by `|`), `#` comments and blank lines ignored.
+pub fn parse_entities_tsv(file: &str, src: &str) -> Result<Vec<KbEntry>, KbError> {
+    let err = |line: usize, message: String| KbError {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    let mut out = Vec::new();
+    let mut header_seen = false;
+    for (i, raw) in src.lines().enumerate() {
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if !header_seen {
+            if !line.starts_with("name\ttype") {
+                return Err(err(
+                    i + 1,
+                    "expected the header `name\ttype\ttags\taliases\tdemonyms\tdescription\tlink`"
+                        .into(),
+                ));
+            }
+            header_seen = true;
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 2 || cols[0].trim().is_empty() {
+            return Err(err(i + 1, "expected at least a name and a type".into()));
+        }
+        let ty = match cols[1].trim() {
+            "" => None,
+            t => Some(
+                EntityType::parse(t).ok_or_else(|| err(i + 1, format!("unknown type `{t}`")))?,
+            ),
+        };
+        let list = |k: usize| -> Vec<String> {
+            cols.get(k)
+                .map(|c| {
+                    c.split('|')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let text = |k: usize| {
+            cols.get(k)
+                .map(|c| c.trim().to_string())
+                .unwrap_or_default()
+        };
+        out.push(KbEntry {
+            name: cols[0].trim().to_string(),
+            ty,
+            tags: list(2),
+            aliases: list(3),
+            demonyms: list(4),
+            description: text(5),
+            link: text(6),
+            from_project: false,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::Sense;
+
+    #[test]
+    fn embedded_data_parses_and_answers_lookups() {
+        let kb = embedded();
+        assert!(kb.entries.len() > 100, "{}", kb.entries.len());
+        let iran = kb.lookup("Iran");
+        assert!(matches!(iran.first(), Some(Sense::Name(_))));
+        assert!(kb
+            .lookup("Iranian")
+            .iter()
+            .any(|s| matches!(s, Sense::Demonym(_))));
+        assert!(kb.is_title("foreign minister"));
+        assert!(kb.is_given_name("Vladimir"));
+    }
+
+    #[test]
+    fn bad_type_is_reported_with_its_line() {
+        let e = parse_entities_tsv("x.tsv", "name\ttype\nFoo\tPLANET\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("PLANET"));
+    }
+}

@@ -1,0 +1,190 @@
+//! The knowledge base: what copydesk knows about the world before reading an article.
+//!
+//! Built from the TSV files under `grammars/kb/` (compiled into the binary) plus the `[[entities]]`
+//! of a project's `copydesk.toml`. Data, not code: see `grammars/kb/README.md` for the format and
+//! `scripts/build-kb` for how the files are regenerated.
+
+mod load;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
+
+use crate::entities::EntityType;
+
+pub use load::{parse_entities_tsv, KbError};
+
+/// Index of an entry in its [`KnowledgeBase`].
+pub type KbRef = u32;
+
+/// One known entity.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct KbEntry {
+    pub name: String,
+    pub ty: Option<EntityType>,
+    /// Free tags: `country`, `city`, `media`, `intl`, `gov`, `wellknown`, `party`, …
+    pub tags: Vec<String>,
+    /// Other names, short forms and acronyms ("Islamic Republic of Iran", "SCO").
+    pub aliases: Vec<String>,
+    /// Demonyms and group names, typed NORP ("Iranian", "Iranians").
+    pub demonyms: Vec<String>,
+    pub description: String,
+    pub link: String,
+    /// True for entries from the project file rather than the embedded data.
+    pub from_project: bool,
+}
+
+impl KbEntry {
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
+    }
+}
+
+/// What a surface form can be in the knowledge base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sense {
+    /// The entry's name or one of its aliases.
+    Name(KbRef),
+    /// One of the entry's demonyms (NORP).
+    Demonym(KbRef),
+}
+
+#[derive(Debug, Default)]
+pub struct KnowledgeBase {
+    pub entries: Vec<KbEntry>,
+    /// Surface form (as written, apostrophes and dashes normalized) → senses.
+    surfaces: HashMap<String, Vec<Sense>>,
+    /// Lower-cased titles and roles ("foreign minister", "president").
+    titles: HashMap<String, ()>,
+    /// Longest title in words, to bound the matcher.
+    pub max_title_words: usize,
+    given_names: HashMap<String, ()>,
+    common_words: HashSet<String>,
+    /// Words that shape names (from `grammars/kb/name-words.toml`).
+    pub words: NameWords,
+}
+
+/// Word lists that shape and type names; see `grammars/kb/name-words.toml`.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+pub struct NameWords {
+    pub connectors: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub org_suffixes: HashSet<String>,
+    pub place_suffixes: HashSet<String>,
+    pub place_prefixes: HashSet<String>,
+    pub misc_suffixes: HashSet<String>,
+    pub person_verbs: HashSet<String>,
+    pub place_prepositions: HashSet<String>,
+    pub not_names: HashSet<String>,
+}
+
+static EMBEDDED: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| Arc::new(load::embedded()));
+
+impl KnowledgeBase {
+    /// The knowledge base compiled into the binary.
+    pub fn embedded() -> Arc<KnowledgeBase> {
+        EMBEDDED.clone()
+    }
+
+    /// A copy of `self` extended with project entries (which win over embedded ones).
+    pub fn with_entries(&self, extra: Vec<KbEntry>) -> KnowledgeBase {
+        let mut kb = KnowledgeBase {
+            entries: Vec::with_capacity(self.entries.len() + extra.len()),
+            surfaces: HashMap::new(),
+            titles: self.titles.clone(),
+            max_title_words: self.max_title_words,
+            given_names: self.given_names.clone(),
+            common_words: self.common_words.clone(),
+            words: self.words.clone(),
+        };
+        for e in extra.into_iter().chain(self.entries.iter().cloned()) {
+            kb.add(e);
+        }
+        kb
+    }
+
+    pub(crate) fn add(&mut self, entry: KbEntry) {
+        let id = self.entries.len() as KbRef;
+        let mut push = |s: &str, sense: Sense| {
+            let v = self.surfaces.entry(normalize_surface(s)).or_default();
+            if !v.contains(&sense) {
+                v.push(sense);
+            }
+        };
+        push(&entry.name, Sense::Name(id));
+        for a in &entry.aliases {
+            push(a, Sense::Name(id));
+        }
+        for d in &entry.demonyms {
+            push(d, Sense::Demonym(id));
+        }
+        self.entries.push(entry);
+    }
+
+    pub(crate) fn add_title(&mut self, title: &str) {
+        let t = title.trim().to_lowercase();
+        if t.is_empty() {
+            return;
+        }
+        self.max_title_words = self.max_title_words.max(t.split_whitespace().count());
+        self.titles.insert(t, ());
+    }
+
+    pub(crate) fn add_given_name(&mut self, name: &str) {
+        self.given_names.insert(name.trim().to_string(), ());
+    }
+
+    /// Senses of a surface form as written (first entries win: project before embedded).
+    pub fn lookup(&self, surface: &str) -> &[Sense] {
+        self.surfaces
+            .get(&normalize_surface(surface))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    pub fn entry(&self, r: KbRef) -> &KbEntry {
+        &self.entries[r as usize]
+    }
+
+    /// Is this lower-cased phrase a title or role ("president", "foreign minister")?
+    pub fn is_title(&self, lower: &str) -> bool {
+        self.titles.contains_key(lower)
+    }
+
+    /// Is this word usually written in lower case (so a capital may only mark a sentence start)?
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.common_words.contains(&word.to_lowercase())
+    }
+
+    pub(crate) fn add_common_word(&mut self, word: &str) {
+        self.common_words.insert(word.trim().to_lowercase());
+    }
+
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains_key(word)
+    }
+}
+
+/// Normalizes typographic variants so "Khamenei’s" and "Khamenei's", "Amir–Abdollahian" and
+/// "Amir-Abdollahian" look the same to lookups.
+pub fn normalize_surface(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.trim().chars() {
+        let c = match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
+            '\u{00A0}' | '\t' | '\n' | '\r' => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}

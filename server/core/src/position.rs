@@ -1,0 +1,263 @@
+//! The one place where byte offsets become line/column positions and back.
+//!
+//! Internally everything is a byte offset. Editors speak in lines and columns counted in UTF-16
+//! code units (the LSP default) or UTF-8 bytes (when negotiated); the exchange format counts
+//! Unicode code points. A [`LineIndex`] is built once per text version and answers all three.
+//! Lines end at `\n`; a `\r` before it belongs to the line ending, so CRLF survives round trips.
+
+/// How columns are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf16,
+    /// Unicode scalar values (what Python's `str` indexes and the exchange format use).
+    CodePoint,
+}
+
+/// A zero-based line and column, the column counted in some [`Encoding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Line starts of one text, for offset ↔ position conversion in O(log lines + line length).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    len: usize,
+    ascii: bool,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_newlines(text).map(|i| i + 1));
+        LineIndex {
+            line_starts,
+            len: text.len(),
+            ascii: text.is_ascii(),
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte offset where `line` starts (clamped to the text).
+    pub fn line_start(&self, line: u32) -> usize {
+        self.line_starts
+            .get(line as usize)
+            .copied()
+            .unwrap_or(self.len)
+    }
+
+    /// Byte range of `line` without its line ending.
+    pub fn line_span(&self, text: &str, line: u32) -> (usize, usize) {
+        let start = self.line_start(line);
+        let mut end = self.line_start(line + 1);
+        if end > start && text.as_bytes().get(end - 1) == Some(&b'\n') {
+            end -= 1;
+            if end > start && text.as_bytes()[end - 1] == b'\r' {
+                end -= 1;
+            }
+        }
+        (start, end.max(start))
+    }
+
+    /// Position of a byte offset. Offsets inside a character are moved to its start; offsets past
+    /// the end are clamped.
+    pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(self.len));
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = if self.ascii || enc == Encoding::Utf8 {
+            offset - start
+        } else {
+            column_units(&text[start..offset], enc)
+        };
+        LineCol {
+            line: line as u32,
+            col: col as u32,
+        }
+    }
+
+    /// Byte offset of a position. A column past the end of its line is clamped to the line end
+    /// (before the line ending); a column inside a character (half a surrogate pair) moves to the
+    /// character's start; a line past the end gives the end of the text.
+    pub fn offset(&self, text: &str, pos: LineCol, enc: Encoding) -> usize {
+        if pos.line as usize >= self.line_starts.len() {
+            return self.len;
+        }
+        let (start, end) = self.line_span(text, pos.line);
+        let want = pos.col as usize;
+        if self.ascii || enc == Encoding::Utf8 {
+            return floor_char_boundary(text, (start + want).min(end));
+        }
+        let mut units = 0;
+        for (i, c) in text[start..end].char_indices() {
+            let w = match enc {
+                Encoding::Utf16 => c.len_utf16(),
+                _ => 1,
+            };
+            if units + w > want {
+                return start + i;
+            }
+            units += w;
+        }
+        end
+    }
+}
+
+fn column_units(s: &str, enc: Encoding) -> usize {
+    match enc {
+        Encoding::Utf8 => s.len(),
+        Encoding::Utf16 => s.chars().map(char::len_utf16).sum(),
+        Encoding::CodePoint => s.chars().count(),
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+}
+
+/// The largest char boundary ≤ `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    if offset >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Converts byte offsets to code-point offsets for many monotone or random queries in O(log n):
+/// the exchange format counts code points.
+#[derive(Debug, Clone)]
+pub struct CodePointIndex {
+    /// (byte offset, code-point offset) at every non-ASCII char boundary, sorted.
+    marks: Vec<(usize, usize)>,
+}
+
+impl CodePointIndex {
+    pub fn new(text: &str) -> CodePointIndex {
+        let mut marks = Vec::new();
+        let mut extra = 0; // bytes beyond one per char so far
+        for (i, c) in text.char_indices() {
+            let l = c.len_utf8();
+            if l > 1 {
+                extra += l - 1;
+                marks.push((i + l, i + l - extra));
+            }
+        }
+        CodePointIndex { marks }
+    }
+
+    pub fn to_code_points(&self, byte: usize) -> usize {
+        let k = self.marks.partition_point(|&(b, _)| b <= byte);
+        if k == 0 {
+            byte
+        } else {
+            let (b, c) = self.marks[k - 1];
+            c + (byte - b)
+        }
+    }
+
+    pub fn to_bytes(&self, cp: usize) -> usize {
+        let k = self.marks.partition_point(|&(_, c)| c <= cp);
+        if k == 0 {
+            cp
+        } else {
+            let (b, c) = self.marks[k - 1];
+            b + (cp - c)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLES: &[&str] = &[
+        "“Naïve,” he said.\r\nThen 北京 👍🏽 replied.\n",
+        "plain ascii\nsecond line",
+        "",
+        "\r\n\r\n",
+        "👍🏽👍🏽\nx",
+    ];
+
+    #[test]
+    fn round_trips_every_char_boundary_in_every_encoding() {
+        for text in SAMPLES {
+            let idx = LineIndex::new(text);
+            for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::CodePoint] {
+                for (off, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                    let pos = idx.position(text, off, enc);
+                    let back = idx.offset(text, pos, enc);
+                    // the '\n' of a CRLF is the only boundary not reachable as a column
+                    if text[..off].ends_with('\r') && text[off..].starts_with('\n') {
+                        assert_eq!(back, off - 1, "{text:?} {off} {enc:?}");
+                    } else {
+                        assert_eq!(back, off, "{text:?} {off} {enc:?} {pos:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn utf16_columns_count_surrogate_pairs_and_curly_quotes() {
+        let text = "“Naïve,” he said.\r\nThen 北京 👍🏽 replied.\n";
+        let idx = LineIndex::new(text);
+        let he = text.find("he").unwrap();
+        assert_eq!(
+            idx.position(text, he, Encoding::Utf16),
+            LineCol { line: 0, col: 9 }
+        );
+        assert_eq!(
+            idx.position(text, he, Encoding::Utf8),
+            LineCol { line: 0, col: 14 }
+        );
+        let replied = text.find("replied").unwrap();
+        // "Then 北京 " = 8 units, "👍🏽" = 4 units, " " = 1
+        assert_eq!(
+            idx.position(text, replied, Encoding::Utf16),
+            LineCol { line: 1, col: 13 }
+        );
+        assert_eq!(
+            idx.position(text, replied, Encoding::CodePoint),
+            LineCol { line: 1, col: 11 }
+        );
+        // a column in the middle of a surrogate pair lands on the emoji's start
+        let thumbs = text.find('👍').unwrap();
+        assert_eq!(
+            idx.offset(text, LineCol { line: 1, col: 9 }, Encoding::Utf16),
+            thumbs
+        );
+        // columns past the end of a CRLF line clamp before the '\r'
+        assert_eq!(
+            idx.offset(text, LineCol { line: 0, col: 99 }, Encoding::Utf16),
+            text.find('\r').unwrap()
+        );
+        assert_eq!(
+            idx.offset(text, LineCol { line: 9, col: 0 }, Encoding::Utf16),
+            text.len()
+        );
+    }
+
+    #[test]
+    fn code_point_index_matches_char_counts() {
+        for text in SAMPLES {
+            let cpi = CodePointIndex::new(text);
+            for (off, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let cp = text[..off].chars().count();
+                assert_eq!(cpi.to_code_points(off), cp);
+                assert_eq!(cpi.to_bytes(cp), off);
+            }
+        }
+    }
+}

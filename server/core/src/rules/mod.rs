@@ -1,0 +1,61 @@
+//! Findings and the registry of rules that produce them.
+
+mod registry;
+
+pub use registry::{registry, rule, RuleInfo};
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Severity> {
+        Some(match s.trim().to_ascii_lowercase().as_str() {
+            "hint" => Severity::Hint,
+            "info" | "information" | "suggestion" => Severity::Info,
+            "warning" | "warn" => Severity::Warning,
+            "error" => Severity::Error,
+            _ => return None,
+        })
+    }
+}
+
+/// A replacement of `span` by `new_text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextEdit {
+    pub span: Span,
+    pub new_text: String,
+}
+
+/// A suggested fix: a titled set of non-overlapping edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<TextEdit>,
+}
+
+/// One problem found in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Stable rule id from the registry, e.g. `unattributed-quote`.
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub span: Span,
+    /// One line that names what the finding is about.
+    pub message: String,
+    pub fixes: Vec<Fix>,
+}

@@ -1,0 +1,157 @@
+//! Separating prose from everything else, without moving a single byte.
+//!
+//! The mask has the same length as the input; non-prose bytes become ASCII spaces (newlines are
+//! kept so lines and paragraphs stay where they were). Analysis runs on the mask, so its offsets are
+//! offsets into the original text.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::DocKind;
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]]+").unwrap());
+static INLINE_CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`+[^`\n]*`+").unwrap());
+static HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>").unwrap());
+static LINK_TARGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\]\([^)\n]*\)").unwrap());
+static REF_DEF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^ {0,3}\[[^\]\n]+\]:[^\n]*$").unwrap());
+static LINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]|\d{1,3}[.)][ \t]|(?:[-*_][ \t]*){3,}$)",
+    )
+    .unwrap()
+});
+
+/// The prose of `text`: HTML comments and URLs are blanked in every kind of file; Markdown also
+/// loses front matter, code, HTML tags, link targets and syntax characters.
+pub fn prose_mask(text: &str, kind: DocKind) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    blank_html_comments(text, &mut bytes);
+    if kind == DocKind::Markdown {
+        blank_front_matter_and_fences(text, &mut bytes);
+        for re in [
+            &*INLINE_CODE,
+            &*HTML_TAG,
+            &*LINK_TARGET,
+            &*REF_DEF,
+            &*LINE_MARKER,
+        ] {
+            for m in re.find_iter(text) {
+                blank(&mut bytes, m.start(), m.end());
+            }
+        }
+        for (i, b) in text.bytes().enumerate() {
+            let emphasis = b == b'*'
+                || (b == b'_' && !is_word_byte(text, i.wrapping_sub(1))
+                    || b == b'_' && !is_word_byte(text, i + 1));
+            if emphasis
+                || b == b'|'
+                || (b == b'[' || b == b']')
+                || (b == b'!' && text.as_bytes().get(i + 1) == Some(&b'['))
+            {
+                bytes[i] = b' ';
+            }
+        }
+    }
+    for m in URL.find_iter(text) {
+        blank(&mut bytes, m.start(), m.end());
+    }
+    // only whole ASCII-delimited ranges of valid UTF-8 were replaced by ASCII, so this holds
+    String::from_utf8(bytes).expect("masking keeps UTF-8 valid")
+}
+
+fn is_word_byte(text: &str, i: usize) -> bool {
+    text.as_bytes()
+        .get(i)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+}
+
+fn blank(bytes: &mut [u8], start: usize, end: usize) {
+    for b in &mut bytes[start..end] {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+}
+
+fn blank_html_comments(text: &str, bytes: &mut [u8]) {
+    let mut from = 0;
+    while let Some(i) = text[from..].find("<!--") {
+        let start = from + i;
+        let end = text[start + 4..]
+            .find("-->")
+            .map_or(text.len(), |j| start + 4 + j + 3);
+        blank(bytes, start, end);
+        from = end;
+    }
+}
+
+fn blank_front_matter_and_fences(text: &str, bytes: &mut [u8]) {
+    let mut offset = 0;
+    let mut fence: Option<&str> = None;
+    let mut front =
+        text.starts_with("---\n") || text.starts_with("---\r\n") || text.starts_with("+++\n");
+    let front_delim = &text[..3.min(text.len())];
+    let mut first = true;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim_end();
+        if front {
+            blank(bytes, start, offset);
+            if !first && (trimmed == front_delim || trimmed == "...") {
+                front = false;
+            }
+            first = false;
+            continue;
+        }
+        let t = trimmed.trim_start();
+        let indent = trimmed.len() - t.len();
+        match fence {
+            Some(open) => {
+                blank(bytes, start, offset);
+                if t.starts_with(open)
+                    && t.trim_start_matches(open.chars().next().unwrap())
+                        .is_empty()
+                {
+                    fence = None;
+                }
+            }
+            None if indent <= 3 && (t.starts_with("```") || t.starts_with("~~~")) => {
+                let ch = t.chars().next().unwrap();
+                let n = t.chars().take_while(|&c| c == ch).count();
+                fence = Some(&t[..n]);
+                blank(bytes, start, offset);
+            }
+            None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_syntax_code_and_front_matter_are_blanked_in_place() {
+        let md = "---\ntitle: x\n---\n# Raisi in *Beijing*\n\n```\ncode Here\n```\nSee [the report](https://x.org/a) and `Foo`.\n<!-- copydesk-disable -->\n";
+        let m = prose_mask(md, DocKind::Markdown);
+        assert_eq!(m.len(), md.len());
+        assert_eq!(
+            m,
+            "   \n        \n   \n  Raisi in  Beijing \n\n   \n         \n   \nSee  the report                   and      .\n                         \n"
+        );
+    }
+
+    #[test]
+    fn plain_text_keeps_everything_but_comments_and_urls() {
+        let t = "Raisi said (https://t.co/x). <!-- note -->“Yes.”";
+        assert_eq!(
+            prose_mask(t, DocKind::Plain),
+            "Raisi said (              ).              “Yes.”"
+        );
+    }
+}

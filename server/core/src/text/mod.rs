@@ -1,0 +1,80 @@
+//! The text model: the article's prose as paragraphs, sentences and tokens with byte offsets.
+
+mod decode;
+mod markdown;
+mod sentences;
+mod tokens;
+
+pub use decode::decode_lossy;
+pub use markdown::prose_mask;
+pub use sentences::{Paragraph, Sentence};
+pub use tokens::{Token, TokenKind};
+
+use crate::span::Span;
+
+/// What kind of file the text comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DocKind {
+    #[default]
+    Plain,
+    Markdown,
+}
+
+impl DocKind {
+    /// Guesses the kind from a file name or URI.
+    pub fn from_path(path: &str) -> DocKind {
+        let lower = path.to_ascii_lowercase();
+        if [".md", ".markdown", ".mdx", ".mkd"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        {
+            DocKind::Markdown
+        } else {
+            DocKind::Plain
+        }
+    }
+}
+
+/// The tokenized article. `prose` has the same length as the original text, with everything that
+/// is not prose (Markdown syntax, code, front matter, HTML, link targets) blanked out, so every
+/// offset into it is an offset into the original.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub prose: String,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Document {
+    pub fn new(text: &str, kind: DocKind) -> Document {
+        let prose = prose_mask(text, kind);
+        let tokens = tokens::tokenize(&prose);
+        let (paragraphs, sentences) = sentences::split(&prose, &tokens);
+        Document {
+            prose,
+            tokens,
+            sentences,
+            paragraphs,
+        }
+    }
+
+    pub fn token_text(&self, i: usize) -> &str {
+        self.tokens[i].span.text(&self.prose)
+    }
+
+    /// Index of the sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// Index of the first token whose span ends after `offset`.
+    pub fn token_at_or_after(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= offset)
+    }
+
+    pub fn text_of(&self, span: Span) -> &str {
+        span.text(&self.prose)
+    }
+}

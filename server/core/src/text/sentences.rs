@@ -1,0 +1,279 @@
+//! Paragraphs and sentences.
+//!
+//! A blank line ends a paragraph. Inside a paragraph a sentence ends after `.`, `!` or `?` (and any
+//! closing quotes or brackets) when the next token starts like a sentence, and at a line break when
+//! the line reads as a unit of its own (a headline, a list item, a line ending in terminal
+//! punctuation). Abbreviations and initials keep their period and never end a sentence, except an
+//! initialism before a typical sentence opener ("… in the U.S. The …").
+
+use std::ops::Range;
+
+use super::tokens::{Token, TokenKind};
+use crate::span::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Token indices.
+    pub tokens: Range<usize>,
+    pub paragraph: usize,
+    /// A headline, title or label: no terminal punctuation, standing on its own line.
+    pub headline: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Sentence indices.
+    pub sentences: Range<usize>,
+}
+
+const OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "There",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Some",
+    "Many",
+    "Most",
+    "According",
+    "Officials",
+    "However",
+    "Still",
+    "Yet",
+    "So",
+    "Now",
+    "Last",
+    "For",
+];
+
+fn ends_with_terminal(text: &str, tokens: &[Token], last: usize) -> bool {
+    // skip closing quotes/brackets
+    let mut i = last as isize;
+    while i >= 0 {
+        let t = &tokens[i as usize];
+        let s = &text[t.span.range()];
+        if t.kind == TokenKind::CloseQuote || s == ")" || s == "]" {
+            i -= 1;
+            continue;
+        }
+        return matches!(s, "." | "!" | "?" | "…" | ":" | ";")
+            || (t.kind == TokenKind::Word && s.ends_with('.'));
+    }
+    false
+}
+
+fn is_blank_line_between(text: &str, a: &Token, b: &Token) -> bool {
+    let gap = &text[a.span.end..b.span.start];
+    gap.matches('\n').count() >= 2
+}
+
+pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
+    let mut paragraphs = Vec::new();
+    let mut sentences: Vec<Sentence> = Vec::new();
+    if tokens.is_empty() {
+        return (paragraphs, sentences);
+    }
+    let mut para_start_tok = 0;
+    let mut sent_start = 0;
+    let push_sentence = |sentences: &mut Vec<Sentence>, from: usize, to: usize, para: usize| {
+        if from < to {
+            sentences.push(Sentence {
+                span: Span::new(tokens[from].span.start, tokens[to - 1].span.end),
+                tokens: from..to,
+                paragraph: para,
+                headline: false,
+            });
+        }
+    };
+    for i in 0..tokens.len() {
+        let next = tokens.get(i + 1);
+        let para = paragraphs.len();
+        let para_break = next.is_none_or(|n| is_blank_line_between(text, &tokens[i], n));
+        let mut sent_break = para_break;
+        if !sent_break {
+            let n = next.unwrap();
+            let s = &text[tokens[i].span.range()];
+            let ns = &text[n.span.range()];
+            let n_starts = ns
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || n.kind == TokenKind::OpenQuote
+                || ns == "(";
+            if n.newline_before {
+                // a line that ends in terminal punctuation, or a short unpunctuated line (headline,
+                // list item, dateline) followed by a capitalised line, stands alone
+                let short = i + 1 - sent_start <= 20;
+                sent_break = n_starts && (ends_with_terminal(text, tokens, i) || short);
+            } else if n_starts && n.space_before {
+                let closing = tokens[i].kind == TokenKind::CloseQuote || s == ")";
+                let last_real = if closing {
+                    prev_non_closing(text, tokens, i)
+                } else {
+                    Some(i)
+                };
+                if let Some(j) = last_real {
+                    let ls = &text[tokens[j].span.range()];
+                    sent_break = match ls {
+                        "." | "!" | "?" | "…" => true,
+                        w if tokens[j].kind == TokenKind::Word
+                            && w.ends_with('.')
+                            && w.len() > 2 =>
+                        {
+                            // initialism (U.S.) or abbreviation (Inc.): only before a typical opener
+                            let core = &w[..w.len() - 1];
+                            let title_like = matches!(
+                                core.to_ascii_lowercase().as_str(),
+                                "mr" | "mrs"
+                                    | "ms"
+                                    | "dr"
+                                    | "prof"
+                                    | "sen"
+                                    | "rep"
+                                    | "gov"
+                                    | "gen"
+                                    | "st"
+                                    | "rev"
+                                    | "lt"
+                                    | "col"
+                                    | "capt"
+                                    | "sgt"
+                            );
+                            !title_like && OPENERS.contains(&ns)
+                        }
+                        _ => false,
+                    };
+                }
+            }
+        }
+        if sent_break {
+            push_sentence(&mut sentences, sent_start, i + 1, para);
+            sent_start = i + 1;
+        }
+        if para_break {
+            let first = sentences
+                .iter()
+                .rposition(|s| s.paragraph != para)
+                .map_or(0, |p| p + 1);
+            paragraphs.push(Paragraph {
+                span: Span::new(tokens[para_start_tok].span.start, tokens[i].span.end),
+                sentences: first..sentences.len(),
+            });
+            para_start_tok = i + 1;
+        }
+    }
+    for s in &mut sentences {
+        s.headline = is_headline(text, tokens, s);
+    }
+    (paragraphs, sentences)
+}
+
+fn prev_non_closing(text: &str, tokens: &[Token], mut i: usize) -> Option<usize> {
+    loop {
+        let t = &tokens[i];
+        let s = &text[t.span.range()];
+        if t.kind != TokenKind::CloseQuote && s != ")" {
+            return Some(i);
+        }
+        if i == 0 {
+            return None;
+        }
+        i -= 1;
+    }
+}
+
+/// A sentence without terminal punctuation that stands on its own line(s).
+fn is_headline(text: &str, tokens: &[Token], s: &Sentence) -> bool {
+    let last = s.tokens.end - 1;
+    let own_line = tokens[s.tokens.start].newline_before || s.tokens.start == 0;
+    let line_ends = tokens.get(s.tokens.end).is_none_or(|n| n.newline_before);
+    if !(own_line && line_ends) {
+        return false;
+    }
+    if !ends_with_terminal(text, tokens, last) {
+        return true;
+    }
+    // an ALL-CAPS or Title Case line ending in a period is still a headline
+    let words: Vec<&str> = tokens[s.tokens.clone()]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| &text[t.span.range()])
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && caps * 10 >= words.len() * 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{DocKind, Document};
+
+    fn sents(text: &str) -> Vec<(String, bool)> {
+        let d = Document::new(text, DocKind::Plain);
+        d.sentences
+            .iter()
+            .map(|s| (text[s.span.range()].to_string(), s.headline))
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation_but_not_on_abbreviations() {
+        assert_eq!(
+            sents("Mr. Raisi met J. Smith in the U.S. on Sept. 3. He left. “Go,” she said. It rained in the U.S. The end."),
+            vec![
+                ("Mr. Raisi met J. Smith in the U.S. on Sept. 3.".into(), false),
+                ("He left.".into(), false),
+                ("“Go,” she said.".into(), false),
+                ("It rained in the U.S.".into(), false),
+                ("The end.".into(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_and_lists_stand_alone() {
+        let text = "IRAN'S PRESIDENT VISITS CHINA\r\n\r\nRaisi Arrives In Beijing For Talks\r\nMore headlines here\r\nThe visit began on Tuesday.\r\nIt ended\r\nlater that week.";
+        assert_eq!(
+            sents(text),
+            vec![
+                ("IRAN'S PRESIDENT VISITS CHINA".into(), true),
+                ("Raisi Arrives In Beijing For Talks".into(), true),
+                ("More headlines here".into(), true),
+                ("The visit began on Tuesday.".into(), false),
+                ("It ended\r\nlater that week.".into(), false),
+            ]
+        );
+        let d = Document::new(text, DocKind::Plain);
+        assert_eq!(d.paragraphs.len(), 2);
+        assert_eq!(d.paragraphs[1].sentences, 1..5);
+    }
+}

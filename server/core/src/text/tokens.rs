@@ -1,0 +1,290 @@
+//! Tokens: words (with internal apostrophes, hyphens and abbreviation periods), numbers,
+//! possessive markers, quotation marks, dashes and other punctuation.
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    /// `'s`, `’s`, or a bare `’` after a plural ("officials’").
+    Possessive,
+    /// “ ‘ or a straight quote that opens.
+    OpenQuote,
+    /// ” ’ or a straight quote that closes.
+    CloseQuote,
+    /// Em dash, en dash between spaces, `--`.
+    Dash,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Whitespace (or the start of the text) comes right before this token.
+    pub space_before: bool,
+    /// A line break comes between the previous token and this one.
+    pub newline_before: bool,
+}
+
+/// Abbreviations that keep their period ("Mr.", "Sept.", "Inc."). Lower-cased, without the period.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "rev", "st", "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "no", "vs", "etc", "ft", "mt",
+    "pres", "gens", "reps", "sens", "dept", "univ", "assn", "bros", "messrs", "mme", "mlle", "hon",
+    "atty", "supt", "insp", "det", "cpl", "pvt", "cie", "plc", "ave", "blvd", "rd", "approx",
+    "est", "fig", "al", "e.g", "i.e",
+];
+
+pub fn is_abbreviation(word_without_period: &str) -> bool {
+    let lower = word_without_period.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{00AD}'
+}
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let off = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+    let mut k = 0;
+    let mut space_before = true;
+    let mut newline_before = false;
+    while k < n {
+        let c = chars[k].1;
+        if c.is_whitespace() {
+            space_before = true;
+            newline_before |= c == '\n';
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let kind;
+        if is_word_char(c) {
+            // initialisms with periods: U.S., U.N., D.C., a.m.
+            let mut j = k;
+            while at(j).is_some_and(char::is_alphabetic) && at(j + 1) == Some('.') {
+                j += 2;
+            }
+            let initialism = j - k >= 4 && !at(j).is_some_and(is_word_char);
+            if initialism {
+                k = j;
+                kind = TokenKind::Word;
+            } else {
+                let numeric = c.is_ascii_digit();
+                k += 1;
+                loop {
+                    match at(k) {
+                        Some(ch) if is_word_char(ch) => k += 1,
+                        // O'Brien, don't, Khamenei's (the possessive is split off below)
+                        Some(ch)
+                            if is_apostrophe(ch) && at(k + 1).is_some_and(char::is_alphabetic) =>
+                        {
+                            let after_s = at(k + 1).is_some_and(|x| x == 's' || x == 'S')
+                                && !at(k + 2).is_some_and(is_word_char);
+                            if after_s {
+                                break;
+                            }
+                            k += 1;
+                        }
+                        Some(ch) if is_hyphen(ch) && at(k + 1).is_some_and(is_word_char) => k += 1,
+                        // 2,000 3.5 10:30
+                        Some(',' | '.' | ':')
+                            if numeric && at(k + 1).is_some_and(|x| x.is_ascii_digit()) =>
+                        {
+                            k += 1
+                        }
+                        _ => break,
+                    }
+                }
+                // Mr. Sept. Inc. J. keep their period
+                if at(k) == Some('.') {
+                    let word = &text[off(start)..off(k)];
+                    let initial = word.chars().count() == 1 && c.is_uppercase();
+                    if initial || is_abbreviation(word) {
+                        k += 1;
+                    }
+                }
+                kind = if numeric && text[off(start)..off(k)].chars().all(|x| !x.is_alphabetic()) {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+            }
+        } else if is_apostrophe(c)
+            && at(k + 1).is_some_and(|x| x == 's' || x == 'S')
+            && !at(k + 2).is_some_and(is_word_char)
+            && k > 0
+            && at(k - 1).is_some_and(is_word_char)
+        {
+            k += 2;
+            kind = TokenKind::Possessive;
+        } else if is_apostrophe(c)
+            && k > 0
+            && at(k - 1) == Some('s')
+            && !at(k + 1).is_some_and(is_word_char)
+            && !space_before
+            && !open_single_quote_pending(&tokens, text)
+        {
+            k += 1;
+            kind = TokenKind::Possessive;
+        } else {
+            k += 1;
+            kind = match c {
+                '“' | '«' | '„' => TokenKind::OpenQuote,
+                '”' | '»' => TokenKind::CloseQuote,
+                '‘' => TokenKind::OpenQuote,
+                '’' => TokenKind::CloseQuote,
+                '"' | '\'' => {
+                    let prev_space = space_before
+                        || tokens.last().is_some_and(|t: &Token| {
+                            matches!(t.kind, TokenKind::OpenQuote | TokenKind::Dash)
+                                || matches!(&text[t.span.range()], "(" | "[" | "—")
+                        });
+                    let next_word = at(k).is_some_and(|x| !x.is_whitespace());
+                    if prev_space && next_word {
+                        TokenKind::OpenQuote
+                    } else {
+                        TokenKind::CloseQuote
+                    }
+                }
+                '—' | '―' => TokenKind::Dash,
+                '–' if space_before || at(k).is_some_and(char::is_whitespace) => TokenKind::Dash,
+                '-' if at(k) == Some('-') => {
+                    while at(k) == Some('-') {
+                        k += 1;
+                    }
+                    TokenKind::Dash
+                }
+                _ => TokenKind::Punct,
+            };
+        }
+        tokens.push(Token {
+            span: Span::new(off(start), off(k)),
+            kind,
+            space_before,
+            newline_before,
+        });
+        space_before = false;
+        newline_before = false;
+    }
+    tokens
+}
+
+/// Whether an unclosed single opening quote precedes on the current line (then a trailing `’`
+/// after an s closes it rather than marking a possessive).
+fn open_single_quote_pending(tokens: &[Token], text: &str) -> bool {
+    let mut depth = 0i32;
+    for t in tokens.iter().rev() {
+        let s = &text[t.span.range()];
+        if t.newline_before {
+            break;
+        }
+        match (t.kind, s) {
+            (TokenKind::OpenQuote, "‘" | "'") => depth += 1,
+            (TokenKind::CloseQuote, "’" | "'") => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| (&text[t.span.range()], t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn names_keep_apostrophes_and_hyphens_and_lose_possessives() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("O'Brien met Amir-Abdollahian, Khamenei’s aide, and officials’ staff."),
+            vec![
+                ("O'Brien", Word),
+                ("met", Word),
+                ("Amir-Abdollahian", Word),
+                (",", Punct),
+                ("Khamenei", Word),
+                ("’s", Possessive),
+                ("aide", Word),
+                (",", Punct),
+                ("and", Word),
+                ("officials", Word),
+                ("’", Possessive),
+                ("staff", Word),
+                (".", Punct)
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_initials_and_numbers() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("Mr. J. Smith of the U.S. paid $2,000.50 on Sept. 3 in Washington, D.C."),
+            vec![
+                ("Mr.", Word),
+                ("J.", Word),
+                ("Smith", Word),
+                ("of", Word),
+                ("the", Word),
+                ("U.S.", Word),
+                ("paid", Word),
+                ("$", Punct),
+                ("2,000.50", Number),
+                ("on", Word),
+                ("Sept.", Word),
+                ("3", Number),
+                ("in", Word),
+                ("Washington", Word),
+                (",", Punct),
+                ("D.C.", Word)
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_and_dashes() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("“No,” he said — \"never\" -- 'ever' don't"),
+            vec![
+                ("“", OpenQuote),
+                ("No", Word),
+                (",", Punct),
+                ("”", CloseQuote),
+                ("he", Word),
+                ("said", Word),
+                ("—", Dash),
+                ("\"", OpenQuote),
+                ("never", Word),
+                ("\"", CloseQuote),
+                ("--", Dash),
+                ("'", OpenQuote),
+                ("ever", Word),
+                ("'", CloseQuote),
+                ("don't", Word)
+            ]
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! copydesk-lsp: the language server, a thin layer over copydesk-core.
