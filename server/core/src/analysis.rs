@@ -2,8 +2,8 @@
 
 use crate::config::Config;
 use crate::entities::{self, Entity, EntityId, Mention, MentionId};
-use crate::rules::Finding;
-use crate::sourcing::Attribution;
+use crate::rules::{self, Finding, RuleInput};
+use crate::sourcing::{self, Attribution};
 use crate::text::{DocKind, Document};
 
 /// Everything copydesk found in one article. Offsets are byte offsets into the analysed text.
@@ -23,12 +23,21 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
     let doc = Document::new(text, kind);
     let raw = entities::recognize(&doc, &config.kb);
     let (entities, mentions) = entities::link_mentions(&doc, raw, &config.kb);
+    let attributions = sourcing::detect(&doc, &entities, &mentions, config);
+    let findings = rules::check(&RuleInput {
+        text,
+        doc: &doc,
+        entities: &entities,
+        mentions: &mentions,
+        attributions: &attributions,
+        config,
+    });
     Analysis {
         doc,
         entities,
         mentions,
-        attributions: Vec::new(),
-        findings: Vec::new(),
+        attributions,
+        findings,
     }
 }
 

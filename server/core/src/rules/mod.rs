@@ -1,6 +1,9 @@
 //! Findings and the registry of rules that produce them.
 
+mod check;
 mod registry;
+
+pub use check::{check, RuleInput};
 
 pub use registry::{registry, rule, RuleInfo};
 

@@ -58,3 +58,6 @@ pub(crate) fn hull(spans: &[Span]) -> Option<Span> {
     let first = spans.first()?;
     Some(spans.iter().fold(*first, |a, b| a.cover(*b)))
 }
+
+mod detect;
+pub use detect::detect;

@@ -1,0 +1,127 @@
+//! `copydesk annotate`: the exchange format for scoring and for other tools.
+
+use std::io::{BufRead, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use copydesk_core::text::DocKind;
+use copydesk_core::{analyze, Config};
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use crate::exchange;
+use crate::input::read_article;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Articles to annotate (`.txt` or `.md`); the document id is the path.
+    files: Vec<PathBuf>,
+    /// Read documents from a JSON Lines file (`{"id", "text"}` per line; `-` for stdin) and write
+    /// one annotated object per input line, in input order.
+    #[arg(long, value_name = "IN.jsonl")]
+    jsonl: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct InDoc {
+    id: serde_json::Value,
+    text: String,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    if let Some(n) = args.jobs {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let config = Config::default();
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = false;
+    if let Some(path) = &args.jsonl {
+        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            match std::fs::File::open(path) {
+                Ok(f) => Box::new(std::io::BufReader::new(f)),
+                Err(e) => {
+                    eprintln!("copydesk: {}: {e}", path.display());
+                    return ExitCode::from(2);
+                }
+            }
+        };
+        let lines: Vec<String> = match reader.lines().collect() {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("copydesk: {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        };
+        let results: Vec<Result<String, String>> = lines
+            .par_iter()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(n, line)| {
+                let doc: InDoc = serde_json::from_str(line).map_err(|e| {
+                    format!(
+                        "{}:{}: not a {{\"id\", \"text\"}} object: {e}",
+                        path.display(),
+                        n + 1
+                    )
+                })?;
+                let id = match &doc.id {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                let analysis = analyze(&doc.text, DocKind::Plain, &config);
+                Ok(serde_json::to_string(&exchange::document(&id, &doc.text, &analysis)).unwrap())
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(line) => {
+                    let _ = writeln!(out, "{line}");
+                }
+                Err(e) => {
+                    eprintln!("copydesk: {e}");
+                    failed = true;
+                }
+            }
+        }
+    }
+    let results: Vec<Result<String, String>> = args
+        .files
+        .par_iter()
+        .map(|path| {
+            let article = read_article(path)?;
+            if let Some(w) = &article.warning {
+                eprintln!("copydesk: warning: {w}");
+            }
+            let id = path.display().to_string();
+            let analysis = analyze(&article.text, DocKind::from_path(&id), &config);
+            Ok(serde_json::to_string(&exchange::document(&id, &article.text, &analysis)).unwrap())
+        })
+        .collect();
+    for r in results {
+        match r {
+            Ok(line) => {
+                let _ = writeln!(out, "{line}");
+            }
+            Err(e) => {
+                eprintln!("copydesk: {e}");
+                failed = true;
+            }
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
