@@ -1,43 +1,305 @@
-//! Linking mentions into entities (what go-to-definition uses). Placeholder: exact text.
+//! Linking mentions into entities: what go-to-definition, references and rename use.
+//!
+//! Mentions are joined (union-find) when they:
+//! - are the same knowledge-base entry ("U.S." and "United States") or the same normalized text;
+//! - define each other as acronym and full name, in either order: "Shanghai Cooperation
+//!   Organization (SCO)", "SCO (Shanghai Cooperation Organization)", or an acronym whose letters are
+//!   the initials of a full name in the article;
+//! - are a person's surname or given name and a full name containing it ("Raisi", "Mr. Raisi" →
+//!   "Ebrahim Raisi"): the closest full name before the mention wins, else the first after it, so
+//!   different people sharing a surname stay apart.
+//! Each entity's defining mention is its first fullest one.
 
 use std::collections::HashMap;
 
 use super::recognize::RawMention;
 use super::{Entity, EntityType, Mention, MentionKind};
-use crate::kb::KnowledgeBase;
-use crate::text::Document;
+use crate::kb::{normalize_surface, KnowledgeBase};
+use crate::text::{Document, TokenKind};
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    /// Joins the sets of `a` and `b`; the smaller index stays the root (the earlier mention).
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// Name words of a mention: its word tokens minus lower-case connectors.
+fn name_words<'a>(doc: &'a Document, m: &RawMention) -> Vec<&'a str> {
+    m.tokens
+        .clone()
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .map(|i| doc.token_text(i))
+        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .collect()
+}
+
+fn initials(words: &[&str]) -> String {
+    words.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+fn acronym_letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Key for linking the same entity across articles: lower case, letters and digits only, so
+/// "Amir-Abdollahian" and "Amirabdollahian" agree.
+pub fn entity_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
 
 pub fn link_mentions(
     doc: &Document,
     raw: Vec<RawMention>,
     kb: &KnowledgeBase,
 ) -> (Vec<Entity>, Vec<Mention>) {
+    let n = raw.len();
+    let mut uf = UnionFind((0..n).collect());
+    let words: Vec<Vec<&str>> = raw.iter().map(|m| name_words(doc, m)).collect();
+    let texts: Vec<String> = raw
+        .iter()
+        .map(|m| normalize_surface(doc.text_of(m.span)))
+        .collect();
+
+    // 1. same knowledge-base entry or same text
+    let mut first_by_kb: HashMap<u32, usize> = HashMap::new();
+    let mut first_by_text: HashMap<&str, usize> = HashMap::new();
+    for i in 0..n {
+        if let Some(r) = raw[i].kb {
+            let f = *first_by_kb.entry(r).or_insert(i);
+            uf.union(f, i);
+        }
+        let f = *first_by_text.entry(texts[i].as_str()).or_insert(i);
+        uf.union(f, i);
+    }
+
+    // 2. acronyms defined in parentheses, either order
+    for i in 0..n.saturating_sub(1) {
+        let (a, b) = (&raw[i], &raw[i + 1]);
+        let between = &doc.prose[a.span.end..b.span.start];
+        if between.trim() == "(" && doc.prose[b.span.end..].trim_start().starts_with(')') {
+            let (full, acr) = if b.acronym {
+                (i, i + 1)
+            } else if a.acronym {
+                (i + 1, i)
+            } else {
+                continue;
+            };
+            if words[full].len() >= 2 {
+                uf.union(full, acr);
+            }
+        }
+    }
+
+    // 3. acronyms whose letters are the initials of a full name in the article
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    for i in 0..n {
+        if words[i].len() >= 2 && !raw[i].acronym {
+            by_initials
+                .entry(initials(&words[i]).to_uppercase())
+                .or_insert(i);
+        }
+    }
+    for i in 0..n {
+        if raw[i].acronym {
+            if let Some(&full) = by_initials.get(&acronym_letters(&texts[i]).to_uppercase()) {
+                if raw[full].ty != Some(EntityType::Person)
+                    && raw[full].kb.is_none_or(|r| Some(r) == raw[i].kb)
+                {
+                    uf.union(full, i);
+                }
+            }
+        }
+    }
+
+    // 4. surnames and given names of people
+    let person_like = |i: usize| {
+        raw[i].ty.is_none_or(|t| t == EntityType::Person)
+            && !raw[i].acronym
+            && words[i].len() >= 2
+            && words[i].len() <= 5
+    };
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        if person_like(i) {
+            by_last
+                .entry(words[i][words[i].len() - 1])
+                .or_default()
+                .push(i);
+            by_first.entry(words[i][0]).or_default().push(i);
+        }
+    }
+    for i in 0..n {
+        if words[i].len() != 1
+            || raw[i].acronym
+            || raw[i].ty.is_some_and(|t| t != EntityType::Person)
+        {
+            continue;
+        }
+        let w = words[i][0];
+        let pick = |cands: &Vec<usize>| {
+            cands
+                .iter()
+                .rev()
+                .find(|&&c| c < i)
+                .or_else(|| cands.iter().find(|&&c| c > i))
+                .copied()
+        };
+        let target = by_last.get(w).and_then(pick).or_else(|| {
+            // a given name alone links only when exactly one person in the article has it
+            by_first
+                .get(w)
+                .filter(|c| {
+                    let mut roots: Vec<usize> = c.iter().map(|&x| x).collect();
+                    roots.dedup_by_key(|x| texts[*x].clone());
+                    roots.len() == 1
+                })
+                .and_then(pick)
+        });
+        if let Some(t) = target {
+            uf.union(t, i);
+        }
+    }
+
+    // build entities
+    let mut root_to_entity: HashMap<usize, usize> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
-    let mut mentions = Vec::new();
-    let mut by_text: HashMap<String, usize> = HashMap::new();
-    for r in raw {
-        let text = doc.text_of(r.span).to_string();
-        let id = *by_text.entry(text.clone()).or_insert_with(|| {
+    let mut mentions: Vec<Mention> = Vec::with_capacity(n);
+    for i in 0..n {
+        let root = uf.find(i);
+        let id = *root_to_entity.entry(root).or_insert_with(|| {
             entities.push(Entity {
-                name: text.clone(),
-                ty: r.ty.unwrap_or(EntityType::Person),
-                defining: mentions.len(),
+                name: String::new(),
+                ty: EntityType::Person,
+                defining: i,
                 mentions: Vec::new(),
                 roles: Vec::new(),
-                aliases: vec![text.clone()],
-                key: text.to_lowercase(),
-                kb: r.kb,
+                aliases: Vec::new(),
+                key: String::new(),
+                kb: None,
             });
             entities.len() - 1
         });
-        entities[id].mentions.push(mentions.len());
+        let e = &mut entities[id];
+        e.mentions.push(i);
+        if e.kb.is_none() {
+            e.kb = raw[i].kb;
+        }
+        let surface = doc.text_of(raw[i].span).to_string();
+        if !e.aliases.contains(&surface) {
+            e.aliases.push(surface);
+        }
+        if let Some(t) = raw[i].title {
+            let role = doc.text_of(t).trim().to_string();
+            if !e.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
+                e.roles.push(role);
+            }
+        }
         mentions.push(Mention {
-            span: r.span,
+            span: raw[i].span,
             entity: id,
             kind: MentionKind::Name,
-            title: r.title,
+            title: raw[i].title,
         });
     }
-    let _ = kb;
+
+    for e in &mut entities {
+        // first fullest: most name words, then the earliest
+        let def = *e
+            .mentions
+            .iter()
+            .max_by_key(|&&m| {
+                (
+                    words[m].len() + if raw[m].acronym { 0 } else { 1 },
+                    std::cmp::Reverse(m),
+                )
+            })
+            .unwrap();
+        e.defining = def;
+        e.ty = resolve_type(e, &raw, &words, kb);
+        let def_words = words[def].len();
+        for &m in &e.mentions {
+            mentions[m].kind = if raw[m].acronym && !raw[def].acronym {
+                MentionKind::Acronym
+            } else if raw[m].acronym {
+                MentionKind::Acronym
+            } else if e.ty == EntityType::Person && words[m].len() < def_words {
+                MentionKind::PartialName
+            } else if texts[m] != texts[def] {
+                MentionKind::Alias
+            } else {
+                MentionKind::Name
+            };
+        }
+        e.name = match e.kb {
+            Some(r) => kb.entry(r).name.clone(),
+            None => doc.text_of(raw[def].span).to_string(),
+        };
+        e.key = entity_key(&e.name);
+    }
     (entities, mentions)
+}
+
+fn resolve_type(
+    e: &Entity,
+    raw: &[RawMention],
+    words: &[Vec<&str>],
+    kb: &KnowledgeBase,
+) -> EntityType {
+    if let Some(r) = e.kb {
+        if let Some(t) = kb.entry(r).ty {
+            // a demonym sense was typed NORP at recognition; the entry is the country
+            return raw[e.mentions[0]]
+                .ty
+                .filter(|t| *t == EntityType::Norp)
+                .unwrap_or(t);
+        }
+    }
+    let mut votes = [0u32; 5];
+    for &m in &e.mentions {
+        if let Some(t) = raw[m].ty {
+            let w = if raw[m].title.is_some() && t == EntityType::Person {
+                3
+            } else {
+                2
+            };
+            votes[t as usize] += w;
+        }
+    }
+    let best = (0..5)
+        .max_by_key(|&k| (votes[k], std::cmp::Reverse(k)))
+        .unwrap();
+    if votes[best] > 0 {
+        return EntityType::ALL[best];
+    }
+    // unknown: multi-word names of people are the common case in news; single words are more
+    // often organizations or places, but a single unknown capitalised word is most often a surname
+    let longest = e
+        .mentions
+        .iter()
+        .map(|&m| words[m].len())
+        .max()
+        .unwrap_or(1);
+    if longest >= 4 {
+        EntityType::Org
+    } else {
+        EntityType::Person
+    }
 }

@@ -61,7 +61,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
 }
 
 fn word<'a>(doc: &'a Document, i: usize) -> &'a str {
-    doc.token_text(i)
+    doc.tokens.get(i).map_or("", |t| t.span.text(&doc.prose))
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -215,9 +215,14 @@ fn segment_run(
                 p += 1;
                 continue;
             }
+            // a common word used as a label ("Image:", "Photo:") is not part of a name
+            if common && word(doc, p + 1) == ":" {
+                p += 1;
+                continue;
+            }
             match segs.last_mut() {
                 Some(Seg::Name(_, e))
-                    if *e == p || (*e < p && (*e..p).all(|k| is_connector(doc, k, kb))) =>
+                    if *e == p || (*e < p && joins_by_particles(doc, kb, *e, p)) =>
                 {
                     *e = p + 1
                 }
@@ -242,7 +247,15 @@ fn segment_run(
         Seg::Title(_, e) | Seg::Known(_, e, _) | Seg::Name(_, e) => *e - 1,
     };
     let first_name_seg = segs.iter().position(|s| !matches!(s, Seg::Title(..)));
-    let suffix_ty = suffix_type(kb, &word(doc, last_tok).to_lowercase());
+    let first_tok = first_name_seg.map(|f| match segs[f] {
+        Seg::Known(a, ..) | Seg::Name(a, _) | Seg::Title(a, _) => a,
+    });
+    let org_prefixed = first_tok.is_some_and(|a| {
+        kb.words.org_prefixes.contains(&word(doc, a).to_lowercase())
+            && (a + 1..last_tok).any(|k| word(doc, k) == "of")
+    });
+    let suffix_ty = suffix_type(kb, &word(doc, last_tok).to_lowercase())
+        .or(org_prefixed.then_some(EntityType::Org));
     if let (Some(ty), Some(f)) = (suffix_ty, first_name_seg) {
         let from = match segs[f] {
             Seg::Known(a, ..) | Seg::Name(a, _) | Seg::Title(a, _) => a,
@@ -320,6 +333,16 @@ fn segment_run(
                 });
             }
         }
+    }
+}
+
+/// Tokens `[from, to)` are name particles that may join two unknown words ("of", "of the", "bin").
+fn joins_by_particles(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize) -> bool {
+    let ws: Vec<&str> = (from..to).map(|k| word(doc, k)).collect();
+    match ws.as_slice() {
+        [w] => kb.words.name_particles.contains(*w),
+        ["of", "the"] => true,
+        _ => false,
     }
 }
 
@@ -414,6 +437,20 @@ fn guess_type(
         && kb.is_given_name(first)
     {
         return Some(EntityType::Person);
+    }
+    // "Gabonese officials", "Tajik forces": an adjective of nationality before a lower-case noun
+    let next_lower =
+        next_word(doc, e).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    if e - a == 1
+        && !kb.is_given_name(first)
+        && kb
+            .words
+            .norp_endings
+            .iter()
+            .any(|s| first.len() > s.len() + 2 && first.ends_with(s.as_str()))
+        && (next_lower || first.ends_with('s'))
+    {
+        return Some(EntityType::Norp);
     }
     if a > 0 && e - a == 1 && kb.words.place_prepositions.contains(word(doc, a - 1)) {
         return Some(EntityType::Place);

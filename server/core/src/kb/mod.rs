@@ -75,6 +75,9 @@ pub struct NameWords {
     pub person_verbs: HashSet<String>,
     pub place_prepositions: HashSet<String>,
     pub not_names: HashSet<String>,
+    pub name_particles: HashSet<String>,
+    pub org_prefixes: HashSet<String>,
+    pub norp_endings: Vec<String>,
 }
 
 static EMBEDDED: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| Arc::new(load::embedded()));

@@ -234,7 +234,6 @@ fn is_headline(text: &str, tokens: &[Token], s: &Sentence) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::text::{DocKind, Document};
 
     fn sents(text: &str) -> Vec<(String, bool)> {
