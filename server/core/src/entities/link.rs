@@ -153,7 +153,12 @@ pub fn link_mentions(
         {
             continue;
         }
-        let w = words[i][0];
+        let caps;
+        let mut w = words[i][0];
+        if w.chars().count() > 3 && !w.chars().any(char::is_lowercase) {
+            caps = super::recognize::title_case(w);
+            w = &caps;
+        }
         let pick = |cands: &Vec<usize>| {
             cands
                 .iter()

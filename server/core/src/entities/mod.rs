@@ -3,7 +3,7 @@
 mod link;
 mod recognize;
 
-pub use link::link_mentions;
+pub use link::{entity_key, link_mentions};
 pub use recognize::recognize;
 
 use crate::span::Span;

@@ -24,6 +24,9 @@ pub struct RawMention {
     pub kb: Option<KbRef>,
     /// Written as an acronym or initialism ("SCO", "U.N.").
     pub acronym: bool,
+    /// Found only where capitals say little (a headline, a sentence start): kept only when the
+    /// article confirms the name elsewhere.
+    pub weak: bool,
 }
 
 /// How far (in tokens) a name may extend.
@@ -57,6 +60,28 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             i = last + 1;
         }
     }
+    keep_confirmed(doc, out)
+}
+
+/// Drops weak mentions the rest of the article does not confirm: a weak mention stays when a strong
+/// mention has the same text or, for a single word, contains that word ("RAISI" in a headline,
+/// "Ebrahim Raisi" in the body).
+fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
+    use std::collections::HashSet;
+    let mut texts: HashSet<String> = HashSet::new();
+    let mut words: HashSet<String> = HashSet::new();
+    for m in out.iter().filter(|m| !m.weak) {
+        texts.insert(doc.text_of(m.span).to_lowercase());
+        for i in m.tokens.clone() {
+            words.insert(word(doc, i).to_lowercase());
+        }
+    }
+    out.retain(|m| {
+        !m.weak || {
+            let t = doc.text_of(m.span).to_lowercase();
+            texts.contains(&t) || (m.tokens.len() == 1 && words.contains(&t))
+        }
+    });
     out
 }
 
@@ -91,7 +116,15 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
         || (w.len() > 3
             && w.starts_with("al-")
             && w[3..].chars().next().is_some_and(char::is_uppercase));
-    first_upper && !kb.words.not_names.contains(&w.to_lowercase())
+    first_upper && !kb.words.not_names.contains(&w.to_lowercase()) && !is_contraction(w)
+}
+
+/// "I’m", "Won’t", "They’ve": capitalised only because they start a sentence.
+fn is_contraction(w: &str) -> bool {
+    let w = w.replace('\u{2019}', "'");
+    ["'m", "'ve", "'ll", "'re", "'d", "n't"]
+        .iter()
+        .any(|e| w.to_lowercase().ends_with(e))
 }
 
 fn is_connector(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
@@ -127,7 +160,7 @@ fn surface(doc: &Document, from: usize, to: usize) -> &str {
 }
 
 /// Title-cases an ALL-CAPS word for lookups ("IRAN" → "Iran").
-fn title_case(s: &str) -> String {
+pub(crate) fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = true;
     for c in s.chars() {
@@ -274,6 +307,7 @@ fn segment_run(
                     _ => None,
                 }),
                 acronym: false,
+                weak: false,
             });
             return;
         }
@@ -300,6 +334,7 @@ fn segment_run(
                     title,
                     kb: r,
                     acronym: e == a + 1 && is_acronym(word(doc, a)),
+                    weak: false,
                 });
                 // a known name before a title and a name ("U.S. President Donald Trump") also
                 // belongs to the title
@@ -313,7 +348,12 @@ fn segment_run(
                     Some(t) => Some(span_of(doc, t, a)),
                     None => lower_title_before(doc, kb, a),
                 };
-                let acronym = e == a + 1 && is_acronym(word(doc, a));
+                // transcript speaker labels: "WALLACE: …" at the start of a line
+                let speaker_label = e == a + 1
+                    && doc.tokens[a].newline_before | (a == 0)
+                    && word(doc, a + 1) == ":"
+                    && !word(doc, a).chars().any(char::is_lowercase);
+                let acronym = e == a + 1 && is_acronym(word(doc, a)) && !speaker_label;
                 if shouting
                     && !acronym
                     && !had_title
@@ -322,7 +362,11 @@ fn segment_run(
                     // Title Case headline words that are not known: too weak to be a name, except
                     // when the body confirms them (done in linking)
                 }
-                let ty = guess_type(doc, kb, a, e, title.is_some(), acronym);
+                let ty = if speaker_label {
+                    Some(EntityType::Person)
+                } else {
+                    guess_type(doc, kb, a, e, title.is_some(), acronym)
+                };
                 out.push(RawMention {
                     span: span_of(doc, a, e),
                     tokens: a..e,
@@ -330,6 +374,11 @@ fn segment_run(
                     title,
                     kb: None,
                     acronym,
+                    weak: !had_title
+                        && (shouting
+                            || (e == a + 1
+                                && at_clause_start(doc, a, sentence_start)
+                                && !kb.is_given_name(word(doc, a)))),
                 });
             }
         }
