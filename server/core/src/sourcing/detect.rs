@@ -1,17 +1,608 @@
-//! Attribution detection. (Being written: see issue 3.)
+//! Attribution detection: cue words from the lexicon, the source phrase before or after the cue,
+//! and the content (a quotation, the complement clause, or the clause before a trailing
+//! "…, X said"). One pass over the sentences; every look-around is bounded to the sentence, the
+//! paragraph or the quotation at hand, so the work is linear in the length of the article.
 
-use super::Attribution;
+use std::ops::Range;
+
+use super::boilerplate::{boilerplate_blocks, in_blocks};
+use super::classify::classify_source;
+use super::lexicon::Lexicons;
+use super::quotes::{find_quotes, quote_at, Quote};
+use super::{Attribution, SourceKind};
 use crate::config::Config;
 use crate::entities::{Entity, Mention};
-use crate::text::Document;
+use crate::span::Span;
+use crate::text::{Document, Sentence, TokenKind};
 
-/// Finds the attributions of an article.
+/// Longest source phrase we look for, in tokens.
+const MAX_SOURCE_TOKENS: usize = 12;
+
+/// Finds the attributions of an article, in text order of their cues.
 pub fn detect(
     doc: &Document,
     entities: &[Entity],
     mentions: &[Mention],
     config: &Config,
 ) -> Vec<Attribution> {
-    let _ = (doc, entities, mentions, config);
-    Vec::new()
+    let lex = Lexicons::for_config(config);
+    let (quotes, _) = find_quotes(doc);
+    let boilerplate = boilerplate_blocks(doc, &lex);
+    let d = Detector {
+        doc,
+        entities,
+        mentions,
+        lex: &lex,
+        config,
+        quotes: &quotes,
+    };
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if s.headline || in_blocks(&boilerplate, s.span) {
+            continue;
+        }
+        let start = out.len();
+        for cue in d.cue_groups(s) {
+            out.push(d.attribution(si, cue));
+        }
+        if out.len() == start {
+            out.extend(d.agentless(s));
+        }
+    }
+    out.retain(|a: &Attribution| !a.content.is_empty() || !a.source.is_empty());
+    out
+}
+
+struct Detector<'a> {
+    doc: &'a Document,
+    entities: &'a [Entity],
+    mentions: &'a [Mention],
+    lex: &'a Lexicons,
+    config: &'a Config,
+    quotes: &'a [Quote],
+}
+
+impl Detector<'_> {
+    fn text(&self, i: usize) -> &str {
+        self.doc.token_text(i)
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.text(i).to_lowercase().replace('’', "'")
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Word
+    }
+
+    fn is(&self, i: usize, s: &str) -> bool {
+        self.text(i) == s
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.is_word(i) && self.text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn in_quote(&self, i: usize) -> bool {
+        quote_at(self.quotes, self.doc.tokens[i].span.start).is_some()
+    }
+
+    fn span(&self, r: &Range<usize>) -> Span {
+        Span::new(
+            self.doc.tokens[r.start].span.start,
+            self.doc.tokens[r.end - 1].span.end,
+        )
+    }
+
+    /// Runs of cue words outside quotations ("has also repeatedly said" gives one run).
+    fn cue_groups(&self, s: &Sentence) -> Vec<Range<usize>> {
+        let mut groups: Vec<Range<usize>> = Vec::new();
+        for i in s.tokens.clone() {
+            if !self.is_cue_at(i) || self.in_quote(i) {
+                continue;
+            }
+            let mut end = i + 1;
+            if self.lower(i) == "according" && end < s.tokens.end && self.lower(end) == "to" {
+                end += 1;
+            }
+            match groups.last_mut() {
+                Some(g) if g.end == i => g.end = end,
+                _ => groups.push(i..end),
+            }
+        }
+        groups
+    }
+
+    fn attribution(&self, si: usize, cue: Range<usize>) -> Attribution {
+        let s = &self.doc.sentences[si];
+        let according = self.lower(cue.start) == "according";
+        if self.lex.agentless.is(&self.lower(cue.start)) {
+            return self.agentless_at(s, self.span(&cue));
+        }
+        let (source, clause) = if according {
+            let src = self.phrase_after(cue.end, s.tokens.end);
+            let clause = cue.start..src.as_ref().map_or(cue.end, |r| r.end);
+            (src, clause)
+        } else if let Some(src) = self.subject_before(cue.start, s.tokens.start) {
+            let clause = src.start..cue.end;
+            (Some(src), clause)
+        } else if self.inverted(&cue, s) {
+            let src = self.phrase_after(cue.end, s.tokens.end);
+            let clause = cue.start..src.as_ref().map_or(cue.end, |r| r.end);
+            (src, clause)
+        } else {
+            (None, cue.clone())
+        };
+        let (content, direct) = self.content(si, &cue, &clause);
+        let source_spans: Vec<Span> = source.iter().map(|r| self.span(r)).collect();
+        let (source_kind, source_entity) = classify_source(
+            self.doc,
+            self.lex,
+            &self.config.kb,
+            self.entities,
+            self.mentions,
+            &source_spans,
+        );
+        let anonymity_explained =
+            source_kind == SourceKind::Anonymous && self.anonymity_explained(si);
+        Attribution {
+            cue: vec![self.span(&cue)],
+            source: source_spans,
+            source_kind,
+            source_entity,
+            content,
+            direct,
+            anonymity_explained,
+        }
+    }
+
+    /// The subject of a cue verb: the noun phrase right before it, past auxiliaries and adverbs.
+    fn subject_before(&self, cue: usize, start: usize) -> Option<Range<usize>> {
+        let words = &self.lex.words;
+        let mut j = cue;
+        while j > start && words.between_subject_and_cue.contains(&self.lower(j - 1)) {
+            j -= 1;
+        }
+        if j > start + 3 && self.is(j - 1, ",") {
+            return self.appositive_subject(j - 1, start);
+        }
+        if j == start || !self.is_word(j - 1) {
+            return None;
+        }
+        let head = j - 1;
+        let lower = self.lower(head);
+        if words.pronouns.contains(&lower) {
+            return Some(head..j);
+        }
+        let mut b = head;
+        if self.capitalized(head) {
+            while b > start && head - b < MAX_SOURCE_TOKENS {
+                let p = b - 1;
+                let joins = matches!(self.lower(p).as_str(), "of" | "for" | "and" | "de")
+                    && p > start
+                    && self.capitalized(p - 1);
+                if self.capitalized(p) || joins {
+                    b = p;
+                } else {
+                    break;
+                }
+            }
+            if b > start && self.lower(b - 1) == "the" {
+                b -= 1;
+            }
+        } else {
+            // a common noun phrase: back to its determiner, a possessive or a name
+            let mut k = head;
+            let mut found = None;
+            while k > start && head - k < 5 {
+                let p = k - 1;
+                let t = &self.doc.tokens[p];
+                if words.determiners.contains(&self.lower(p)) || self.capitalized(p) {
+                    found = Some(p);
+                    break;
+                }
+                if t.kind == TokenKind::Possessive {
+                    k = p;
+                    continue;
+                }
+                if !self.is_word(p) || self.is_cue_at(p) {
+                    break;
+                }
+                k = p;
+            }
+            b = match found {
+                Some(p) => {
+                    // a name before a possessive or a determiner ("Trump's campaign")
+                    let mut q = p;
+                    while q > start && self.capitalized(q - 1) {
+                        q -= 1;
+                    }
+                    q
+                }
+                None => head,
+            };
+        }
+        Some(b..j)
+    }
+
+    /// "Samantha Phillips, the city's emergency director, said": the name and its appositive,
+    /// `comma` being the comma before the cue.
+    fn appositive_subject(&self, comma: usize, start: usize) -> Option<Range<usize>> {
+        let words = &self.lex.words;
+        let mut k = comma;
+        while k > start && comma - k < 8 && !self.is(k - 1, ",") {
+            k -= 1;
+            if !matches!(
+                self.doc.tokens[k].kind,
+                TokenKind::Word | TokenKind::Possessive
+            ) {
+                return None;
+            }
+        }
+        if k <= start + 1 || !self.is(k - 1, ",") || !words.determiners.contains(&self.lower(k)) {
+            return None;
+        }
+        let mut b = k - 1;
+        while b > start && self.capitalized(b - 1) {
+            b -= 1;
+        }
+        (b < k - 1).then_some(b..comma + 1)
+    }
+
+    /// A cue word used as one (not the noun in "the report").
+    fn is_cue_at(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self.lex.is_cue(&self.lower(i))
+            && !(i > 0 && self.lex.words.determiners.contains(&self.lower(i - 1)))
+    }
+
+    /// A cue with its source after it: `“…,” said Caddell` or `…, said the senator.`
+    fn inverted(&self, cue: &Range<usize>, s: &Sentence) -> bool {
+        cue.end < s.tokens.end
+            && (cue.start == s.tokens.start
+                || self.is(cue.start - 1, ",")
+                || self.doc.tokens[cue.start - 1].kind == TokenKind::CloseQuote)
+    }
+
+    /// A noun phrase starting at `k` (a name, a pronoun or a determiner phrase), up to a comma.
+    fn phrase_after(&self, k: usize, end: usize) -> Option<Range<usize>> {
+        if k >= end || !self.is_word(k) {
+            return None;
+        }
+        if self.lex.words.pronouns.contains(&self.lower(k)) {
+            return Some(k..k + 1);
+        }
+        let mut e = k;
+        while e < end && e - k < MAX_SOURCE_TOKENS {
+            let t = &self.doc.tokens[e];
+            let stop = !matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Possessive | TokenKind::Number
+            ) || (e > k && matches!(self.lower(e).as_str(), "that" | "who" | "which"))
+                || (e > k && self.is_cue_at(e));
+            if stop {
+                break;
+            }
+            e += 1;
+        }
+        (e > k).then_some(k..e)
+    }
+
+    /// The attributed content and whether it is a direct quotation.
+    fn content(&self, si: usize, cue: &Range<usize>, clause: &Range<usize>) -> (Vec<Span>, bool) {
+        let s = &self.doc.sentences[si];
+        let toks = &self.doc.tokens;
+        let before = s.tokens.start..clause.start;
+        let after = clause.end..s.tokens.end;
+        let last_before = clause.start.checked_sub(1).filter(|&p| p >= s.tokens.start);
+        let tail = last_before.is_some_and(|p| {
+            self.is(p, ",")
+                || toks[p].kind == TokenKind::CloseQuote
+                || toks[p].kind == TokenKind::Dash
+        }) && !after.clone().any(|i| self.lower(i) == "that");
+        let according_first = self.lower(cue.start) == "according" && before.is_empty();
+        if tail && !according_first {
+            // "…," X said[, "…"]
+            let mut end = clause.start;
+            while end > s.tokens.start && matches!(self.text(end - 1), "," | "—" | "–" | "--") {
+                end -= 1;
+            }
+            let mut first = self.span(&(s.tokens.start..end.max(s.tokens.start + 1)));
+            if let Some(q) = quote_at(self.quotes, first.start) {
+                first.start = first.start.min(self.quotes[q].span.start);
+            }
+            let mut spans = vec![first];
+            let direct = toks[end.saturating_sub(1)].kind == TokenKind::CloseQuote;
+            // a split quote: “…,” he said, “…”
+            if let Some(q) = self.quote_starting_in(after.clone()) {
+                spans.push(self.quotes[q].span);
+            } else if direct {
+                spans.extend(self.following_quotes(si));
+            }
+            return (spans, direct);
+        }
+        // "X said (that) …", "According to X, …"
+        let mut k = after.start;
+        if let Some(t) = (k..(k + 6).min(after.end)).find(|&i| self.lower(i) == "that") {
+            // "told reporters on Sunday that …"
+            if !(k..t).any(|i| toks[i].kind == TokenKind::OpenQuote) {
+                k = t + 1;
+            }
+        }
+        while k < after.end && matches!(self.text(k), "," | ":" | "—") {
+            k += 1;
+        }
+        let mut end = after.end;
+        while end > k && matches!(self.text(end - 1), "." | "!" | "?" | ":" | ";") {
+            end -= 1;
+        }
+        if k >= end {
+            // "X said:" followed by the quotation
+            if self.text(after.end - 1) == ":" {
+                let spans = self.following_quotes(si);
+                let direct = !spans.is_empty();
+                return (spans, direct);
+            }
+            if !before.is_empty() {
+                let end = before
+                    .end
+                    .saturating_sub(usize::from(self.is(before.end - 1, ",")));
+                if end > before.start {
+                    return (vec![self.span(&(before.start..end))], false);
+                }
+            }
+            return (Vec::new(), false);
+        }
+        let mut span = self.span(&(k..end));
+        let direct = toks[k].kind == TokenKind::OpenQuote;
+        if direct {
+            if let Some(q) = quote_at(self.quotes, span.start) {
+                span.end = span.end.max(self.quotes[q].span.end);
+            }
+        }
+        let mut spans = vec![span];
+        if direct && self.quotes_run_on(span) {
+            spans.extend(self.continued_quotes(span.end));
+        }
+        (spans, direct)
+    }
+
+    /// The first quotation opening among these tokens.
+    fn quote_starting_in(&self, tokens: Range<usize>) -> Option<usize> {
+        tokens
+            .filter(|&i| self.doc.tokens[i].kind == TokenKind::OpenQuote)
+            .find_map(|i| {
+                let q = quote_at(self.quotes, self.doc.tokens[i].span.start)?;
+                (self.quotes[q].open == i).then_some(q)
+            })
+    }
+
+    /// Quotations that carry on after sentence `si` in its paragraph, in sentences with no cue of
+    /// their own, and across paragraphs that reopen an unclosed quotation.
+    fn following_quotes(&self, si: usize) -> Vec<Span> {
+        let s = &self.doc.sentences[si];
+        let para = &self.doc.paragraphs[s.paragraph];
+        let mut out = Vec::new();
+        for next in si + 1..para.sentences.end {
+            let n = &self.doc.sentences[next];
+            let Some(q) = self.quote_starting_in(n.tokens.start..n.tokens.start + 1) else {
+                break;
+            };
+            if !self.cue_groups(n).is_empty() || self.quote_tail_has_cue(n, q) {
+                break;
+            }
+            out.push(self.quotes[q].span);
+            out.extend(self.continued_quotes(self.quotes[q].span.end));
+        }
+        if out.is_empty() && si + 1 == para.sentences.end {
+            // "X said:" at the end of a paragraph, the quotation in the next one
+            if let Some(next) = self.doc.paragraphs.get(s.paragraph + 1) {
+                let n = &self.doc.sentences[next.sentences.start];
+                if let Some(q) = self.quote_starting_in(n.tokens.start..n.tokens.start + 1) {
+                    out.push(self.quotes[q].span);
+                    out.extend(self.continued_quotes(self.quotes[q].span.end));
+                }
+            }
+        }
+        out
+    }
+
+    /// After a quotation in sentence `n` there is a cue ("“…,” she said"): it is not a carry-over.
+    fn quote_tail_has_cue(&self, n: &Sentence, q: usize) -> bool {
+        let close = self.quotes[q].close.unwrap_or(n.tokens.end);
+        (close..n.tokens.end).any(|i| self.is_cue_at(i))
+    }
+
+    fn quotes_run_on(&self, span: Span) -> bool {
+        quote_at(self.quotes, span.start).is_some_and(|q| self.quotes[q].close.is_none())
+    }
+
+    /// The continuation quotations of an unclosed quotation ending at byte `end`.
+    fn continued_quotes(&self, end: usize) -> Vec<Span> {
+        let mut out = Vec::new();
+        let Some(mut q) = quote_at(self.quotes, end.saturating_sub(1)) else {
+            return out;
+        };
+        while self.quotes[q].close.is_none() {
+            match self.quotes.get(q + 1) {
+                Some(n) if n.continues => {
+                    out.push(n.span);
+                    q += 1;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Whether the article says why a source in sentence `si` was granted anonymity.
+    fn anonymity_explained(&self, si: usize) -> bool {
+        let s = &self.doc.sentences[si];
+        let span = match self.doc.sentences.get(si + 1) {
+            Some(n) if n.paragraph == s.paragraph => s.span.cover(n.span),
+            _ => s.span,
+        };
+        self.lex.anonymity_reasons.any_in(&self.doc.prose, span)
+    }
+
+    /// "It is believed that …", "… reportedly …": attributions with no source at all.
+    fn agentless(&self, s: &Sentence) -> Option<Attribution> {
+        let phrase = *self
+            .lex
+            .agentless
+            .find_in(&self.doc.prose, s.span)
+            .first()?;
+        Some(self.agentless_at(s, phrase))
+    }
+
+    fn agentless_at(&self, s: &Sentence, phrase: Span) -> Attribution {
+        let after = self.doc.token_at_or_after(phrase.end);
+        let mut end = s.tokens.end;
+        while end > after && matches!(self.text(end - 1), "." | "!" | "?") {
+            end -= 1;
+        }
+        let mut content = Vec::new();
+        if self.doc.tokens[s.tokens.start].span.start < phrase.start {
+            let first = self.doc.token_at_or_after(s.span.start);
+            let last = self.doc.token_at_or_after(phrase.start);
+            if last > first {
+                content.push(self.span(&(first..last)));
+            }
+        }
+        if end > after {
+            let mut k = after;
+            if self.lower(k) == "that" && k + 1 < end {
+                k += 1;
+            }
+            content.push(self.span(&(k..end)));
+        }
+        Attribution {
+            cue: vec![phrase],
+            source: Vec::new(),
+            source_kind: SourceKind::Weasel,
+            source_entity: None,
+            content,
+            direct: false,
+            anonymity_explained: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze;
+    use crate::text::DocKind;
+
+    /// (cue, source, content fragments) as text.
+    fn roles(text: &str) -> Vec<(String, String, Vec<String>)> {
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        a.attributions
+            .iter()
+            .map(|at| {
+                let t = |v: &[Span]| v.iter().map(|s| s.text(text)).collect::<Vec<_>>().join("|");
+                (
+                    t(&at.cue),
+                    t(&at.source),
+                    at.content
+                        .iter()
+                        .map(|s| s.text(text).to_string())
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn r(cue: &str, source: &str, content: &[&str]) -> (String, String, Vec<String>) {
+        (
+            cue.into(),
+            source.into(),
+            content.iter().map(|s| s.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn indirect_speech_takes_the_complement_clause() {
+        assert_eq!(
+            roles("Ebrahim Raisi said that the talks would resume in May."),
+            vec![r(
+                "said",
+                "Ebrahim Raisi",
+                &["the talks would resume in May"]
+            )]
+        );
+    }
+
+    #[test]
+    fn trailing_attribution_takes_the_clause_before_it() {
+        assert_eq!(
+            roles("The talks will resume in May, the senior official said."),
+            vec![r(
+                "said",
+                "the senior official",
+                &["The talks will resume in May"]
+            )]
+        );
+    }
+
+    #[test]
+    fn split_quote_gives_two_fragments() {
+        assert_eq!(
+            roles("“We are ready,” said Ross, “and we will stay ready.”"),
+            vec![r(
+                "said",
+                "Ross",
+                &["“We are ready,”", "“and we will stay ready.”"]
+            )]
+        );
+    }
+
+    #[test]
+    fn quote_carried_over_to_the_next_sentence() {
+        assert_eq!(
+            roles("“It is going well,” Ross said. “Police are out there.”"),
+            vec![r(
+                "said",
+                "Ross",
+                &["“It is going well,”", "“Police are out there.”"]
+            )]
+        );
+    }
+
+    #[test]
+    fn according_to_in_either_position() {
+        assert_eq!(
+            roles("According to Reuters, the plant closed. The plant closed, according to the report."),
+            vec![
+                r("According to", "Reuters", &["the plant closed"]),
+                r("according to", "the report", &["The plant closed"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn colon_introduces_a_quote_in_the_next_paragraph() {
+        assert_eq!(
+            roles(
+                "Caddell continued:\n\n“The health issue is partisan.\n\n“It is in their heads.”"
+            ),
+            vec![r(
+                "continued",
+                "Caddell",
+                &["“The health issue is partisan.", "“It is in their heads.”"]
+            )]
+        );
+    }
+
+    #[test]
+    fn agentless_attribution_has_no_source() {
+        assert_eq!(
+            roles("The minister reportedly resigned on Tuesday."),
+            vec![r(
+                "reportedly",
+                "",
+                &["The minister", "resigned on Tuesday"]
+            )]
+        );
+    }
 }

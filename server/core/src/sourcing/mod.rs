@@ -59,5 +59,13 @@ pub(crate) fn hull(spans: &[Span]) -> Option<Span> {
     Some(spans.iter().fold(*first, |a, b| a.cover(*b)))
 }
 
+mod boilerplate;
+mod classify;
 mod detect;
+mod lexicon;
+mod quotes;
+
+pub use boilerplate::{boilerplate_blocks, in_blocks};
 pub use detect::detect;
+pub use lexicon::{Lexicons, PhraseSet};
+pub use quotes::{find_quotes, quote_at, Quote, StrayClose};

@@ -1,0 +1,94 @@
+//! What kind of source a source phrase names, and which entity it is.
+
+use super::lexicon::Lexicons;
+use super::SourceKind;
+use crate::entities::{Entity, EntityId, EntityType, Mention};
+use crate::kb::KnowledgeBase;
+use crate::span::Span;
+use crate::text::Document;
+
+/// How far back (in bytes) a pronoun looks for the person it stands for.
+const PRONOUN_REACH: usize = 1500;
+
+/// Classifies a source phrase (given as spans) and resolves it to an entity where clear.
+pub fn classify_source(
+    doc: &Document,
+    lex: &Lexicons,
+    kb: &KnowledgeBase,
+    entities: &[Entity],
+    mentions: &[Mention],
+    source: &[Span],
+) -> (SourceKind, Option<EntityId>) {
+    let Some(hull) = super::hull(source) else {
+        return (SourceKind::None, None);
+    };
+    let text = doc.text_of(hull);
+    let lower = text.to_lowercase();
+    let words = &lex.words;
+    if words.pronouns.contains(lower.as_str()) {
+        let entity = words
+            .person_pronouns
+            .contains(lower.as_str())
+            .then(|| last_person_before(entities, mentions, hull.start))
+            .flatten();
+        return (SourceKind::Pronoun, entity);
+    }
+    if lex.anonymous.any_in(&doc.prose, hull) {
+        return (SourceKind::Anonymous, None);
+    }
+    let bare = lower
+        .strip_prefix("the ")
+        .or_else(|| lower.strip_prefix("some "))
+        .unwrap_or(&lower);
+    if lex.weasel.is(&lower) || lex.weasel.is(bare) {
+        return (SourceKind::Weasel, None);
+    }
+    // the head of the phrase is its last name: "Washington Post columnist Margaret Sullivan"
+    let first = mentions.partition_point(|m| m.span.end <= hull.start);
+    let head = mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < hull.end)
+        .filter(|m| hull.covers(m.span))
+        .last();
+    if let Some(m) = head {
+        let entity = &entities[m.entity];
+        let media = entity.kb.is_some_and(|r| kb.entry(r).has_tag("media"))
+            || has_word(&lower, &words.media_words);
+        let kind = match entity.ty {
+            EntityType::Person => SourceKind::NamedPerson,
+            _ if media => SourceKind::Media,
+            EntityType::Org | EntityType::Place => SourceKind::NamedOrg,
+            _ => SourceKind::Described,
+        };
+        return (kind, Some(m.entity));
+    }
+    let capitalized = text.chars().next().is_some_and(char::is_uppercase);
+    if has_word(&lower, &words.documents) {
+        (SourceKind::Document, None)
+    } else if capitalized && has_word(&lower, &words.media_words) {
+        (SourceKind::Media, None)
+    } else {
+        (SourceKind::Described, None)
+    }
+}
+
+fn has_word(lower: &str, set: &std::collections::HashSet<String>) -> bool {
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| set.contains(w))
+}
+
+/// The person most recently mentioned before `offset`, within reach.
+fn last_person_before(
+    entities: &[Entity],
+    mentions: &[Mention],
+    offset: usize,
+) -> Option<EntityId> {
+    let end = mentions.partition_point(|m| m.span.start < offset);
+    mentions[..end]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.end + PRONOUN_REACH >= offset)
+        .find(|m| entities[m.entity].ty == EntityType::Person)
+        .map(|m| m.entity)
+}

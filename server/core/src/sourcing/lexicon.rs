@@ -1,0 +1,202 @@
+//! The sourcing lexicons from `grammars/lexicon/`, plus the project's `[lexicon]` additions.
+//!
+//! Built once for the embedded data; a configuration with additions gets its own copy.
+
+use std::collections::HashSet;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+use crate::config::Config;
+use crate::span::Span;
+
+const CUES_TSV: &str = include_str!("../../../../grammars/lexicon/cues.tsv");
+const CUES_EXTRA: &str = include_str!("../../../../grammars/lexicon/cues-extra.txt");
+const ANONYMOUS: &str = include_str!("../../../../grammars/lexicon/anonymous.txt");
+const REASONS: &str = include_str!("../../../../grammars/lexicon/anonymity-reasons.txt");
+const WEASEL: &str = include_str!("../../../../grammars/lexicon/weasel.txt");
+const AGENTLESS: &str = include_str!("../../../../grammars/lexicon/agentless.txt");
+const CLAIMS: &str = include_str!("../../../../grammars/lexicon/claims.txt");
+const BOILERPLATE: &str = include_str!("../../../../grammars/lexicon/boilerplate.txt");
+const WORDS: &str = include_str!("../../../../grammars/lexicon/words.toml");
+
+/// Closed word classes (see `grammars/lexicon/words.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    pub pronouns: HashSet<String>,
+    pub person_pronouns: HashSet<String>,
+    pub between_subject_and_cue: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub complementizers: HashSet<String>,
+    pub documents: HashSet<String>,
+    pub media_words: HashSet<String>,
+    pub report_cues: HashSet<String>,
+}
+
+/// Case-insensitive phrases matched on word boundaries.
+#[derive(Debug)]
+pub struct PhraseSet {
+    matcher: AhoCorasick,
+}
+
+impl PhraseSet {
+    fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseSet {
+        let phrases: Vec<&str> = phrases.into_iter().collect();
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .expect("lexicon phrases compile");
+        PhraseSet { matcher }
+    }
+
+    /// Whole-word matches in `text[span]`, in text order, as spans of `text`.
+    pub fn find_in(&self, text: &str, span: Span) -> Vec<Span> {
+        let hay = &text[span.range()];
+        self.matcher
+            .find_iter(hay)
+            .filter(|m| word_boundary(hay, m.start(), m.end()))
+            .map(|m| Span::new(span.start + m.start(), span.start + m.end()))
+            .collect()
+    }
+
+    pub fn any_in(&self, text: &str, span: Span) -> bool {
+        !self.find_in(text, span).is_empty()
+    }
+
+    /// True when the whole of `s` is one of the phrases.
+    pub fn is(&self, s: &str) -> bool {
+        self.matcher
+            .find(s)
+            .is_some_and(|m| m.start() == 0 && m.end() == s.len())
+    }
+}
+
+fn word_boundary(hay: &str, start: usize, end: usize) -> bool {
+    let before = hay[..start].chars().next_back();
+    let last = hay[..end].chars().next_back();
+    let after = hay[end..].chars().next();
+    // scraped text glues words together: "keep readingShow less"
+    let glued = last.is_some_and(char::is_lowercase) && after.is_some_and(char::is_uppercase);
+    !before.is_some_and(char::is_alphanumeric)
+        && (glued || !after.is_some_and(char::is_alphanumeric))
+}
+
+#[derive(Debug)]
+pub struct Lexicons {
+    /// Single lower-case cue words ("said", "according").
+    pub cues: HashSet<String>,
+    pub anonymous: PhraseSet,
+    pub anonymity_reasons: PhraseSet,
+    pub weasel: PhraseSet,
+    pub agentless: PhraseSet,
+    pub claims: PhraseSet,
+    pub boilerplate: PhraseSet,
+    pub words: Words,
+}
+
+/// Non-comment, non-empty lines; the first tab-separated field.
+fn entries(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(|l| l.split('\t').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+const NAMES: [&str; 7] = [
+    "cues",
+    "anonymous",
+    "anonymity-reasons",
+    "weasel",
+    "agentless",
+    "claims",
+    "boilerplate",
+];
+
+impl Lexicons {
+    fn build(config: Option<&Config>) -> Lexicons {
+        let extra = |name: &str| {
+            config
+                .map(|c| c.lexicon_words(name))
+                .unwrap_or(&[])
+                .iter()
+                .map(String::as_str)
+        };
+        let phrases = |src: &'static str, name: &str| {
+            PhraseSet::new(entries(src).chain(extra(name).map(str::trim)))
+        };
+        Lexicons {
+            cues: entries(CUES_TSV)
+                .chain(entries(CUES_EXTRA))
+                .chain(extra("cues"))
+                .map(str::to_lowercase)
+                .collect(),
+            anonymous: phrases(ANONYMOUS, "anonymous"),
+            anonymity_reasons: phrases(REASONS, "anonymity-reasons"),
+            weasel: phrases(WEASEL, "weasel"),
+            agentless: phrases(AGENTLESS, "agentless"),
+            claims: phrases(CLAIMS, "claims"),
+            boilerplate: phrases(BOILERPLATE, "boilerplate"),
+            words: toml::from_str(WORDS).expect("grammars/lexicon/words.toml is valid"),
+        }
+    }
+
+    /// The lexicons for a configuration: the shared embedded ones unless the project adds words.
+    pub fn for_config(config: &Config) -> Arc<Lexicons> {
+        static EMBEDDED: LazyLock<Arc<Lexicons>> =
+            LazyLock::new(|| Arc::new(Lexicons::build(None)));
+        // the last project lexicon, so an editor re-analysing on every keystroke builds it once
+        static LAST: Mutex<Option<(Vec<Vec<String>>, Arc<Lexicons>)>> = Mutex::new(None);
+        let additions: Vec<Vec<String>> = NAMES
+            .iter()
+            .map(|n| config.lexicon_words(n).to_vec())
+            .collect();
+        if additions.iter().all(Vec::is_empty) {
+            return EMBEDDED.clone();
+        }
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((key, lex)) = last.as_ref() {
+            if *key == additions {
+                return lex.clone();
+            }
+        }
+        let lex = Arc::new(Lexicons::build(Some(config)));
+        *last = Some((additions, lex.clone()));
+        lex
+    }
+
+    pub fn is_cue(&self, lower: &str) -> bool {
+        self.cues.contains(lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicons_load_and_match_whole_words() {
+        let lex = Lexicons::for_config(&Config::default());
+        assert!(lex.is_cue("said") && lex.is_cue("according") && !lex.is_cue("the"));
+        let text = "Critics say the sourcesless plan failed, sources said.";
+        let found: Vec<&str> = lex
+            .anonymous
+            .find_in(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.text(text))
+            .collect();
+        assert_eq!(found, vec!["sources"]);
+        assert!(lex.weasel.is("critics"));
+    }
+
+    #[test]
+    fn project_additions_extend_the_lexicons() {
+        let cfg = Config::from_toml("[lexicon]\ncues = [\"Harrumphed\"]\nweasel = [\"pundits\"]\n")
+            .unwrap();
+        let lex = Lexicons::for_config(&cfg);
+        assert!(lex.is_cue("harrumphed"));
+        assert!(lex.weasel.is("pundits"));
+        assert!(!Lexicons::for_config(&Config::default()).is_cue("harrumphed"));
+    }
+}

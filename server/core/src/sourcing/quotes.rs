@@ -1,0 +1,144 @@
+//! Quotations: pairs of double quotation marks, paragraph by paragraph.
+//!
+//! Single quotes are left alone (they are apostrophes as often as quotation marks, and nest
+//! inside double quotes). A quotation still open at the end of a paragraph is closed there; when
+//! the next paragraph opens with a quotation mark, that quotation continues the open one, as
+//! stylebooks require for quotes running over several paragraphs.
+
+use crate::span::Span;
+use crate::text::{Document, TokenKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// From the opening mark to the closing mark (both included), or to the paragraph end.
+    pub span: Span,
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark, when there is one in the paragraph.
+    pub close: Option<usize>,
+    pub paragraph: usize,
+    /// This quotation reopens one left open at the end of the previous paragraph.
+    pub continues: bool,
+}
+
+/// A closing mark with no opening one before it in its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StrayClose {
+    pub token: usize,
+}
+
+fn is_double(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "”" | "«" | "»" | "„")
+}
+
+/// All quotations in text order, and the closing marks that close nothing.
+pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<StrayClose>) {
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut strays = Vec::new();
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        let Some(first) = para.sentences.clone().next() else {
+            continue;
+        };
+        let last = para.sentences.end - 1;
+        let tokens = doc.sentences[first].tokens.start..doc.sentences[last].tokens.end;
+        let mut open: Option<usize> = None;
+        let mut open_continues = false;
+        let reopens = quotes
+            .last()
+            .is_some_and(|q| q.close.is_none() && q.paragraph + 1 == p);
+        for i in tokens.clone() {
+            let t = &doc.tokens[i];
+            if !is_double(doc.token_text(i)) {
+                continue;
+            }
+            match (t.kind, open) {
+                (TokenKind::OpenQuote, None) => {
+                    open = Some(i);
+                    open_continues = reopens && i == tokens.start;
+                }
+                (TokenKind::CloseQuote, Some(o)) => {
+                    quotes.push(Quote {
+                        span: Span::new(doc.tokens[o].span.start, t.span.end),
+                        open: o,
+                        close: Some(i),
+                        paragraph: p,
+                        continues: open_continues,
+                    });
+                    open = None;
+                }
+                // an opening mark inside an open quotation: the first one was never closed
+                (TokenKind::OpenQuote, Some(o)) => {
+                    quotes.push(Quote {
+                        span: Span::new(doc.tokens[o].span.start, doc.tokens[i - 1].span.end),
+                        open: o,
+                        close: None,
+                        paragraph: p,
+                        continues: open_continues,
+                    });
+                    open = Some(i);
+                    open_continues = false;
+                }
+                (_, None) => strays.push(StrayClose { token: i }),
+                _ => {}
+            }
+        }
+        if let Some(o) = open {
+            quotes.push(Quote {
+                span: Span::new(doc.tokens[o].span.start, para.span.end),
+                open: o,
+                close: None,
+                paragraph: p,
+                continues: open_continues,
+            });
+        }
+    }
+    (quotes, strays)
+}
+
+/// Index of the quotation containing byte `offset`, if any (quotes are sorted and disjoint).
+pub fn quote_at(quotes: &[Quote], offset: usize) -> Option<usize> {
+    let i = quotes.partition_point(|q| q.span.end <= offset);
+    (i < quotes.len() && quotes[i].span.start <= offset).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::DocKind;
+
+    fn quotes(text: &str) -> Vec<(String, bool, bool)> {
+        let doc = Document::new(text, DocKind::Plain);
+        find_quotes(&doc)
+            .0
+            .iter()
+            .map(|q| {
+                (
+                    q.span.text(text).to_string(),
+                    q.close.is_some(),
+                    q.continues,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn split_and_multi_paragraph_quotes() {
+        assert_eq!(
+            quotes("“No,” he said, “never.”\n\n“We will fight.\n\n“And we will win,” she said."),
+            vec![
+                ("“No,”".into(), true, false),
+                ("“never.”".into(), true, false),
+                ("“We will fight.".into(), false, false),
+                ("“And we will win,”".into(), true, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn stray_closing_marks_are_reported() {
+        let doc = Document::new("He said no.” Then he left.", DocKind::Plain);
+        let (q, strays) = find_quotes(&doc);
+        assert!(q.is_empty());
+        assert_eq!(strays.len(), 1);
+    }
+}
