@@ -8,7 +8,8 @@
 //! - are a person's surname or given name and a full name containing it ("Raisi", "Mr. Raisi" →
 //!   "Ebrahim Raisi"): the closest full name before the mention wins, else the first after it, so
 //!   different people sharing a surname stay apart.
-//! Each entity's defining mention is its first fullest one.
+//! Each entity's defining mention is its first fullest one outside headlines (a headline names
+//! what the lede introduces).
 
 use std::collections::HashMap;
 
@@ -231,10 +232,8 @@ pub fn link_mentions(
             .mentions
             .iter()
             .max_by_key(|&&m| {
-                (
-                    words[m].len() + if raw[m].acronym { 0 } else { 1 },
-                    std::cmp::Reverse(m),
-                )
+                let fullness = words[m].len() + if raw[m].acronym { 0 } else { 1 };
+                (!raw[m].headline, fullness, std::cmp::Reverse(m))
             })
             .unwrap();
         e.defining = def;

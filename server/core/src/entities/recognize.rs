@@ -27,6 +27,8 @@ pub struct RawMention {
     /// Found only where capitals say little (a headline, a sentence start): kept only when the
     /// article confirms the name elsewhere.
     pub weak: bool,
+    /// Inside a headline (never the defining mention when the body names the entity too).
+    pub headline: bool,
 }
 
 /// How far (in tokens) a name may extend.
@@ -56,7 +58,11 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                     break;
                 }
             }
+            let before = out.len();
             segment_run(doc, kb, i, last + 1, shouting, s.tokens.start, &mut out);
+            for m in &mut out[before..] {
+                m.headline = s.headline;
+            }
             i = last + 1;
         }
     }
@@ -308,6 +314,7 @@ fn segment_run(
                 }),
                 acronym: false,
                 weak: false,
+                headline: false,
             });
             return;
         }
@@ -335,6 +342,7 @@ fn segment_run(
                     kb: r,
                     acronym: e == a + 1 && is_acronym(word(doc, a)),
                     weak: false,
+                headline: false,
                 });
                 // a known name before a title and a name ("U.S. President Donald Trump") also
                 // belongs to the title
@@ -374,6 +382,7 @@ fn segment_run(
                     title,
                     kb: None,
                     acronym,
+                    headline: false,
                     weak: !had_title
                         && (shouting
                             || (e == a + 1
