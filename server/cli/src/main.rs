@@ -28,6 +28,7 @@ enum Command {
 }
 
 #[derive(clap::Args)]
+#[command(version)]
 struct LspArgs {
     /// Accepted for compatibility with clients that pass it; stdio is the only transport.
     #[arg(long)]
@@ -38,9 +39,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Annotate(args) => annotate::run(args),
-        Command::Lsp(_) => {
-            eprintln!("copydesk lsp: not available yet");
-            ExitCode::from(2)
-        }
+        Command::Lsp(_) => copydesk_lsp::run_stdio(),
     }
 }

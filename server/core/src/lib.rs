@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod config;
 pub mod entities;
+pub mod ide;
 pub mod kb;
 pub mod position;
 pub mod rules;

@@ -1,0 +1,138 @@
+//! Findings as diagnostics, plus the workspace-level `name-variant` check.
+
+use copydesk_core::rules::rule;
+use copydesk_core::{Finding, Severity};
+use serde_json::json;
+use tower_lsp_server::ls_types::{
+    CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, TextEdit, Uri,
+};
+
+use crate::snapshot::Snapshot;
+use crate::workspace::WorkspaceIndex;
+
+pub const SOURCE: &str = "copydesk";
+const NAME_VARIANT: &str = "name-variant";
+
+pub fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Hint => DiagnosticSeverity::HINT,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Error => DiagnosticSeverity::ERROR,
+    }
+}
+
+/// Every diagnostic of a document, in text order.
+pub fn diagnostics(snap: &Snapshot, index: &WorkspaceIndex) -> Vec<Diagnostic> {
+    if snap.ignored {
+        return Vec::new();
+    }
+    let mut out: Vec<Diagnostic> = snap
+        .analysis
+        .findings
+        .iter()
+        .map(|f| finding(snap, f))
+        .collect();
+    out.extend(name_variants(snap, index));
+    out.sort_by_key(|d| (d.range.start, d.range.end));
+    out
+}
+
+pub fn finding(snap: &Snapshot, f: &Finding) -> Diagnostic {
+    let fixes: Vec<_> = f
+        .fixes
+        .iter()
+        .map(|fix| {
+            let edits: Vec<TextEdit> = fix
+                .edits
+                .iter()
+                .map(|e| TextEdit::new(snap.range(e.span), e.new_text.clone()))
+                .collect();
+            json!({ "title": fix.title, "edits": edits })
+        })
+        .collect();
+    make(
+        snap.range(f.span),
+        f.rule,
+        f.severity,
+        f.message.clone(),
+        json!({ "rule": f.rule, "fixes": fixes }),
+    )
+}
+
+fn make(
+    range: tower_lsp_server::ls_types::Range,
+    rule_id: &str,
+    level: Severity,
+    message: String,
+    data: serde_json::Value,
+) -> Diagnostic {
+    Diagnostic {
+        range,
+        severity: Some(severity(level)),
+        code: Some(NumberOrString::String(rule_id.to_string())),
+        code_description: rule(rule_id)
+            .and_then(|r| r.docs_url.parse::<Uri>().ok())
+            .map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_string()),
+        message,
+        related_information: None,
+        tags: None,
+        data: Some(data),
+    }
+}
+
+/// The same entity (same key) spelled differently in another article of the workspace.
+fn name_variants(snap: &Snapshot, index: &WorkspaceIndex) -> Vec<Diagnostic> {
+    let Some(level) = snap.config.severity(NAME_VARIANT) else {
+        return Vec::new();
+    };
+    let a = &snap.analysis;
+    let mut out = Vec::new();
+    for e in &a.entities {
+        let other = index
+            .with_key(&e.key)
+            .filter(|(uri, _)| **uri != snap.uri)
+            .find(|(_, o)| o.name != e.name);
+        if let Some((uri, o)) = other {
+            let file = uri
+                .path()
+                .as_str()
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            let message = format!("“{}” is spelled “{}” in {}", e.name, o.name, file);
+            let data = json!({ "rule": NAME_VARIANT, "fixes": [], "spelling": o.name });
+            out.push(make(
+                snap.range(a.mentions[e.defining].span),
+                NAME_VARIANT,
+                level,
+                message,
+                data,
+            ));
+        }
+    }
+    out
+}
+
+/// The parse error of the project's `copydesk.toml`, as a diagnostic on that file (an empty list
+/// once it parses again).
+pub fn config_diagnostics(snap: &Snapshot) -> Option<(Uri, Vec<Diagnostic>)> {
+    let uri = Uri::from_file_path(snap.project.path.as_ref()?)?;
+    let diags = snap.project.error.iter().map(|e| {
+        // ConfigError positions are 1-based line and column (in characters).
+        let at = tower_lsp_server::ls_types::Position::new(
+            e.line.saturating_sub(1) as u32,
+            e.col.saturating_sub(1) as u32,
+        );
+        Diagnostic {
+            range: tower_lsp_server::ls_types::Range::new(at, at),
+            severity: Some(DiagnosticSeverity::ERROR),
+            source: Some(SOURCE.to_string()),
+            message: e.message.clone(),
+            ..Diagnostic::default()
+        }
+    });
+    Some((uri, diags.collect()))
+}

@@ -1,0 +1,116 @@
+//! Server state shared by the async handlers and the blocking workers.
+
+use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
+
+use copydesk_core::analyze;
+use copydesk_core::position::{Encoding, LineIndex};
+use tower_lsp_server::ls_types::Uri;
+
+use crate::config::ConfigCache;
+use crate::documents::OpenDoc;
+use crate::settings::Settings;
+use crate::snapshot::Snapshot;
+use crate::workspace::WorkspaceIndex;
+
+/// What the client said it can do, as far as the server cares.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ClientFlags {
+    /// The client pulls diagnostics (`textDocument/diagnostic`): do not push them too.
+    pub pull_diagnostics: bool,
+    pub work_done_progress: bool,
+    pub configuration: bool,
+    pub watch_files: bool,
+}
+
+#[derive(Default)]
+pub struct State {
+    pub docs: Mutex<HashMap<Uri, OpenDoc>>,
+    pub enc: OnceLock<Encoding>,
+    pub client: OnceLock<ClientFlags>,
+    pub settings: RwLock<Arc<Settings>>,
+    pub configs: ConfigCache,
+    pub index: RwLock<WorkspaceIndex>,
+    pub folders: Mutex<Vec<std::path::PathBuf>>,
+    pub shutdown: AtomicBool,
+}
+
+/// Locks a mutex even if a panicking thread poisoned it: the data is still consistent because
+/// every critical section here is a plain assignment or a rope edit.
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl State {
+    pub fn encoding(&self) -> Encoding {
+        self.enc.get().copied().unwrap_or(Encoding::Utf16)
+    }
+
+    pub fn flags(&self) -> ClientFlags {
+        self.client.get().copied().unwrap_or_default()
+    }
+
+    pub fn settings(&self) -> Arc<Settings> {
+        self.settings
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// The change counter of an open document.
+    pub fn rev(&self, uri: &Uri) -> Option<u64> {
+        lock(&self.docs).get(uri).map(|d| d.rev)
+    }
+
+    /// The analysed current version of an open document (blocking: call from a worker thread).
+    /// The lock is held only to copy the text; analysis runs unlocked, and the result is kept
+    /// only if no edit arrived meanwhile.
+    pub fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
+        let (text, version, rev, kind) = {
+            let docs = lock(&self.docs);
+            let doc = docs.get(uri)?;
+            if let Some(s) = doc.analyzed.as_ref().filter(|s| s.rev == doc.rev) {
+                return Some(s.clone());
+            }
+            (doc.rope.to_string(), doc.version, doc.rev, doc.kind)
+        };
+        let path = uri.to_file_path().map(|p| p.into_owned());
+        let project = self.configs.for_document(path.as_deref());
+        let settings = self.settings();
+        let config = settings.overlay(project.for_path(path.as_deref()));
+        let analysis = analyze(&text, kind, &config);
+        let snap = Arc::new(Snapshot {
+            uri: uri.clone(),
+            ignored: project.ignores(path.as_deref()),
+            path,
+            version,
+            rev,
+            index: LineIndex::new(&text),
+            text,
+            enc: self.encoding(),
+            project,
+            config,
+            inlay_hints: settings.inlay_hints.enabled,
+            analysis,
+        });
+        let mut docs = lock(&self.docs);
+        if let Some(doc) = docs.get_mut(uri).filter(|d| d.rev == rev) {
+            doc.analyzed = Some(snap.clone());
+            drop(docs);
+            let entities = WorkspaceIndex::summarize(&snap.analysis, snap.lines());
+            self.index
+                .write()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(uri.clone(), entities);
+        }
+        Some(snap)
+    }
+
+    /// Drops every cached analysis (after a configuration change).
+    pub fn invalidate(&self) {
+        for doc in lock(&self.docs).values_mut() {
+            doc.analyzed = None;
+        }
+    }
+}
