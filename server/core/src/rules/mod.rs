@@ -2,10 +2,14 @@
 
 mod check;
 mod registry;
+mod suppress;
 
 pub use check::{check, RuleInput};
 
 pub use registry::{registry, rule, RuleInfo};
+pub use suppress::{
+    apply_suppressions, parse_directives, Directive, DirectiveKind, UnusedSuppression,
+};
 
 use crate::span::Span;
 
