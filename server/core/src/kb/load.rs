@@ -14,8 +14,16 @@ const ENTITY_FILES: &[(&str, &str)] = &[
         include_str!("../../../../grammars/kb/organizations.tsv"),
     ),
     (
+        "groups.tsv",
+        include_str!("../../../../grammars/kb/groups.tsv"),
+    ),
+    (
         "countries.tsv",
         include_str!("../../../../grammars/kb/countries.tsv"),
+    ),
+    (
+        "regions.tsv",
+        include_str!("../../../../grammars/kb/regions.tsv"),
     ),
     (
         "places.tsv",
