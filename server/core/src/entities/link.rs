@@ -293,17 +293,12 @@ fn resolve_type(
     if votes[best] > 0 {
         return EntityType::ALL[best];
     }
-    // unknown: multi-word names of people are the common case in news; single words are more
-    // often organizations or places, but a single unknown capitalised word is most often a surname
-    let longest = e
-        .mentions
-        .iter()
-        .map(|&m| words[m].len())
-        .max()
-        .unwrap_or(1);
-    if longest >= 4 {
-        EntityType::Org
-    } else {
+    // unknown: two or three words are most often a person's name; a lone capitalised word that
+    // never links to a full name (surnames do) is most often an organization, brand or product
+    let longest = e.mentions.iter().map(|&m| words[m].len()).max().unwrap_or(1);
+    if (2..=3).contains(&longest) {
         EntityType::Person
+    } else {
+        EntityType::Org
     }
 }

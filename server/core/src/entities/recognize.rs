@@ -78,8 +78,10 @@ fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
     let mut words: HashSet<String> = HashSet::new();
     for m in out.iter().filter(|m| !m.weak) {
         texts.insert(doc.text_of(m.span).to_lowercase());
-        for i in m.tokens.clone() {
-            words.insert(word(doc, i).to_lowercase());
+        // the surname and given name of a full name confirm "RAISI" and "Raisi" at a sentence start
+        if m.tokens.len() >= 2 && m.ty.is_none_or(|t| t == EntityType::Person) {
+            words.insert(word(doc, m.tokens.start).to_lowercase());
+            words.insert(word(doc, m.tokens.end - 1).to_lowercase());
         }
     }
     out.retain(|m| {
@@ -156,7 +158,7 @@ fn at_clause_start(doc: &Document, i: usize, sentence_start: usize) -> bool {
     let prev = &doc.tokens[i - 1];
     matches!(prev.kind, TokenKind::OpenQuote | TokenKind::Dash)
         && (i - 1 == sentence_start || doc.tokens[i - 1].newline_before)
-        || word(doc, i - 1) == ":"
+        || matches!(word(doc, i - 1), ":" | "(" | "[")
         || prev.newline_before && i - 1 == sentence_start
         || doc.tokens[i].newline_before
 }
