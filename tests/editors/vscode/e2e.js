@@ -1,0 +1,268 @@
+#!/usr/bin/env node
+// End-to-end test of the copydesk extension in a real VS Code workbench (code-server), driven by
+// chromium through playwright-core. Run by tests/editors/vscode.sh, which installs the tools and builds
+// the server and the .vsix first. Every state file lives under $E2E_DIR; on failure it keeps a
+// screenshot, the code-server output and the workbench logs there.
+//
+// env: E2E_DIR (run directory, wiped first), VSIX, CODE_SERVER, PLAYWRIGHT (playwright-core dir),
+//      CHROMIUM (default /usr/bin/chromium), FIXTURE (the article), SHOTS (optional: keep step screenshots)
+"use strict";
+const { spawn, execFileSync } = require("node:child_process");
+const fs = require("node:fs");
+const net = require("node:net");
+const path = require("node:path");
+
+const env = (name, fallback) => {
+  const v = process.env[name] ?? fallback;
+  if (v === undefined) throw new Error(`${name} is not set`);
+  return v;
+};
+const RUN = path.resolve(env("E2E_DIR"));
+const VSIX = path.resolve(env("VSIX"));
+const CODE_SERVER = env("CODE_SERVER");
+const { chromium } = require(path.resolve(env("PLAYWRIGHT")));
+const CHROMIUM = env("CHROMIUM", "/usr/bin/chromium");
+const FIXTURE = path.resolve(env("FIXTURE"));
+const SHOTS = process.env.SHOTS ? path.resolve(process.env.SHOTS) : undefined;
+const STEP_TIMEOUT = Number(process.env.E2E_STEP_TIMEOUT_MS ?? 30000);
+
+const dirs = Object.fromEntries(["ws", "ud", "ext", "chrome", "xdg"].map((d) => [d, path.join(RUN, d)]));
+const started = Date.now();
+const log = (msg) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+function prepare() {
+  fs.rmSync(RUN, { recursive: true, force: true });
+  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+  fs.copyFileSync(FIXTURE, path.join(dirs.ws, "article.txt"));
+  fs.mkdirSync(path.join(dirs.ud, "User"), { recursive: true });
+  // No copydesk.path: the extension must find the server bundled in the .vsix.
+  const settings = {
+    "workbench.startupEditor": "none",
+    "workbench.tips.enabled": false,
+    "workbench.secondarySideBar.defaultVisibility": "hidden",
+    "workbench.colorTheme": "Default Light Modern",
+    "security.workspace.trust.enabled": false,
+    "telemetry.telemetryLevel": "off",
+    "update.mode": "none",
+    "extensions.autoCheckUpdates": false,
+    "extensions.autoUpdate": false,
+    "workbench.enableExperiments": false,
+    "chat.disableAIFeatures": true,
+    "editor.wordWrap": "on",
+    "editor.minimap.enabled": false,
+    "editor.fontSize": 15,
+    "window.zoomLevel": 0,
+  };
+  fs.writeFileSync(path.join(dirs.ud, "User/settings.json"), JSON.stringify(settings, null, 2));
+}
+
+const childEnv = () => ({
+  ...process.env,
+  XDG_CONFIG_HOME: dirs.xdg,
+  XDG_CACHE_HOME: dirs.xdg,
+  XDG_DATA_HOME: dirs.xdg,
+});
+const csArgs = ["--config", path.join(RUN, "cs.yaml"), "--user-data-dir", dirs.ud, "--extensions-dir", dirs.ext];
+
+function installVsix() {
+  const out = execFileSync(CODE_SERVER, [...csArgs, "--install-extension", VSIX], { env: childEnv(), encoding: "utf8" });
+  if (!/successfully installed/i.test(out)) throw new Error(`installing the .vsix: ${out}`);
+}
+
+async function startCodeServer(port) {
+  const out = fs.openSync(path.join(RUN, "code-server.log"), "w");
+  const child = spawn(
+    CODE_SERVER,
+    [...csArgs, "--auth", "none", "--bind-addr", `127.0.0.1:${port}`, "--disable-telemetry", "--disable-update-check",
+      "--disable-workspace-trust", "--disable-getting-started-override", dirs.ws],
+    { env: childEnv(), detached: true, stdio: ["ignore", out, out] },
+  );
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}; see code-server.log`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("code-server did not answer /healthz in 20 s");
+}
+
+let page;
+let step = "start";
+
+async function shot(name) {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+const editorText = () => page.locator(".monaco-editor .view-lines").first();
+// Monaco renders spaces as U+00A0; Playwright's string hasText normalizes whitespace, so plain strings match.
+const line = (text) => page.locator(".monaco-editor .view-line", { hasText: text }).first();
+const cursor = (text) => page.locator('[id="status.editor.selection"]', { hasText: text }).waitFor();
+
+async function goTo(lineCol) {
+  await page.locator(".monaco-editor textarea").first().focus();
+  await page.keyboard.press("Control+G");
+  await page.keyboard.type(lineCol);
+  await page.keyboard.press("Enter");
+  const [l, c] = lineCol.split(":");
+  await cursor(`Ln ${l}, Col ${c}`);
+}
+
+async function runCommand(title) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor();
+  await page.keyboard.press("Enter");
+}
+
+/** The Monaco token class (mtkN) of the first rendered token whose text matches `re`. */
+async function tokenClass(re) {
+  const span = page.locator(".monaco-editor .view-line span span").filter({ hasText: re }).first();
+  await span.waitFor();
+  return span.getAttribute("class");
+}
+
+const checks = [
+  ["the article opens from the Explorer", async () => {
+    await page.getByRole("treeitem", { name: "article.txt" }).click();
+    await line("Raisi said the country").waitFor();
+  }],
+  ["the TextMate grammar colours cue words and quotations", async () => {
+    const plain = await tokenClass(/^Inflation\srose/);
+    const cue = await tokenClass(/^said$/);
+    const quote = await tokenClass(/^"We\swill\snot/);
+    if (cue === plain || quote === plain || cue === quote) throw new Error(`token classes plain=${plain} cue=${cue} quote=${quote}`);
+  }],
+  ["the status bar shows the server state and the article's counts", async () => {
+    await page.locator(".statusbar-item", { hasText: /\d+ entit(y|ies) · \d+ attributions? · \d+ unsourced/ }).first().waitFor();
+  }],
+  ["an unsourced claim gets a warning squiggle on its line and a Problems entry", async () => {
+    const target = line("Inflation rose to 45 percent");
+    await target.waitFor();
+    const squiggles = page.locator(".monaco-editor .squiggly-warning");
+    await squiggles.first().waitFor();
+    const want = await target.boundingBox();
+    const boxes = await Promise.all((await squiggles.all()).map((s) => s.boundingBox()));
+    if (!boxes.some((b) => b && Math.abs(b.y + b.height - (want.y + want.height)) < want.height)) {
+      throw new Error(`no warning squiggle on the "Inflation rose" line (line box ${JSON.stringify(want)}, squiggles ${JSON.stringify(boxes)})`);
+    }
+    await page.locator('[id="status.problems"]').filter({ hasText: /[1-9]/ }).waitFor();
+    await page.keyboard.press("Control+Shift+M");
+    await page.locator(".markers-panel .monaco-list-row", { hasText: "unsourced-claim" }).first().waitFor();
+    await shot("problems");
+    await page.keyboard.press("Control+Shift+M");
+  }],
+  ["hover on a surname shows the entity card with the full name and role", async () => {
+    await goTo("5:2");
+    await page.keyboard.press("Control+K");
+    await page.keyboard.press("Control+I");
+    const hover = page.locator(".monaco-hover", { hasText: "Ebrahim Raisi" }).first();
+    await hover.waitFor();
+    const text = await hover.innerText();
+    if (!/President/.test(text)) throw new Error(`hover card has no role: ${JSON.stringify(text)}`);
+    await shot("hover");
+    await page.keyboard.press("Escape");
+  }],
+  ["F12 on a surname jumps to the defining mention", async () => {
+    await goTo("5:2");
+    await page.keyboard.press("F12");
+    // "TEHRAN — Iranian President Ebrahim Raisi": the em dash is one UTF-16 unit, so column 28.
+    await cursor("Ln 3, Col 28");
+  }],
+  ["the entity quick pick lists the article's entities and jumps to the defining mention", async () => {
+    await goTo("9:1");
+    await runCommand("copydesk: Show Entities of This Article");
+    const row = page.locator(".quick-input-list .monaco-list-row", { hasText: "Ebrahim Raisi" }).first();
+    await row.waitFor();
+    if (!/PERSON/i.test(await row.innerText())) throw new Error(`entity row without its type: ${await row.innerText()}`);
+    await page.locator(".quick-input-widget input").fill("Ebrahim Raisi");
+    await shot("entities");
+    await page.keyboard.press("Enter");
+    await cursor("Ln 3, Col 28");
+  }],
+  ["rename of a surname changes every mention of the entity", async () => {
+    await goTo("5:2");
+    await page.keyboard.press("F2");
+    const input = page.locator(".rename-box input, .rename-box textarea").first();
+    await input.waitFor();
+    await input.fill("Raeisi");
+    await page.keyboard.press("Enter");
+    await line("Raeisi said the country").waitFor();
+    await line("Ebrahim Raeisi").waitFor();
+    await line("that Raeisi had approved").waitFor();
+    const text = await editorText().innerText();
+    if (/Raisi/.test(text)) throw new Error(`a mention was not renamed:\n${text}`);
+  }],
+];
+
+async function main() {
+  const watchdog = setTimeout(() => {
+    console.error("FAIL: watchdog (150 s)");
+    process.exit(3);
+  }, 150_000);
+  prepare();
+  installVsix();
+  log("vsix installed");
+  const port = await freePort();
+  const cs = await startCodeServer(port);
+  log(`code-server on port ${port}`);
+  let ctx;
+  let failed = false;
+  try {
+    ctx = await chromium.launchPersistentContext(dirs.chrome, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+      env: childEnv(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    page = ctx.pages()[0] ?? (await ctx.newPage());
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.ws)}`);
+    await page.locator(".monaco-workbench").waitFor({ timeout: 60000 });
+    log("workbench loaded");
+    for (const [name, check] of checks) {
+      step = name;
+      await check();
+      log(`ok - ${name}`);
+    }
+    await shot("final");
+  } catch (err) {
+    failed = true;
+    console.error(`FAIL: ${step}\n${err.stack ?? err}`);
+    if (page) await page.screenshot({ path: path.join(RUN, "failure.png") }).catch(() => {});
+    console.error(`artifacts: ${RUN} (failure.png, code-server.log, ud/logs/)`);
+  } finally {
+    await ctx?.close().catch(() => {});
+    try {
+      process.kill(-cs.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    clearTimeout(watchdog);
+  }
+  log(failed ? "FAILED" : `PASS (${checks.length} checks)`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((err) => {
+  console.error(`FAIL: ${err.stack ?? err}`);
+  process.exitCode = 1;
+});
