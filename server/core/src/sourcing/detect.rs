@@ -251,9 +251,19 @@ impl Detector<'_> {
 
     /// A cue word used as one (not the noun in "the report").
     fn is_cue_at(&self, i: usize) -> bool {
-        self.is_word(i)
-            && self.lex.is_cue(&self.lower(i))
-            && !(i > 0 && self.lex.words.determiners.contains(&self.lower(i - 1)))
+        if !self.is_word(i) {
+            return false;
+        }
+        let lower = self.lower(i);
+        let prev = (i > 0).then(|| self.lower(i - 1));
+        let after_determiner = prev
+            .as_ref()
+            .is_some_and(|p| self.lex.words.determiners.contains(p));
+        let after_subject = prev.as_ref().is_some_and(|p| {
+            self.lex.words.pronouns.contains(p) || self.capitalized(i - 1)
+        });
+        (self.lex.is_cue(&lower) && !after_determiner)
+            || (after_subject && self.lex.cues_after_subject.contains(&lower))
     }
 
     /// A cue with its source after it: `“…,” said Caddell` or `…, said the senator.`

@@ -12,6 +12,8 @@ use crate::config::Config;
 use crate::span::Span;
 
 const CUES_TSV: &str = include_str!("../../../../grammars/lexicon/cues.tsv");
+const CUES_AFTER_SUBJECT: &str =
+    include_str!("../../../../grammars/lexicon/cues-after-subject.tsv");
 const CUES_EXTRA: &str = include_str!("../../../../grammars/lexicon/cues-extra.txt");
 const ANONYMOUS: &str = include_str!("../../../../grammars/lexicon/anonymous.txt");
 const REASONS: &str = include_str!("../../../../grammars/lexicon/anonymity-reasons.txt");
@@ -88,6 +90,8 @@ fn word_boundary(hay: &str, start: usize, end: usize) -> bool {
 pub struct Lexicons {
     /// Single lower-case cue words ("said", "according").
     pub cues: HashSet<String>,
+    /// Words that are cues only right after a pronoun or a name ("they say", "Trump calls").
+    pub cues_after_subject: HashSet<String>,
     pub anonymous: PhraseSet,
     pub anonymity_reasons: PhraseSet,
     pub weasel: PhraseSet,
@@ -132,6 +136,7 @@ impl Lexicons {
                 .chain(extra("cues"))
                 .map(str::to_lowercase)
                 .collect(),
+            cues_after_subject: entries(CUES_AFTER_SUBJECT).map(str::to_lowercase).collect(),
             anonymous: phrases(ANONYMOUS, "anonymous"),
             anonymity_reasons: phrases(REASONS, "anonymity-reasons"),
             weasel: phrases(WEASEL, "weasel"),
