@@ -160,6 +160,44 @@ mod tests {
     }
 
     #[test]
+    fn every_embedded_file_has_typed_entries_with_unique_names() {
+        for (file, src) in ENTITY_FILES {
+            let entries = parse_entities_tsv(file, src).unwrap();
+            let mut names = std::collections::HashSet::new();
+            for e in &entries {
+                assert!(e.ty.is_some(), "{file}: {} has no type", e.name);
+                assert!(names.insert(&e.name), "{file}: {} twice", e.name);
+            }
+        }
+    }
+
+    #[test]
+    fn short_forms_demonyms_and_acronyms_resolve_to_their_entries() {
+        let kb = embedded();
+        let name_of = |surface: &str| match kb.lookup(surface).first() {
+            Some(Sense::Name(r) | Sense::Demonym(r)) => kb.entry(*r).name.clone(),
+            None => format!("<{surface} not found>"),
+        };
+        assert_eq!(name_of("U.S."), "United States");
+        assert_eq!(name_of("Britons"), "United Kingdom");
+        assert_eq!(name_of("IRGC"), "Islamic Revolutionary Guard Corps");
+        assert_eq!(name_of("Amir-Abdollahian"), "Hossein Amirabdollahian");
+        assert_eq!(name_of("Shiite"), "Shiites");
+        assert_eq!(name_of("Kiev"), "Kyiv");
+        assert_eq!(name_of("Calif."), "California");
+        assert_eq!(
+            name_of("Mobile"),
+            "<Mobile not found>",
+            "a common word is not a place"
+        );
+        let wellknown =
+            |s: &Sense| matches!(s, Sense::Name(r) if kb.entry(*r).has_tag("wellknown"));
+        assert!(kb.lookup("NATO").iter().any(wellknown));
+        assert!(kb.is_title("secretary of state"));
+        assert!(kb.is_given_name("Hossein") && !kb.is_given_name("Will"));
+    }
+
+    #[test]
     fn bad_type_is_reported_with_its_line() {
         let e = parse_entities_tsv("x.tsv", "name\ttype\nFoo\tPLANET\n").unwrap_err();
         assert_eq!(e.line, 2);
