@@ -678,29 +678,27 @@ impl LanguageServer for Backend {
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        Ok(self
-            .on_doc(&params.text_document.uri, |s, _| {
-                features::lens::code_lenses(s)
-            })
-            .await?)
+        self.on_doc(&params.text_document.uri, |s, _| {
+            features::lens::code_lenses(s)
+        })
+        .await
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
         let range = params.range;
-        Ok(self
-            .on_doc(&params.text_document.uri, move |s, _| {
-                features::lens::inlay_hints(s, range)
-            })
-            .await?)
+        self.on_doc(&params.text_document.uri, move |s, _| {
+            features::lens::inlay_hints(s, range)
+        })
+        .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let range = params.range;
-        Ok(self
-            .on_doc(&params.text_document.uri, move |s, st| {
-                let index = st.index.read().unwrap_or_else(|p| p.into_inner());
-                features::actions::code_actions(s, range, &index)
-            })
-            .await?)
+        let context = params.context.diagnostics;
+        self.on_doc(&params.text_document.uri, move |s, st| {
+            let index = st.index.read().unwrap_or_else(|p| p.into_inner());
+            features::actions::code_actions(s, range, &context, &index)
+        })
+        .await
     }
 }

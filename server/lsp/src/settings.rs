@@ -10,7 +10,7 @@ use copydesk_core::rules::{rule, Severity};
 use copydesk_core::Config;
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
     pub rules: BTreeMap<String, String>,
@@ -27,16 +27,6 @@ pub struct InlayHints {
 impl Default for InlayHints {
     fn default() -> Self {
         InlayHints { enabled: true }
-    }
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            rules: BTreeMap::new(),
-            min_severity: None,
-            inlay_hints: InlayHints::default(),
-        }
     }
 }
 

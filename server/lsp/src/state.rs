@@ -14,6 +14,10 @@ use crate::settings::Settings;
 use crate::snapshot::Snapshot;
 use crate::workspace::WorkspaceIndex;
 
+/// Documents bigger than this are kept in sync but not analysed: no article is this long, and
+/// analysing a data dump would keep a worker busy for seconds.
+pub const MAX_ANALYZED_BYTES: usize = 4 << 20;
+
 /// What the client said it can do, as far as the server cares.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct ClientFlags {
@@ -79,7 +83,16 @@ impl State {
         let project = self.configs.for_document(path.as_deref());
         let settings = self.settings();
         let config = settings.overlay(project.for_path(path.as_deref()));
-        let analysis = analyze(&text, kind, &config);
+        let analysis = if text.len() > MAX_ANALYZED_BYTES {
+            eprintln!(
+                "copydesk lsp: {} is {} bytes, over the {MAX_ANALYZED_BYTES}-byte limit: not analysed",
+                uri.as_str(),
+                text.len()
+            );
+            analyze("", kind, &config)
+        } else {
+            analyze(&text, kind, &config)
+        };
         let snap = Arc::new(Snapshot {
             uri: uri.clone(),
             ignored: project.ignores(path.as_deref()),

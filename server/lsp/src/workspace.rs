@@ -23,6 +23,8 @@ pub struct IndexedMention {
 
 pub struct IndexedEntity {
     pub name: String,
+    /// The defining mention as written in the article (the name may come from the knowledge base).
+    pub spelling: String,
     pub ty: EntityType,
     pub key: String,
     pub defining: Range,
@@ -42,6 +44,10 @@ impl WorkspaceIndex {
             .iter()
             .map(|e| IndexedEntity {
                 name: e.name.clone(),
+                spelling: analysis.mentions[e.defining]
+                    .span
+                    .text(lines.text)
+                    .to_string(),
                 ty: e.ty,
                 key: e.key.clone(),
                 defining: lines.range(analysis.mentions[e.defining].span),

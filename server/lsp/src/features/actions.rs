@@ -7,12 +7,13 @@ use copydesk_core::entities::MentionKind;
 use copydesk_core::ide;
 use copydesk_core::Span;
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CreateFile, DocumentChangeOperation,
-    DocumentChanges, OneOf, OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp,
-    TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CreateFile, Diagnostic,
+    DocumentChangeOperation, DocumentChanges, NumberOrString, OneOf,
+    OptionalVersionedTextDocumentIdentifier, Position, Range, ResourceOp, TextDocumentEdit,
+    TextEdit, Uri, WorkspaceEdit,
 };
 
-use super::diagnostics::finding;
+use super::diagnostics::{finding, SOURCE};
 use crate::config::CONFIG_FILE;
 use crate::snapshot::Snapshot;
 use crate::workspace::WorkspaceIndex;
@@ -20,17 +21,16 @@ use crate::workspace::WorkspaceIndex;
 pub fn code_actions(
     snap: &Snapshot,
     range: Range,
+    context: &[Diagnostic],
     index: &WorkspaceIndex,
 ) -> Vec<CodeActionOrCommand> {
     let span = snap.lines().span(range);
     let mut out = Vec::new();
+    let mut rules: Vec<(String, Diagnostic)> = Vec::new();
     if !snap.ignored {
-        for f in snap
-            .analysis
-            .findings
-            .iter()
-            .filter(|f| f.span.touches(span.start) || f.span.overlaps(span))
-        {
+        let here =
+            |f: &&copydesk_core::Finding| f.span.touches(span.start) || f.span.overlaps(span);
+        for f in snap.analysis.findings.iter().filter(here) {
             let diag = finding(snap, f);
             for fix in &f.fixes {
                 let edits = fix
@@ -46,31 +46,42 @@ pub fn code_actions(
                     true,
                 ));
             }
-            let line = Position::new(diag.range.start.line, 0);
-            let comment = format!("<!-- copydesk-disable-next-line {} -->\n", f.rule);
-            out.push(action(
-                format!("Disable {} for this line", f.rule),
-                CodeActionKind::QUICKFIX,
-                edit_one(
-                    &snap.uri,
-                    vec![TextEdit::new(Range::new(line, line), comment)],
-                ),
-                Some(diag.clone()),
-                false,
-            ));
-            let top = snap.position(file_top(&snap.text));
-            let comment = format!("<!-- copydesk-disable {} -->\n", f.rule);
-            out.push(action(
-                format!("Disable {} in this file", f.rule),
-                CodeActionKind::QUICKFIX,
-                edit_one(
-                    &snap.uri,
-                    vec![TextEdit::new(Range::new(top, top), comment)],
-                ),
-                Some(diag),
-                false,
-            ));
+            rules.push((f.rule.to_string(), diag));
         }
+    }
+    // Workspace-level diagnostics (name-variant) are not findings: the client hands them back.
+    for d in context {
+        if let (Some(SOURCE), Some(NumberOrString::String(rule))) = (d.source.as_deref(), &d.code) {
+            if !rules.iter().any(|(r, _)| r == rule) {
+                rules.push((rule.clone(), d.clone()));
+            }
+        }
+    }
+    for (rule, diag) in rules {
+        let line = Position::new(diag.range.start.line, 0);
+        let comment = format!("<!-- copydesk-disable-next-line {rule} -->\n");
+        out.push(action(
+            format!("Disable {rule} for this line"),
+            CodeActionKind::QUICKFIX,
+            edit_one(
+                &snap.uri,
+                vec![TextEdit::new(Range::new(line, line), comment)],
+            ),
+            Some(diag.clone()),
+            false,
+        ));
+        let top = snap.position(file_top(&snap.text));
+        let comment = format!("<!-- copydesk-disable {rule} -->\n");
+        out.push(action(
+            format!("Disable {rule} in this file"),
+            CodeActionKind::QUICKFIX,
+            edit_one(
+                &snap.uri,
+                vec![TextEdit::new(Range::new(top, top), comment)],
+            ),
+            Some(diag),
+            false,
+        ));
     }
     if let Some(e) = ide::entity_at(&snap.analysis, span.start) {
         if let Some(a) = add_entity(snap, e) {
@@ -89,7 +100,7 @@ fn action(
     title: String,
     kind: CodeActionKind,
     edit: WorkspaceEdit,
-    diag: Option<tower_lsp_server::ls_types::Diagnostic>,
+    diag: Option<Diagnostic>,
     preferred: bool,
 ) -> CodeAction {
     CodeAction {
@@ -194,7 +205,7 @@ fn toml_str(s: &str) -> String {
 fn normalize_spelling(snap: &Snapshot, e: usize, index: &WorkspaceIndex) -> Option<CodeAction> {
     let a = &snap.analysis;
     let entity = &a.entities[e];
-    let canonical = entity.name.as_str();
+    let canonical = a.mentions[entity.defining].span.text(&snap.text);
     let names: Vec<Span> = entity
         .mentions
         .iter()

@@ -90,10 +90,12 @@ fn name_variants(snap: &Snapshot, index: &WorkspaceIndex) -> Vec<Diagnostic> {
     let a = &snap.analysis;
     let mut out = Vec::new();
     for e in &a.entities {
+        let span = a.mentions[e.defining].span;
+        let spelling = span.text(&snap.text);
         let other = index
             .with_key(&e.key)
             .filter(|(uri, _)| **uri != snap.uri)
-            .find(|(_, o)| o.name != e.name);
+            .find(|(_, o)| o.spelling != spelling);
         if let Some((uri, o)) = other {
             let file = uri
                 .path()
@@ -102,15 +104,9 @@ fn name_variants(snap: &Snapshot, index: &WorkspaceIndex) -> Vec<Diagnostic> {
                 .next()
                 .unwrap_or_default()
                 .to_string();
-            let message = format!("“{}” is spelled “{}” in {}", e.name, o.name, file);
-            let data = json!({ "rule": NAME_VARIANT, "fixes": [], "spelling": o.name });
-            out.push(make(
-                snap.range(a.mentions[e.defining].span),
-                NAME_VARIANT,
-                level,
-                message,
-                data,
-            ));
+            let message = format!("“{spelling}” is spelled “{}” in {file}", o.spelling);
+            let data = json!({ "rule": NAME_VARIANT, "fixes": [], "spelling": o.spelling });
+            out.push(make(snap.range(span), NAME_VARIANT, level, message, data));
         }
     }
     out

@@ -1,0 +1,160 @@
+//! Lifecycle, capabilities, encodings, errors and hostile content.
+
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+use crate::support::Server;
+
+#[test]
+fn initialize_announces_capabilities_and_utf16_by_default() {
+    let server = Server::plain();
+    let caps = &server.init["capabilities"];
+    assert_eq!(caps["positionEncoding"], "utf-16");
+    assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental sync");
+    for cap in [
+        "hoverProvider",
+        "definitionProvider",
+        "declarationProvider",
+        "referencesProvider",
+        "documentHighlightProvider",
+        "documentSymbolProvider",
+        "workspaceSymbolProvider",
+        "inlayHintProvider",
+    ] {
+        assert_eq!(caps[cap], true, "{cap}");
+    }
+    assert_eq!(caps["renameProvider"]["prepareProvider"], true);
+    assert_eq!(caps["semanticTokensProvider"]["range"], true);
+    assert_eq!(
+        caps["semanticTokensProvider"]["legend"]["tokenTypes"],
+        json!([
+            "person",
+            "organization",
+            "place",
+            "norp",
+            "misc",
+            "quote",
+            "cue",
+            "source"
+        ])
+    );
+    assert_eq!(caps["diagnosticProvider"]["identifier"], "copydesk");
+    assert_eq!(server.init["serverInfo"]["name"], "copydesk");
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn utf8_is_chosen_when_offered() {
+    let server = Server::start(
+        json!({"capabilities": {"general": {"positionEncodings": ["utf-16", "utf-8"]}}}),
+        Value::Null,
+    );
+    assert_eq!(server.init["capabilities"]["positionEncoding"], "utf-8");
+}
+
+#[test]
+fn unknown_methods_and_malformed_params_are_errors_not_crashes() {
+    let mut server = Server::plain();
+    assert_eq!(
+        server.call("copydesk/noSuchThing", json!({}))["error"]["code"],
+        -32601
+    );
+    assert_eq!(
+        server.call("textDocument/hover", json!({"textDocument": 3}))["error"]["code"],
+        -32602
+    );
+    assert_eq!(
+        server.call("copydesk/entities", json!({"nope": true}))["error"]["code"],
+        -32602
+    );
+    // a document that is not open
+    let resp = server.call(
+        "copydesk/documentInfo",
+        json!({"textDocument": {"uri": "file:///nowhere.txt"}}),
+    );
+    assert_eq!(resp["error"]["code"], -32602);
+    let hover = server.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "file:///nowhere.txt"}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(hover, Value::Null);
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn exit_without_shutdown_exits_with_1() {
+    let mut server = Server::plain();
+    server.notify("exit", Value::Null);
+    let status = server.wait_exit();
+    assert_eq!(status.code(), Some(1));
+}
+
+#[test]
+fn empty_binary_and_huge_documents_are_handled() {
+    let mut server = Server::plain();
+    let cases = [
+        ("file:///t/empty.txt", String::new()),
+        (
+            "file:///t/binary.txt",
+            "\u{0}\u{1}\u{fffd}PNG\u{0}\u{7f}".repeat(1000),
+        ),
+        (
+            "file:///t/huge.md",
+            "Iranian President Ebrahim Raisi arrived in Beijing on Tuesday. ".repeat(160_000),
+        ),
+    ];
+    for (uri, text) in &cases {
+        server.open(uri, text);
+        let info = server.request(
+            "copydesk/documentInfo",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        assert_eq!(info["version"], 1, "{uri}");
+        server.diagnostics(uri, 1);
+    }
+    assert!(cases[2].1.len() >= 10_000_000);
+    let info = server.request(
+        "copydesk/documentInfo",
+        json!({"textDocument": {"uri": "file:///t/empty.txt"}}),
+    );
+    assert_eq!(
+        info,
+        json!({"entities": 0, "attributions": 0, "unsourced": 0, "findings": 0, "version": 1})
+    );
+    // over the size limit: kept in sync, not analysed
+    let huge = server.request(
+        "copydesk/documentInfo",
+        json!({"textDocument": {"uri": "file:///t/huge.md"}}),
+    );
+    assert_eq!(huge["entities"], 0);
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "file:///t/huge.md", "version": 2}, "contentChanges": [{"text": "Ebrahim Raisi arrived in Beijing on Tuesday."}]}),
+    );
+    let small = server.request(
+        "copydesk/documentInfo",
+        json!({"textDocument": {"uri": "file:///t/huge.md"}}),
+    );
+    assert_eq!(
+        (small["entities"].clone(), small["version"].clone()),
+        (json!(2), json!(2))
+    );
+    assert!(server.shutdown().success());
+}
+
+#[test]
+fn lsp_subcommand_has_help_and_version() {
+    let bin = env!("CARGO_BIN_EXE_copydesk");
+    let out = Command::new(bin)
+        .args(["lsp", "--version"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains(env!("CARGO_PKG_VERSION")));
+    let out = Command::new(bin).args(["lsp", "--help"]).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("language server"),
+        "{out:?}"
+    );
+}

@@ -1,0 +1,213 @@
+//! The workspace: background index with progress, .gitignore, workspace symbols, cross-article
+//! references, the `name-variant` finding and its code actions.
+
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+
+use crate::support::{uri, Server};
+
+struct Workspace {
+    root: PathBuf,
+}
+
+impl Workspace {
+    fn new(name: &str) -> Workspace {
+        let root = std::env::temp_dir().join(format!("copydesk-lsp-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("drafts")).unwrap();
+        let write = |p: &str, t: &str| std::fs::write(root.join(p), t).unwrap();
+        write("a.md", "Iranian Foreign Minister Hossein Amir-Abdollahian met his counterpart Wang Yi in Beijing on Monday.\n");
+        write(
+            "b.txt",
+            "Foreign Minister Hossein Amirabdollahian arrived in Moscow on Friday.\n",
+        );
+        write(".gitignore", "drafts/\n");
+        write(
+            "drafts/c.txt",
+            "Foreign Minister Hossein Amirabdollahian met Vladimir Putin.\n",
+        );
+        Workspace { root }
+    }
+
+    fn start(&self) -> Server {
+        let root = uri(&self.root);
+        let mut server = Server::start(
+            json!({
+                "rootUri": root,
+                "workspaceFolders": [{"uri": root, "name": "news"}],
+                "capabilities": {"window": {"workDoneProgress": true}, "workspace": {"configuration": true}},
+            }),
+            Value::Null,
+        );
+        server.wait_for("$/progress", |p| p["value"]["kind"] == "end");
+        server
+    }
+}
+
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+#[test]
+fn index_reports_progress_and_skips_gitignored_files() {
+    let ws = Workspace::new("progress");
+    let mut server = ws.start();
+    let begin = server
+        .inbox
+        .iter()
+        .find(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin");
+    assert_eq!(
+        begin.unwrap()["params"]["value"]["title"],
+        "Indexing articles"
+    );
+    assert!(server
+        .inbox
+        .iter()
+        .any(|m| m["method"] == "window/workDoneProgress/create"));
+    let putin = server.request("workspace/symbol", json!({"query": "putin"}));
+    assert_eq!(putin, json!([]));
+}
+
+#[test]
+fn workspace_symbols_come_from_every_article() {
+    let ws = Workspace::new("symbols");
+    let mut server = ws.start();
+    let found = server.request("workspace/symbol", json!({"query": "abdollahian"}));
+    let files: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["containerName"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), 2, "{found}");
+    assert!(
+        files.contains(&"a.md") && files.contains(&"b.txt"),
+        "{found}"
+    );
+    let b = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["containerName"] == "b.txt")
+        .unwrap();
+    assert_eq!(b["location"]["uri"], uri(&ws.root.join("b.txt")));
+    assert_eq!(
+        b["location"]["range"],
+        json!({"start": {"line": 0, "character": 17}, "end": {"line": 0, "character": 40}})
+    );
+}
+
+#[test]
+fn name_variant_across_articles_with_fixes() {
+    let ws = Workspace::new("variant");
+    let mut server = ws.start();
+    let a = uri(&ws.root.join("a.md"));
+    let b = uri(&ws.root.join("b.txt"));
+    server.open(&a, &std::fs::read_to_string(ws.root.join("a.md")).unwrap());
+    let diags = server.diagnostics(&a, 1);
+    let variant = diags
+        .iter()
+        .find(|d| d["code"] == "name-variant")
+        .expect("name-variant diagnostic");
+    let name = json!({"start": {"line": 0, "character": 25}, "end": {"line": 0, "character": 49}});
+    assert_eq!(variant["range"], name);
+    assert_eq!(
+        variant["message"],
+        "“Hossein Amir-Abdollahian” is spelled “Hossein Amirabdollahian” in b.txt"
+    );
+    assert_eq!(variant["source"], "copydesk");
+    assert_eq!(variant["severity"], 3);
+    assert!(variant["codeDescription"]["href"]
+        .as_str()
+        .unwrap()
+        .ends_with("#name-variant"));
+
+    let refs = server.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": a}, "position": name["start"], "context": {"includeDeclaration": true}}),
+    );
+    assert_eq!(
+        refs[1],
+        json!({"uri": b, "range": {"start": {"line": 0, "character": 17}, "end": {"line": 0, "character": 40}}})
+    );
+
+    let actions = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": a}, "range": name, "context": {"diagnostics": [variant]}}),
+    );
+    let find = |title: &str| {
+        actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["title"] == title)
+            .cloned()
+            .unwrap_or_else(|| panic!("{title}: {actions}"))
+    };
+    let line = find("Disable name-variant for this line");
+    assert_eq!(
+        line["edit"]["changes"][&a],
+        json!([{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "newText": "<!-- copydesk-disable-next-line name-variant -->\n"}])
+    );
+    let file = find("Disable name-variant in this file");
+    assert_eq!(
+        file["edit"]["changes"][&a][0]["newText"],
+        "<!-- copydesk-disable name-variant -->\n"
+    );
+    let normalize = find("Spell “Hossein Amir-Abdollahian” the same way across the workspace");
+    assert_eq!(normalize["kind"], "refactor.rewrite");
+    assert_eq!(
+        normalize["edit"]["changes"],
+        json!({b: [{"range": {"start": {"line": 0, "character": 17}, "end": {"line": 0, "character": 40}}, "newText": "Hossein Amir-Abdollahian"}]})
+    );
+}
+
+#[test]
+fn client_settings_turn_a_rule_off() {
+    let ws = Workspace::new("settings");
+    let mut server = ws.start();
+    let a = uri(&ws.root.join("a.md"));
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": {"name-variant": "off"}}}}),
+    );
+    server.open(&a, &std::fs::read_to_string(ws.root.join("a.md")).unwrap());
+    assert_eq!(server.diagnostics(&a, 1), Vec::<Value>::new());
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": {"name-variant": "error"}}}}),
+    );
+    let diags = server.wait_for("textDocument/publishDiagnostics", |p| {
+        p["uri"] == a && !p["diagnostics"].as_array().unwrap().is_empty()
+    });
+    assert_eq!(diags["diagnostics"][0]["severity"], 1);
+}
+
+#[test]
+fn project_file_turns_a_rule_off_and_entities_link_to_it() {
+    let ws = Workspace::new("project");
+    std::fs::write(
+        ws.root.join("copydesk.toml"),
+        "[rules]\nname-variant = \"off\"\n\n[[entities]]\nname = \"Mehdi Zarghami\"\ntype = \"PERSON\"\ndescription = \"Tehran taxi driver\"\n",
+    )
+    .unwrap();
+    let mut server = ws.start();
+    let a = uri(&ws.root.join("a.md"));
+    server.open(&a, "Hossein Amir-Abdollahian met Mehdi Zarghami, a taxi driver, in Tehran on Monday.\nZarghami said prices rose.\n");
+    assert_eq!(server.diagnostics(&a, 1), Vec::<Value>::new());
+    let def = server.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": a}, "position": {"line": 1, "character": 3}}),
+    );
+    assert_eq!(
+        def[0]["range"]["start"],
+        json!({"line": 0, "character": 29})
+    );
+    assert_eq!(
+        def[1],
+        json!({"uri": uri(&ws.root.join("copydesk.toml")), "range": {"start": {"line": 4, "character": 8}, "end": {"line": 4, "character": 22}}})
+    );
+}
