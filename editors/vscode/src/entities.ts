@@ -1,7 +1,7 @@
 // "Show Entities of This Article": a quick pick of `copydesk/entities` that jumps to each defining mention.
 import * as vscode from "vscode";
 import { Controller } from "./controller";
-import { ENTITIES_REQUEST, EntityInfo, mentionCount, plural } from "./protocol";
+import { ENTITIES_REQUEST, EntityInfo, plural } from "./protocol";
 
 interface EntityItem extends vscode.QuickPickItem {
   range: vscode.Range;
@@ -29,13 +29,14 @@ export async function showEntities(controller: Controller): Promise<void> {
     return {
       label: e.name,
       description: [e.type, ...e.roles].join(" · "),
-      detail: `${plural(mentionCount(e), "mention")}, first on line ${range.start.line + 1}: “${document.getText(range)}”`,
+      detail: `${plural(e.mentions, "mention")}, first on line ${range.start.line + 1}: “${document.getText(range)}”`,
       range,
     };
   });
   const original = editor.selection;
   const reveal = (item: EntityItem) => {
-    editor.selection = new vscode.Selection(item.range.start, item.range.end);
+    // Cursor at the start of the name, the name selected: where F12 lands too.
+    editor.selection = new vscode.Selection(item.range.end, item.range.start);
     editor.revealRange(item.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   };
   const pick = vscode.window.createQuickPick<EntityItem>();
@@ -56,7 +57,6 @@ export async function showEntities(controller: Controller): Promise<void> {
   pick.onDidHide(() => {
     if (!accepted) editor.selection = original;
     pick.dispose();
-    void vscode.window.showTextDocument(document, editor.viewColumn);
   });
   pick.show();
 }

@@ -14,8 +14,8 @@ export interface EntityInfo {
   name: string;
   type: string;
   range: LspRange;
-  /** Mention ranges, or just their count in older servers. */
-  mentions: LspRange[] | number;
+  /** How many times the article mentions it. */
+  mentions: number;
   roles: string[];
 }
 
@@ -30,10 +30,6 @@ export interface DocumentInfo {
 
 export const ENTITIES_REQUEST = "copydesk/entities";
 export const DOCUMENT_INFO_REQUEST = "copydesk/documentInfo";
-
-export function mentionCount(e: EntityInfo): number {
-  return Array.isArray(e.mentions) ? e.mentions.length : e.mentions;
-}
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -58,6 +58,8 @@ function prepare() {
     "extensions.autoUpdate": false,
     "workbench.enableExperiments": false,
     "chat.disableAIFeatures": true,
+    "git.enabled": false,
+    "git.openRepositoryInParentFolders": "never",
     "editor.wordWrap": "on",
     "editor.minimap.enabled": false,
     "editor.fontSize": 15,
@@ -105,6 +107,7 @@ let step = "start";
 async function shot(name) {
   if (!SHOTS) return;
   fs.mkdirSync(SHOTS, { recursive: true });
+  await page.waitForTimeout(400); // let hovers and lists finish fading in: this is a picture, not an assertion
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
@@ -116,6 +119,8 @@ const cursor = (text) => page.locator('[id="status.editor.selection"]', { hasTex
 async function goTo(lineCol) {
   await page.locator(".monaco-editor textarea").first().focus();
   await page.keyboard.press("Control+G");
+  // Type only once the Go to Line box has focus, or the keys would land in the article.
+  await page.locator(".quick-input-widget input:focus").waitFor();
   await page.keyboard.type(lineCol);
   await page.keyboard.press("Enter");
   const [l, c] = lineCol.split(":");
@@ -151,6 +156,7 @@ const checks = [
   }],
   ["the status bar shows the server state and the article's counts", async () => {
     await page.locator(".statusbar-item", { hasText: /\d+ entit(y|ies) · \d+ attributions? · \d+ unsourced/ }).first().waitFor();
+    await shot("article");
   }],
   ["an unsourced claim gets a warning squiggle on its line and a Problems entry", async () => {
     const target = line("Inflation rose to 45 percent");
@@ -191,8 +197,8 @@ const checks = [
     const row = page.locator(".quick-input-list .monaco-list-row", { hasText: "Ebrahim Raisi" }).first();
     await row.waitFor();
     if (!/PERSON/i.test(await row.innerText())) throw new Error(`entity row without its type: ${await row.innerText()}`);
-    await page.locator(".quick-input-widget input").fill("Ebrahim Raisi");
     await shot("entities");
+    await page.locator(".quick-input-widget input").fill("Ebrahim Raisi");
     await page.keyboard.press("Enter");
     await cursor("Ln 3, Col 28");
   }],
@@ -223,7 +229,7 @@ async function main() {
   const cs = await startCodeServer(port);
   log(`code-server on port ${port}`);
   let ctx;
-  let failed = false;
+  const failures = [];
   try {
     ctx = await chromium.launchPersistentContext(dirs.chrome, {
       executablePath: CHROMIUM,
@@ -238,17 +244,24 @@ async function main() {
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.ws)}`);
     await page.locator(".monaco-workbench").waitFor({ timeout: 60000 });
     log("workbench loaded");
-    for (const [name, check] of checks) {
+    // Every check runs even after one fails, so one CI log shows all that is broken.
+    for (const [index, [name, check]] of checks.entries()) {
       step = name;
-      await check();
-      log(`ok - ${name}`);
+      try {
+        await check();
+        log(`ok - ${name}`);
+      } catch (err) {
+        failures.push(name);
+        log(`not ok - ${name}\n${err.message ?? err}`);
+        await page.screenshot({ path: path.join(RUN, `failure-${index + 1}.png`) }).catch(() => {});
+        await page.keyboard.press("Escape").catch(() => {});
+      }
     }
     await shot("final");
   } catch (err) {
-    failed = true;
+    failures.push(step);
     console.error(`FAIL: ${step}\n${err.stack ?? err}`);
     if (page) await page.screenshot({ path: path.join(RUN, "failure.png") }).catch(() => {});
-    console.error(`artifacts: ${RUN} (failure.png, code-server.log, ud/logs/)`);
   } finally {
     await ctx?.close().catch(() => {});
     try {
@@ -258,8 +271,14 @@ async function main() {
     }
     clearTimeout(watchdog);
   }
-  log(failed ? "FAILED" : `PASS (${checks.length} checks)`);
-  process.exitCode = failed ? 1 : 0;
+  if (failures.length) {
+    console.error(`FAIL: ${failures.length} of ${checks.length} checks:\n  ${failures.join("\n  ")}`);
+    console.error(`artifacts: ${RUN} (failure-*.png, code-server.log, ud/logs/)`);
+    process.exitCode = 1;
+  } else {
+    log(`PASS (${checks.length} checks)`);
+    process.exitCode = 0;
+  }
 }
 
 main().catch((err) => {
