@@ -3,6 +3,8 @@
 mod annotate;
 mod exchange;
 mod input;
+mod lint;
+mod rules_cmd;
 
 use std::process::ExitCode;
 
@@ -23,6 +25,15 @@ struct Cli {
 enum Command {
     /// Write entities, attributions and unsourced claims in the exchange format (JSON Lines).
     Annotate(annotate::Args),
+    /// Lint articles for CI and pre-commit: findings in text, line, json, jsonl, sarif, github,
+    /// checkstyle or junit format; exit 1 on findings at or above --fail-on, 2 on errors.
+    Lint(lint::Args),
+    /// List the rules with their default severities.
+    Rules(rules_cmd::RulesArgs),
+    /// Explain one rule.
+    Explain(rules_cmd::ExplainArgs),
+    /// Write a commented starter copydesk.toml.
+    Init(rules_cmd::InitArgs),
     /// Start the language server on stdio.
     Lsp(LspArgs),
 }
@@ -39,6 +50,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Annotate(args) => annotate::run(args),
+        Command::Lint(args) => lint::run(args),
+        Command::Rules(args) => rules_cmd::rules(args),
+        Command::Explain(args) => rules_cmd::explain(args),
+        Command::Init(args) => rules_cmd::init(args),
         Command::Lsp(_) => copydesk_lsp::run_stdio(),
     }
 }
