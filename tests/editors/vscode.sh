@@ -34,6 +34,7 @@ E2E_DIR="$ROOT/.tmp/vscode-e2e" \
 VSIX="$ROOT/editors/vscode/copydesk.vsix" \
 CODE_SERVER="$COPYDESK_TOOLS/code-server/node_modules/.bin/code-server" \
 PLAYWRIGHT="$COPYDESK_TOOLS/playwright/node_modules/playwright-core" \
-FIXTURE="$ROOT/tests/editors/fixtures/article.txt" \
+FIXTURES="$ROOT/tests/editors/fixtures" \
+COPYDESK="$ROOT/target/debug/copydesk" \
   timeout --kill-after=10 240 node tests/editors/vscode/e2e.js
 step "done"

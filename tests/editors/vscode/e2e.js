@@ -5,7 +5,8 @@
 // screenshot, the code-server output and the workbench logs there.
 //
 // env: E2E_DIR (run directory, wiped first), VSIX, CODE_SERVER, PLAYWRIGHT (playwright-core dir),
-//      CHROMIUM (default /usr/bin/chromium), FIXTURE (the article), SHOTS (optional: keep step screenshots)
+//      CHROMIUM (default /usr/bin/chromium), FIXTURES (the workspace's articles: article.txt, briefing.md),
+//      COPYDESK (the CLI, for the expected finding counts), SHOTS (optional: keep step screenshots)
 "use strict";
 const { spawn, execFileSync } = require("node:child_process");
 const fs = require("node:fs");
@@ -22,7 +23,8 @@ const VSIX = path.resolve(env("VSIX"));
 const CODE_SERVER = env("CODE_SERVER");
 const { chromium } = require(path.resolve(env("PLAYWRIGHT")));
 const CHROMIUM = env("CHROMIUM", "/usr/bin/chromium");
-const FIXTURE = path.resolve(env("FIXTURE"));
+const FIXTURES = path.resolve(env("FIXTURES"));
+const COPYDESK = path.resolve(env("COPYDESK"));
 const SHOTS = process.env.SHOTS ? path.resolve(process.env.SHOTS) : undefined;
 const STEP_TIMEOUT = Number(process.env.E2E_STEP_TIMEOUT_MS ?? 30000);
 
@@ -43,7 +45,7 @@ function freePort() {
 function prepare() {
   fs.rmSync(RUN, { recursive: true, force: true });
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
-  fs.copyFileSync(FIXTURE, path.join(dirs.ws, "article.txt"));
+  fs.cpSync(FIXTURES, dirs.ws, { recursive: true });
   fs.mkdirSync(path.join(dirs.ud, "User"), { recursive: true });
   // No copydesk.path: the extension must find the server bundled in the .vsix.
   const settings = {
@@ -101,7 +103,26 @@ async function startCodeServer(port) {
   throw new Error("code-server did not answer /healthz in 20 s");
 }
 
+/**
+ * What `copydesk lint` finds in each workspace file, keyed by file name: the editor must show the same.
+ * The CLI and the server share the analysis, so a difference is a client (or protocol) bug.
+ */
+function expectedFindings() {
+  let out;
+  try {
+    out = execFileSync(COPYDESK, ["lint", "--format", "json", "."], { cwd: dirs.ws, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (err) {
+    if (err.status !== 1) throw err; // 1 = findings at or above --fail-on
+    out = err.stdout;
+  }
+  const byFile = {};
+  for (const f of JSON.parse(out).files) byFile[path.basename(f.path)] = f.findings;
+  return byFile;
+}
+const count = (findings, severity) => findings.filter((f) => f.severity === severity).length;
+
 let page;
+let expected;
 let step = "start";
 
 async function shot(name) {
@@ -109,6 +130,17 @@ async function shot(name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.waitForTimeout(400); // let hovers and lists finish fading in: this is a picture, not an assertion
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/** Waits until the status bar's Problems item shows these error and warning counts. */
+async function problemCounts(errors, warnings) {
+  const item = page.locator('[id="status.problems"]');
+  const want = new RegExp(`^\\D*${errors}\\D+${warnings}(\\D|$)`);
+  try {
+    await item.filter({ hasText: want }).waitFor();
+  } catch (err) {
+    throw new Error(`Problems shows ${JSON.stringify(await item.innerText())}, expected ${errors} errors and ${warnings} warnings`);
+  }
 }
 
 const editorText = () => page.locator(".monaco-editor .view-lines").first();
@@ -168,7 +200,11 @@ const checks = [
     if (!boxes.some((b) => b && Math.abs(b.y + b.height - (want.y + want.height)) < want.height)) {
       throw new Error(`no warning squiggle on the "Inflation rose" line (line box ${JSON.stringify(want)}, squiggles ${JSON.stringify(boxes)})`);
     }
-    await page.locator('[id="status.problems"]').filter({ hasText: /[1-9]/ }).waitFor();
+    const findings = expected["article.txt"];
+    if (!findings.some((f) => f.rule === "unsourced-claim" && f.line === 7)) {
+      throw new Error(`the fixture no longer has an unsourced claim on line 7: ${JSON.stringify(findings)}`);
+    }
+    await problemCounts(count(findings, "error"), count(findings, "warning"));
     await page.keyboard.press("Control+Shift+M");
     await page.locator(".markers-panel .monaco-list-row", { hasText: "unsourced-claim" }).first().waitFor();
     await shot("problems");
@@ -202,6 +238,14 @@ const checks = [
     await page.keyboard.press("Enter");
     await cursor("Ln 3, Col 28");
   }],
+  ["Lint Workspace fills the Problems panel with the files that are not open", async () => {
+    const all = Object.values(expected).flat();
+    await runCommand("copydesk: Lint Workspace");
+    await problemCounts(count(all, "error"), count(all, "warning"));
+    await page.locator(".markers-panel .monaco-list-row", { hasText: "briefing.md" }).first().waitFor();
+    await shot("lint-workspace");
+    await page.keyboard.press("Control+Shift+M");
+  }],
   ["rename of a surname changes every mention of the entity", async () => {
     await goTo("5:2");
     await page.keyboard.press("F2");
@@ -223,6 +267,7 @@ async function main() {
     process.exit(3);
   }, 150_000);
   prepare();
+  expected = expectedFindings();
   installVsix();
   log("vsix installed");
   const port = await freePort();
