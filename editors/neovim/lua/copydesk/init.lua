@@ -95,19 +95,24 @@ function M.clients(bufnr)
   return vim.lsp.get_clients({ name = NAME, bufnr = bufnr })
 end
 
--- Byte column of an LSP position in a buffer line.
-local function byte_col(bufnr, pos, encoding)
-  local line = vim.api.nvim_buf_get_lines(bufnr, pos.line, pos.line + 1, false)[1] or ""
+-- Byte index of a character index counted in `encoding` ("utf-8", "utf-16" or "utf-32").
+local function byte_index(line, index, encoding)
   if encoding == "utf-8" then
-    return math.min(pos.character, #line)
+    return math.min(index, #line)
   end
   local ok, col
   if has_011 then
-    ok, col = pcall(vim.str_byteindex, line, encoding, pos.character, false)
+    ok, col = pcall(vim.str_byteindex, line, encoding, index, false)
   else
-    ok, col = pcall(vim.str_byteindex, line, pos.character, encoding == "utf-16")
+    ok, col = pcall(vim.str_byteindex, line, index, encoding == "utf-16")
   end
   return ok and col or #line
+end
+
+-- Byte column of an LSP position in a buffer.
+local function byte_col(bufnr, pos, encoding)
+  local line = vim.api.nvim_buf_get_lines(bufnr, pos.line, pos.line + 1, false)[1] or ""
+  return byte_index(line, pos.character, encoding)
 end
 
 local function count(x)
@@ -180,6 +185,20 @@ M.lint_errorformat = "%f:%l:%c: %t%*[a-z]: %m"
 
 local qf_type = { e = "E", w = "W", i = "I", h = "N" }
 
+-- `copydesk lint` counts columns in code points of the file on disk; quickfix columns are bytes.
+-- `files` caches each file's lines by buffer number.
+local function code_point_col_to_byte(files, bufnr, lnum, col)
+  if bufnr == 0 or col <= 1 then
+    return col
+  end
+  if files[bufnr] == nil then
+    local ok, lines = pcall(vim.fn.readfile, vim.api.nvim_buf_get_name(bufnr))
+    files[bufnr] = ok and lines or {}
+  end
+  local line = files[bufnr][lnum]
+  return line and byte_index(line, col - 1, "utf-32") + 1 or col
+end
+
 --- Lints the workspace (or `paths`) into the quickfix list.
 function M.lint(paths, opts)
   opts = opts or {}
@@ -198,9 +217,10 @@ function M.lint(paths, opts)
     end
     local lines = vim.split(res.stdout or "", "\n", { trimempty = true })
     vim.fn.setqflist({}, " ", { title = "copydesk lint", lines = lines, efm = M.lint_errorformat })
-    local items = vim.fn.getqflist()
+    local items, files = vim.fn.getqflist(), {}
     for _, item in ipairs(items) do
       item.type = qf_type[item.type:lower()] or item.type
+      item.col = code_point_col_to_byte(files, item.bufnr, item.lnum, item.col)
     end
     vim.fn.setqflist({}, "r", { items = items })
     if opts.open ~= false and #items > 0 then
