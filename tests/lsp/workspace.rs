@@ -211,3 +211,24 @@ fn project_file_turns_a_rule_off_and_entities_link_to_it() {
         json!({"uri": uri(&ws.root.join("copydesk.toml")), "range": {"start": {"line": 4, "character": 8}, "end": {"line": 4, "character": 22}}})
     );
 }
+
+#[test]
+fn a_broken_project_file_gets_a_diagnostic_and_defaults_apply() {
+    let ws = Workspace::new("broken");
+    std::fs::write(
+        ws.root.join("copydesk.toml"),
+        "[rules]\nbogus-rule = \"off\"\n",
+    )
+    .unwrap();
+    let mut server = ws.start();
+    let a = uri(&ws.root.join("a.md"));
+    server.open(&a, &std::fs::read_to_string(ws.root.join("a.md")).unwrap());
+    let toml = uri(&ws.root.join("copydesk.toml"));
+    let p = server.wait_for("textDocument/publishDiagnostics", |p| p["uri"] == toml);
+    let d = &p["diagnostics"][0];
+    assert_eq!(d["range"]["start"], json!({"line": 1, "character": 0}));
+    assert!(d["message"].as_str().unwrap().contains("bogus-rule"), "{d}");
+    // the defaults still report the name variant
+    let diags = server.diagnostics(&a, 1);
+    assert_eq!(diags[0]["code"], "name-variant");
+}

@@ -114,7 +114,11 @@ impl Backend {
         let result = self
             .on_doc(&key, |s, st| {
                 let index = st.index.read().unwrap_or_else(|p| p.into_inner());
-                let config = features::diagnostics::config_diagnostics(s);
+                // only when the file's state changed, not on every keystroke
+                let config = features::diagnostics::config_diagnostics(s).filter(|(_, d)| {
+                    let path = s.project.path.as_deref();
+                    path.is_some_and(|p| st.config_errors_changed(p, !d.is_empty()))
+                });
                 (
                     s.rev,
                     s.version,

@@ -38,6 +38,8 @@ pub struct State {
     pub index: RwLock<WorkspaceIndex>,
     pub folders: Mutex<Vec<std::path::PathBuf>>,
     pub shutdown: AtomicBool,
+    /// Whether each project file had an error when its diagnostics were last published.
+    config_errors: Mutex<HashMap<std::path::PathBuf, bool>>,
 }
 
 /// Locks a mutex even if a panicking thread poisoned it: the data is still consistent because
@@ -118,6 +120,11 @@ impl State {
                 .insert(uri.clone(), entities);
         }
         Some(snap)
+    }
+
+    /// Records whether a project file has an error; true when that differs from last time.
+    pub fn config_errors_changed(&self, path: &std::path::Path, has_error: bool) -> bool {
+        lock(&self.config_errors).insert(path.to_path_buf(), has_error) != Some(has_error)
     }
 
     /// Drops every cached analysis (after a configuration change).
