@@ -241,10 +241,13 @@ fn segment_run(
     while p < end {
         let w = word(doc, p);
         let lower = w.to_lowercase();
-        if let Some(e) = title_at(doc, kb, p, end) {
+        let title = title_at(doc, kb, p, end);
+        let known = kb_at(doc, kb, p, end, shouting);
+        // a known name longer than a title wins: "General Motors", "Justice Department"
+        if let Some(e) = title.filter(|&e| known.is_none_or(|(k, _)| k <= e)) {
             segs.push(Seg::Title(p, e));
             p = e;
-        } else if let Some((e, sense)) = kb_at(doc, kb, p, end, shouting) {
+        } else if let Some((e, sense)) = known {
             segs.push(Seg::Known(p, e, sense));
             p = e;
         } else if kb.words.determiners.contains(&lower) || is_connector(doc, p, kb) {
@@ -483,9 +486,11 @@ fn guess_type(
     // "Raisi said", "Smith, who", "Smith, 62,"
     let after = next_word(doc, e);
     let after2 = next_word(doc, e + 1);
-    if after.is_some_and(|w| kb.words.person_verbs.contains(w))
-        || (after == Some(",")
-            && after2.is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit())))
+    // (only for full names: a lone word that "said" something is as often an organization)
+    if e - a >= 2
+        && (after.is_some_and(|w| kb.words.person_verbs.contains(w))
+            || (after == Some(",")
+                && after2.is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit()))))
     {
         return Some(EntityType::Person);
     }
@@ -511,9 +516,6 @@ fn guess_type(
         && (next_lower || first.ends_with('s'))
     {
         return Some(EntityType::Norp);
-    }
-    if a > 0 && e - a == 1 && kb.words.place_prepositions.contains(word(doc, a - 1)) {
-        return Some(EntityType::Place);
     }
     None
 }
