@@ -21,6 +21,8 @@ vim.fn.mkdir(broken, "p")
 local article = ws .. "/article.txt"
 vim.fn.writefile(vim.fn.readfile(ROOT .. "/tests/editors/neovim/article.txt"), article)
 vim.fn.writefile({ 'min-severity = "hint"', "", "[rules]", 'anonymous-source = "warning"' }, ws .. "/copydesk.toml")
+local brief = ws .. "/brief.md"
+vim.fn.writefile({ "# Dam", "", "The dam failed on Sunday, sources said." }, brief)
 vim.fn.writefile({ 'min-severity = "hint"', "[rules]", 'weasel-attribution = "loud"' }, broken .. "/copydesk.toml")
 
 -- Line 4 of the fixture (0-based 3): curly quotes and non-ASCII names before "critics say".
@@ -58,6 +60,26 @@ H.step("diagnostics: exact byte columns after curly quotes and non-ASCII names, 
   H.eq({ weasel.lnum, weasel.col, weasel.end_lnum, weasel.end_col }, { QUOTE_LINE, 65, QUOTE_LINE, 72 }, "range")
   H.eq(weasel.severity, vim.diagnostic.severity.ERROR, "severity set by settings.rules")
   H.eq(weasel.source, "copydesk", "source")
+end)
+
+H.step("a Markdown article joins the same server; copydesk.toml raises anonymous-source to warning", function()
+  vim.cmd.edit(vim.fn.fnameescape(brief))
+  local md = vim.api.nvim_get_current_buf()
+  H.eq(vim.bo[md].filetype, "markdown", "filetype")
+  H.wait(10000, function()
+    return #vim.diagnostic.get(md) > 0
+  end, "diagnostics in the Markdown buffer")
+  H.eq(copydesk.clients(md)[1].id, client.id, "one server per root")
+  local d = H.diagnostics(md)
+  H.eq(#d, 1, "one diagnostic: " .. vim.inspect(d))
+  H.eq({ d[1].code, d[1].lnum, d[1].col, d[1].end_col, d[1].severity }, {
+    "anonymous-source",
+    2,
+    26,
+    33,
+    vim.diagnostic.severity.WARN,
+  }, "anonymous source")
+  vim.cmd.buffer(buf)
 end)
 
 local RAISI_LATER = { 7, 0 } -- "Raisi returned …" (1-based line, 0-based byte column)
@@ -144,6 +166,11 @@ H.step(":CopydeskLint puts the workspace findings in quickfix", function()
   end, "weasel-attribution in quickfix")
   H.eq(vim.api.nvim_buf_get_name(weasel.bufnr), article, "file")
   H.eq({ weasel.lnum, weasel.col, weasel.type }, { 4, 66, "W" }, "line, byte column and type")
+  local anonymous = H.find(items, function(i)
+    return vim.api.nvim_buf_get_name(i.bufnr) == brief
+  end, "brief.md in quickfix")
+  H.eq({ anonymous.lnum, anonymous.col, anonymous.type }, { 3, 27, "W" }, "the Markdown article's finding")
+  H.contains(anonymous.text, "[anonymous-source]", "rule id")
   vim.cmd("cclose")
 end)
 
@@ -165,14 +192,17 @@ H.step(":checkhealth copydesk names the line of an invalid copydesk.toml", funct
   H.contains(text, ":3:", "health names the line")
 end)
 
-H.step("semantic tokens colour entities with the linked groups", function()
-  H.eq(vim.api.nvim_get_hl(0, { name = "@lsp.type.person" }).link, "CopydeskPerson", "@lsp.type.person")
+H.step("semantic tokens: entity types at exact byte columns, linked to standard groups", function()
   H.wait(5000, function()
-    return H.token(buf, 2, 29, "@lsp.type.person") ~= nil
+    return H.token(buf, 2, 29, "person") ~= nil
   end, "a person token on Ebrahim Raisi")
-  local token = H.token(buf, 2, 29, "@lsp.type.person")
-  H.eq({ token.hl_group, token.hl_group_link, token.end_col }, { "@lsp.type.person.text", "Identifier", 42 }, "token")
-  H.eq(H.token(buf, 3, 40, "@lsp.type.person").end_col, 57, "Zoë Łukasiewicz token end (bytes)")
+  local raisi = H.token(buf, 2, 29, "person")
+  H.eq({ raisi.line, raisi.start_col, raisi.end_col, raisi.modifiers }, { 2, 29, 42, { definition = true } }, "Ebrahim Raisi token")
+  local zoe = H.token(buf, 3, 40, "person")
+  H.eq({ zoe.start_col, zoe.end_col }, { 40, 57 }, "Zoë Łukasiewicz token (bytes)")
+  H.eq(vim.api.nvim_get_hl(0, { name = "@lsp.type.person" }).link, "CopydeskPerson", "@lsp.type.person")
+  H.eq(vim.api.nvim_get_hl(0, { name = "CopydeskPerson" }).link, "Identifier", "CopydeskPerson")
+  H.eq(vim.api.nvim_get_hl(0, { name = "@lsp.mod.definition" }).link, "CopydeskDefining", "@lsp.mod.definition")
 end)
 
 H.step("rename a surname renames every mention of the entity", function()
@@ -188,10 +218,10 @@ H.step("rename a surname renames every mention of the entity", function()
   H.eq(#vim.tbl_filter(function(l)
     return l:find("Raisi") ~= nil
   end, lines), 0, "no Raisi left")
-  vim.cmd("silent edit!")
-  H.wait(5000, function()
-    return H.token(buf, 2, 29, "@lsp.type.person") ~= nil
-  end, "tokens again after reloading the file")
+  -- The whole rename is one undo step.
+  vim.cmd("silent undo")
+  H.eq(vim.api.nvim_buf_get_lines(buf, 0, -1, false), vim.fn.readfile(article), "text after one undo")
+  H.eq(vim.bo[buf].modified, false, "modified after undo")
 end)
 
 H.step(":CopydeskRestart with utf-16 gives the same byte positions", function()
@@ -217,9 +247,22 @@ H.step(":CopydeskRestart with utf-16 gives the same byte positions", function()
   end, "Zoë Łukasiewicz item")
   H.eq({ zoe.lnum, zoe.col }, { 4, 41 }, "Zoë Łukasiewicz position")
   H.wait(5000, function()
-    local t = H.token(buf, 3, 40, "@lsp.type.person")
+    local t = H.token(buf, 3, 40, "person")
     return t ~= nil and t.end_col == 57
   end, "Zoë Łukasiewicz token at bytes 40-57 with utf-16")
+end)
+
+H.step(":help copydesk: the help file has valid tags", function()
+  local rt = TMP .. "/help"
+  vim.fn.mkdir(rt .. "/doc", "p")
+  vim.fn.writefile(vim.fn.readfile(ROOT .. "/editors/neovim/doc/copydesk.txt"), rt .. "/doc/copydesk.txt")
+  vim.cmd.helptags(vim.fn.fnameescape(rt .. "/doc"))
+  vim.opt.runtimepath:append(rt)
+  for _, tag in ipairs({ "copydesk", ":CopydeskLint", ":CopydeskEntities", ":CopydeskRestart", "copydesk-lspconfig" }) do
+    vim.cmd.help(tag)
+    H.contains(vim.api.nvim_get_current_line(), "*" .. tag .. "*", ":help " .. tag)
+    vim.cmd.helpclose()
+  end
 end)
 
 H.step("no error messages along the way", function()

@@ -156,11 +156,12 @@ function H.checkhealth()
   return text
 end
 
---- The semantic token highlight at (row, col) (0-based) whose group starts with `group`, if any.
-function H.token(buf, row, col, group)
-  for _, t in ipairs(vim.inspect_pos(buf, row, col).semantic_tokens) do
-    if vim.startswith(t.opts.hl_group, group) then
-      return t.opts
+--- The semantic token of `type` at (row, col) (0-based, bytes), if the client has one. Read from
+--- the client's token state, which does not wait for a redraw (headless Neovim seldom redraws).
+function H.token(buf, row, col, type)
+  for _, t in ipairs(vim.lsp.semantic_tokens.get_at_pos(buf, row, col) or {}) do
+    if t.type == type then
+      return t
     end
   end
 end
