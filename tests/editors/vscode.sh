@@ -23,7 +23,11 @@ step "extension: dependencies, type check, unit tests, package"
 cd editors/vscode
 # --ignore-scripts: nothing in the tree needs one (esbuild ships its binary as an optional dependency),
 # and keytar's would try to download a prebuild.
-npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.copydesk-lock-sum 2>/dev/null)" != "$lock_sum" ]; then
+  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+  echo "$lock_sum" > node_modules/.copydesk-lock-sum   # skip the 30 s reinstall while the lock file is unchanged
+fi
 npm run --silent check
 COPYDESK="$ROOT/target/debug/copydesk" npm test --silent
 npm run --silent package

@@ -7,7 +7,7 @@ export interface LintProblem {
   rule: string;
   severity: Severity;
   message: string;
-  /** 0-based, inclusive start and exclusive end, in UTF-16 code units like VS Code's positions. */
+  /** 0-based, start inclusive and end exclusive; `character` counts code points until `toUtf16`. */
   start: { line: number; character: number };
   end: { line: number; character: number };
   docsUrl?: string;
@@ -29,7 +29,10 @@ function severity(v: unknown): Severity {
   return "warning";
 }
 
-/** Accepts `{line, column}` (1-based, the CLI's human convention) or LSP `{line, character}` (0-based). */
+/**
+ * Accepts `{line, column}` (1-based, columns in code points: the CLI's JSON) or LSP `{line, character}` (0-based).
+ * Both come out 0-based with `character` still in code points; `toUtf16` converts them once the text is known.
+ */
 function position(v: unknown): { line: number; character: number } | undefined {
   if (!isObject(v)) return undefined;
   const line = num(v.line);
@@ -78,4 +81,23 @@ export function parseLintReport(text: string, cwd: string): LintFile[] {
     for (const p of root.findings) if (isObject(p)) add(p.path ?? p.file, problem(p));
   }
   return [...files].map(([file, problems]) => ({ path: file, problems }));
+}
+
+/** A code-point column of `line` as UTF-16 code units (VS Code's unit): characters beyond U+FFFF count twice. */
+export function codePointsToUtf16(line: string, column: number): number {
+  let units = 0;
+  let points = 0;
+  for (const ch of line) {
+    if (points === column) break;
+    units += ch.length;
+    points++;
+  }
+  return units + Math.max(0, column - points);
+}
+
+/** The problems of a file whose text is `text`, with columns in UTF-16 code units. */
+export function toUtf16(problems: LintProblem[], text: string): LintProblem[] {
+  const lines = text.split("\n");
+  const convert = (p: { line: number; character: number }) => ({ line: p.line, character: codePointsToUtf16(lines[p.line] ?? "", p.character) });
+  return problems.map((p) => ({ ...p, start: convert(p.start), end: convert(p.end) }));
 }

@@ -2,7 +2,7 @@
 import { execFile } from "node:child_process";
 import * as vscode from "vscode";
 import { Controller } from "./controller";
-import { LintProblem, parseLintReport, Severity } from "./lintReport";
+import { LintProblem, parseLintReport, Severity, toUtf16 } from "./lintReport";
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -71,7 +71,8 @@ export class WorkspaceLinter implements vscode.Disposable {
             const uri = vscode.Uri.file(file.path);
             count += file.problems.length;
             if (open.has(uri.toString()) && this.controller.client?.isRunning()) continue;
-            this.diagnostics.set(uri, file.problems.map(toDiagnostic));
+            const text = file.problems.length ? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) : "";
+            this.diagnostics.set(uri, toUtf16(file.problems, text).map(toDiagnostic));
           }
         }
         void vscode.window.showInformationMessage(`copydesk: ${count} finding${count === 1 ? "" : "s"} in the workspace.`);

@@ -132,6 +132,20 @@ async function shot(name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
+/** The extension's own log (the "copydesk" output channel), as the workbench wrote it to disk. */
+function extensionLog() {
+  const logs = path.join(dirs.ud, "logs");
+  const files = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true }).filter((f) => f.endsWith(path.join("copydesk.copydesk", "copydesk.log"))) : [];
+  return files.map((f) => fs.readFileSync(path.join(logs, f), "utf8")).join("");
+}
+
+async function until(condition, what) {
+  for (const deadline = Date.now() + STEP_TIMEOUT; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+    if (condition()) return;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
 /** Waits until the status bar's Problems item shows these error and warning counts. */
 async function problemCounts(errors, warnings) {
   const item = page.locator('[id="status.problems"]');
@@ -259,6 +273,19 @@ const checks = [
     const text = await editorText().innerText();
     if (/Raisi/.test(text)) throw new Error(`a mention was not renamed:\n${text}`);
   }],
+  ["Restart Server starts a new server, which answers with the article's counts", async () => {
+    const starts = () => (extensionLog().match(/Using copydesk \S+ \(bundled\)/g) ?? []).length;
+    const before = starts();
+    if (before < 1) throw new Error(`the extension log does not say which server it started:\n${extensionLog()}`);
+    await runCommand("copydesk: Restart Server");
+    await until(() => starts() > before, "a second server start in the extension log");
+    await page.locator(".statusbar-item", { hasText: /\d+ entit(y|ies) · \d+ attributions? · 1 unsourced/ }).first().waitFor();
+  }],
+  ["Open or Create copydesk.toml writes a starter config with copydesk init and opens it", async () => {
+    await runCommand("copydesk: Open or Create copydesk.toml");
+    await page.locator(".tabs-container .tab", { hasText: "copydesk.toml" }).waitFor();
+    if (!fs.existsSync(path.join(dirs.ws, "copydesk.toml"))) throw new Error("copydesk.toml was not written");
+  }],
 ];
 
 async function main() {
@@ -286,7 +313,7 @@ async function main() {
     });
     page = ctx.pages()[0] ?? (await ctx.newPage());
     page.setDefaultTimeout(STEP_TIMEOUT);
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.ws)}`);
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.ws)}`, { timeout: 60000 });
     await page.locator(".monaco-workbench").waitFor({ timeout: 60000 });
     log("workbench loaded");
     // Every check runs even after one fails, so one CI log shows all that is broken.
