@@ -8,6 +8,8 @@
 //!   "Donald Trump") unless a suffix word makes the whole run one name ("Iranian Foreign Ministry");
 //! - a common word capitalised only because it starts a sentence, a quote or a headline is not a name.
 
+use std::collections::HashSet;
+
 use crate::entities::EntityType;
 use crate::kb::{KbRef, KnowledgeBase, Sense};
 use crate::span::Span;
@@ -38,6 +40,13 @@ const MAX_KB_TOKENS: usize = 8;
 
 pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     let mut out = Vec::new();
+    let lower_words: HashSet<&str> = doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.text(&doc.prose))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
     for s in &doc.sentences {
         let shouting = s.headline || is_all_caps_sentence(doc, s.tokens.clone());
         let mut i = s.tokens.start;
@@ -59,7 +68,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                 }
             }
             let before = out.len();
-            segment_run(doc, kb, i, last + 1, shouting, s.tokens.start, &mut out);
+            segment_run(doc, kb, i, last + 1, shouting, s.tokens.start, &lower_words, &mut out);
             for m in &mut out[before..] {
                 m.headline = s.headline;
             }
@@ -73,7 +82,6 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
 /// mention has the same text or, for a single word, contains that word ("RAISI" in a headline,
 /// "Ebrahim Raisi" in the body).
 fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
-    use std::collections::HashSet;
     let mut texts: HashSet<String> = HashSet::new();
     let mut words: HashSet<String> = HashSet::new();
     for m in out.iter().filter(|m| !m.weak) {
@@ -156,8 +164,9 @@ fn at_clause_start(doc: &Document, i: usize, sentence_start: usize) -> bool {
         return true;
     }
     let prev = &doc.tokens[i - 1];
-    matches!(prev.kind, TokenKind::OpenQuote | TokenKind::Dash)
-        && (i - 1 == sentence_start || doc.tokens[i - 1].newline_before)
+    prev.kind == TokenKind::OpenQuote
+        || prev.kind == TokenKind::Dash
+            && (i - 1 == sentence_start || doc.tokens[i - 1].newline_before)
         || matches!(word(doc, i - 1), ":" | "(" | "[")
         || prev.newline_before && i - 1 == sentence_start
         || doc.tokens[i].newline_before
@@ -233,6 +242,7 @@ fn segment_run(
     end: usize,
     shouting: bool,
     sentence_start: usize,
+    lower_words: &HashSet<&str>,
     out: &mut Vec<RawMention>,
 ) {
     // 1. cut the run into titles, known names and unknown words
@@ -253,7 +263,9 @@ fn segment_run(
         } else if kb.words.determiners.contains(&lower) || is_connector(doc, p, kb) {
             p += 1;
         } else {
-            let common = kb.is_common_word(w) && !kb.is_given_name(w);
+            // common in English, or written in lower case elsewhere in this article
+            let common = (kb.is_common_word(w) || lower_words.contains(w.to_lowercase().as_str()))
+                && !kb.is_given_name(w);
             let weak_start = at_clause_start(doc, p, sentence_start) || shouting;
             if common && (weak_start || (shouting && !is_acronym(w))) {
                 p += 1;
