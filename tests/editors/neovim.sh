@@ -32,15 +32,19 @@ trap 'rm -rf "$TMP"' EXIT
 export XDG_STATE_HOME=$TMP/xdg/state XDG_DATA_HOME=$TMP/xdg/data XDG_CACHE_HOME=$TMP/xdg/cache XDG_CONFIG_HOME=$TMP/xdg/config
 
 export COPYDESK_BIN=$BIN COPYDESK_TMP=$TMP COPYDESK_ROOT=$ROOT
-status=0
-timeout 90 "$NVIM" --headless --clean \
-  --cmd "set runtimepath^=$ROOT/editors/neovim" \
-  -c "luafile $ROOT/tests/editors/neovim/e2e.lua" || status=$?
-if [ "$status" -ne 0 ]; then
-  echo "neovim.sh: FAILED (exit $status)" >&2
-  for log in "$XDG_STATE_HOME"/nvim/lsp.log; do
-    [ -f "$log" ] && { echo "--- $log (tail)" >&2; tail -n ${COPYDESK_LOG_LINES:-40} "$log" >&2; }
-  done
-  exit 1
-fi
+# Each script runs in its own headless Neovim; `timeout` backs up the in-Lua watchdog.
+for script in e2e fallback; do
+  echo "# $script.lua"
+  status=0
+  timeout 90 "$NVIM" --headless --clean \
+    --cmd "set runtimepath^=$ROOT/editors/neovim" \
+    -c "luafile $ROOT/tests/editors/neovim/$script.lua" || status=$?
+  if [ "$status" -ne 0 ]; then
+    echo "neovim.sh: $script.lua FAILED (exit $status)" >&2
+    for log in "$XDG_STATE_HOME"/nvim/lsp.log; do
+      [ -f "$log" ] && { echo "--- $log (tail)" >&2; tail -n "${COPYDESK_LOG_LINES:-40}" "$log" >&2; }
+    done
+    exit 1
+  fi
+done
 echo "neovim.sh: OK"
