@@ -16,7 +16,11 @@ fn lint(format: &str) -> Run {
         &["lint", ".", "--report-unused-disable", "--format", format],
         None,
     );
-    assert_eq!(run.code, 0, "warnings do not fail by default: {}", run.stderr);
+    assert_eq!(
+        run.code, 0,
+        "warnings do not fail by default: {}",
+        run.stderr
+    );
     assert_eq!(
         run.stderr,
         "copydesk: 2 files checked: 0 errors, 1 warning, 0 infos, 0 hints\n"
@@ -125,7 +129,10 @@ fn sarif_is_valid_2_1_0_with_rule_metadata() {
     assert_eq!(results.len(), 1);
     let r = &results[0];
     assert_eq!(r["ruleId"], "unused-disable");
-    assert_eq!(rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"], "unused-disable");
+    assert_eq!(
+        rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"],
+        "unused-disable"
+    );
     assert_eq!(r["level"], "warning");
     assert_eq!(r["message"]["text"], MESSAGE);
     let loc = &r["locations"][0]["physicalLocation"];
@@ -158,7 +165,9 @@ fn checkstyle_and_junit_xml() {
          \x20 </file>\n  <file name=\"notes.md\">\n  </file>\n</checkstyle>\n"
     );
     let junit = lint("junit").stdout;
-    assert!(junit.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"copydesk\">\n"));
+    assert!(junit.starts_with(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"copydesk\">\n"
+    ));
     assert!(junit.contains(
         "<testsuite name=\"dispatch.txt\" tests=\"1\" failures=\"1\" errors=\"0\">\n    \
          <testcase name=\"1:7 unused-disable\" classname=\"dispatch.txt\"><failure message=\""

@@ -59,12 +59,37 @@ pub fn fixture(name: &str) -> PathBuf {
 }
 
 pub fn repo_file(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path)
 }
 
-/// A line that certainly yields one finding whatever the rules find: an unused suppression
-/// comment (reported with `--report-unused-disable`) after multi-byte text, so columns are tested.
-pub const UNUSED: &str = "北京 👍🏽 <!-- copydesk-disable weasel-attribution -->\n";
+/// A paragraph with a quotation mark that is never closed: `unbalanced-quote` (an error by
+/// default) at its first character.
+pub const OPEN_QUOTE: &str = "“We will not back down, the minister said.\n";
+
+/// `(line, column, severity)` of the findings of `rule` in `path` of a `--format json` document.
+pub fn findings_of(doc: &serde_json::Value, path: &str, rule: &str) -> Vec<(u64, u64, String)> {
+    let file = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == path)
+        .unwrap_or_else(|| panic!("{path} not in {doc}"));
+    file["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
 
 /// Paths of the files in a `--format json` document, in output order.
 pub fn json_paths(doc: &serde_json::Value) -> Vec<String> {

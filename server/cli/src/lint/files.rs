@@ -46,6 +46,14 @@ pub fn collect(args: &[String], exts: &[String]) -> FileList {
             Err(e) => list.errors.push(format!("{arg}: {e}")),
         }
     }
+    // `./a.txt` and `a.txt` are the same file, shown the same way
+    for f in &mut list.files {
+        if let Ok(rest) = f.strip_prefix(".") {
+            if !rest.as_os_str().is_empty() {
+                *f = rest.to_path_buf();
+            }
+        }
+    }
     list.files.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     list.files.dedup();
     list
@@ -66,8 +74,20 @@ fn walk(root: &Path, list: &mut FileList, keep: &dyn Fn(&Path, bool) -> bool) {
                     list.files.push(e.into_path());
                 }
             }
-            Err(e) => list.errors.push(e.to_string()),
+            // a broken or looping link is listed like a file, so it is reported with the files
+            Err(e) => match unreadable_path(&e) {
+                Some(p) if keep(p, true) => list.files.push(p.to_path_buf()),
+                _ => list.errors.push(e.to_string()),
+            },
         }
+    }
+}
+
+fn unreadable_path(e: &ignore::Error) -> Option<&Path> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } => unreadable_path(err),
+        _ => None,
     }
 }
 

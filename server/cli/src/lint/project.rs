@@ -31,7 +31,7 @@ impl Project {
 
     /// Reads and parses a configuration file. Errors read `path:line:col: message`.
     pub fn load(path: &Path) -> Result<Project, String> {
-        let shown = path.display();
+        let shown = shown_path(path);
         let src = std::fs::read_to_string(path).map_err(|e| format!("{shown}: {e}"))?;
         let config = Config::from_toml(&src)
             .map_err(|e| format!("{shown}:{}:{}: {}", e.line, e.col, e.message))?;
@@ -87,6 +87,13 @@ fn glob(pattern: &str) -> Result<globset::Glob, globset::Error> {
         p = format!("**/{p}");
     }
     GlobBuilder::new(&p).literal_separator(true).build()
+}
+
+/// A path as the user would type it: relative to the current directory when under it.
+fn shown_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let rel = path.strip_prefix(&cwd).unwrap_or(path);
+    rel.display().to_string()
 }
 
 pub fn absolute(path: &Path) -> PathBuf {
