@@ -40,7 +40,9 @@ fn dump_attributions() {
             .filter(|f| f.rule == "unsourced-claim")
             .map(|f| json!({"start": cpi.to_code_points(f.span.start), "end": cpi.to_code_points(f.span.end)}))
             .collect();
-        out.push_str(&json!({"id": doc["id"], "attributions": atts, "unsourced": unsourced}).to_string());
+        out.push_str(
+            &json!({"id": doc["id"], "attributions": atts, "unsourced": unsourced}).to_string(),
+        );
         out.push('\n');
     }
     std::fs::write(output, out).unwrap();

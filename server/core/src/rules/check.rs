@@ -1,9 +1,18 @@
-//! Running the rules over an analysed article. (Being written: see issue 3.)
+//! Running the rules over an analysed article.
+//!
+//! Every rule is a function from the shared [`Context`] to findings, in its own file. The
+//! boilerplate blocks are computed once here and every other rule's findings inside them are
+//! dropped.
 
-use super::Finding;
+use std::sync::Arc;
+
+use super::{Finding, Fix, Severity, TextEdit};
 use crate::config::Config;
 use crate::entities::{Entity, Mention};
-use crate::sourcing::Attribution;
+use crate::sourcing::{
+    boilerplate_blocks, find_quotes, in_blocks, Attribution, Lexicons, Quote, StrayClose,
+};
+use crate::span::Span;
 use crate::text::Document;
 
 /// What the rules look at.
@@ -16,8 +25,118 @@ pub struct RuleInput<'a> {
     pub config: &'a Config,
 }
 
+/// The input plus what several rules need: lexicons, quotations, boilerplate blocks.
+pub struct Context<'a> {
+    pub input: &'a RuleInput<'a>,
+    pub lex: Arc<Lexicons>,
+    pub quotes: Vec<Quote>,
+    pub strays: Vec<StrayClose>,
+    pub boilerplate: Vec<Span>,
+    /// Cue and content spans of all attributions, merged, sorted and disjoint.
+    pub attributed: Vec<Span>,
+}
+
+type Rule = fn(&Context, Severity) -> Vec<Finding>;
+
+const RULES: &[(&str, Rule)] = &[
+    ("unattributed-quote", super::unattributed_quote::run),
+    ("anonymous-source", super::anonymous_source::run),
+    ("weasel-attribution", super::weasel_attribution::run),
+    ("unsourced-claim", super::unsourced_claim::run),
+    ("second-hand-source", super::second_hand_source::run),
+    ("unbalanced-quote", super::unbalanced_quote::run),
+    ("boilerplate", super::boilerplate::run),
+    (
+        "acronym-before-definition",
+        super::first_reference::run_acronyms,
+    ),
+    ("first-reference", super::first_reference::run_surnames),
+    ("name-variant", super::name_variant::run),
+];
+
 /// All findings, in text order, with severities from the configuration (disabled rules dropped).
 pub fn check(input: &RuleInput) -> Vec<Finding> {
-    let _ = input;
-    Vec::new()
+    let lex = Lexicons::for_config(input.config);
+    let (quotes, strays) = find_quotes(input.doc);
+    let boilerplate = boilerplate_blocks(input.doc, &lex);
+    let cx = Context {
+        input,
+        lex,
+        quotes,
+        strays,
+        boilerplate,
+        attributed: merged(
+            input
+                .attributions
+                .iter()
+                .flat_map(|a| a.content.iter().chain(&a.cue).copied()),
+        ),
+    };
+    let mut out = Vec::new();
+    for (id, run) in RULES {
+        if let Some(severity) = input.config.severity(id) {
+            out.extend(run(&cx, severity));
+        }
+    }
+    out.retain(|f| f.rule == "boilerplate" || !in_blocks(&cx.boilerplate, f.span));
+    out.sort_by(|a, b| (a.span, a.rule).cmp(&(b.span, b.rule)));
+    out
+}
+
+impl Context<'_> {
+    pub fn text(&self, span: Span) -> &str {
+        span.text(self.input.text)
+    }
+
+    /// The text of `span` in curly quotes, cut after `max` characters: “We will respond…”.
+    pub fn snippet(&self, span: Span, max: usize) -> String {
+        let t = self
+            .text(span)
+            .trim_matches(|c: char| "\"“”«»„".contains(c) || c.is_whitespace());
+        let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        match t.char_indices().nth(max) {
+            Some((i, _)) => format!("“{}…”", t[..i].trim_end()),
+            None => format!("“{t}”"),
+        }
+    }
+
+    /// True when some attribution's cue or content overlaps `span`.
+    pub fn attributed(&self, span: Span) -> bool {
+        in_blocks(&self.attributed, span)
+    }
+}
+
+/// Spans sorted and merged into disjoint ones.
+fn merged(spans: impl Iterator<Item = Span>) -> Vec<Span> {
+    let mut v: Vec<Span> = spans.collect();
+    v.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(v.len());
+    for s in v {
+        match out.last_mut() {
+            Some(l) if l.end >= s.start => l.end = l.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+pub fn finding(rule: &'static str, severity: Severity, span: Span, message: String) -> Finding {
+    Finding {
+        rule,
+        severity,
+        span,
+        message,
+        fixes: Vec::new(),
+    }
+}
+
+/// A fix made of one edit.
+pub fn fix(title: &str, span: Span, new_text: impl Into<String>) -> Fix {
+    Fix {
+        title: title.to_string(),
+        edits: vec![TextEdit {
+            span,
+            new_text: new_text.into(),
+        }],
+    }
 }

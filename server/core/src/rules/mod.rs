@@ -1,6 +1,15 @@
 //! Findings and the registry of rules that produce them.
 
+mod anonymous_source;
+mod boilerplate;
 mod check;
+mod first_reference;
+mod name_variant;
+mod second_hand_source;
+mod unattributed_quote;
+mod unbalanced_quote;
+mod unsourced_claim;
+mod weasel_attribution;
 mod registry;
 mod suppress;
 

@@ -126,10 +126,12 @@ impl Detector<'_> {
         } else if let Some(src) = self.subject_before(cue.start, s.tokens.start) {
             let clause = src.start..cue.end;
             (Some(src), clause)
-        } else if self.inverted(&cue, s) {
-            let src = self.phrase_after(cue.end, s.tokens.end);
-            let clause = cue.start..src.as_ref().map_or(cue.end, |r| r.end);
-            (src, clause)
+        } else if let Some(src) = self.inverted_source(&cue, s) {
+            let clause = cue.start..src.end;
+            (Some(src), clause)
+        } else if let Some(src) = self.interrupted_subject(&cue, s) {
+            let clause = src.start..cue.end;
+            (Some(src), clause)
         } else {
             (None, cue.clone())
         };
@@ -210,6 +212,17 @@ impl Detector<'_> {
                 }
                 k = p;
             }
+            // "people familiar with the campaign's strategy"
+            if let Some(p) = found.filter(|&p| p >= start + 2) {
+                let prep = self.lower(p - 1);
+                if matches!(prep.as_str(), "with" | "of" | "close" | "to") {
+                    if let Some(outer) = self.subject_before(p - 1, start) {
+                        if outer.end == p - 1 {
+                            return Some(outer.start..j);
+                        }
+                    }
+                }
+            }
             b = match found {
                 Some(p) => {
                     // a name before a possessive or a determiner ("Trump's campaign")
@@ -256,22 +269,59 @@ impl Detector<'_> {
         }
         let lower = self.lower(i);
         let prev = (i > 0).then(|| self.lower(i - 1));
+        // "refused to discuss": an infinitive is not a cue of its own
+        if prev.as_deref() == Some("to") || self.lex.words.between_subject_and_cue.contains(&lower)
+        {
+            return false;
+        }
         let after_determiner = prev
             .as_ref()
             .is_some_and(|p| self.lex.words.determiners.contains(p));
-        let after_subject = prev.as_ref().is_some_and(|p| {
-            self.lex.words.pronouns.contains(p) || self.capitalized(i - 1)
-        });
+        let after_subject = !after_determiner
+            && prev
+                .as_ref()
+                .is_some_and(|p| self.lex.words.pronouns.contains(p) || self.capitalized(i - 1));
         (self.lex.is_cue(&lower) && !after_determiner)
             || (after_subject && self.lex.cues_after_subject.contains(&lower))
     }
 
-    /// A cue with its source after it: `“…,” said Caddell` or `…, said the senator.`
-    fn inverted(&self, cue: &Range<usize>, s: &Sentence) -> bool {
-        cue.end < s.tokens.end
-            && (cue.start == s.tokens.start
-                || self.is(cue.start - 1, ",")
-                || self.doc.tokens[cue.start - 1].kind == TokenKind::CloseQuote)
+    /// A cue with its source after it: `“…,” said Caddell` or `…, said the senator.` The source
+    /// is short and ends the clause.
+    fn inverted_source(&self, cue: &Range<usize>, s: &Sentence) -> Option<Range<usize>> {
+        let after_break = cue.start == s.tokens.start
+            || self.is(cue.start - 1, ",")
+            || self.doc.tokens[cue.start - 1].kind == TokenKind::CloseQuote;
+        if !after_break {
+            return None;
+        }
+        let src = self.phrase_after(cue.end, s.tokens.end)?;
+        let ends_clause =
+            src.end == s.tokens.end || matches!(self.text(src.end), "," | "." | "!" | "?" | ";");
+        (ends_clause && src.len() <= 8).then_some(src)
+    }
+
+    /// "Two officials familiar with the talks, who spoke …, said": the subject opens the sentence
+    /// and a relative or appositive clause separates it from its cue.
+    fn interrupted_subject(&self, cue: &Range<usize>, s: &Sentence) -> Option<Range<usize>> {
+        if cue.start == s.tokens.start || !self.is(cue.start - 1, ",") {
+            return None;
+        }
+        let comma = (s.tokens.start..cue.start - 1).find(|&i| self.is(i, ","))?;
+        let inserted = self.lower(comma + 1);
+        let words = &self.lex.words;
+        let subject_like = comma > s.tokens.start
+            && comma - s.tokens.start <= 8
+            && (s.tokens.start..comma)
+                .all(|i| self.is_word(i) || self.doc.tokens[i].kind == TokenKind::Possessive);
+        if !subject_like {
+            return None;
+        }
+        if matches!(inserted.as_str(), "who" | "which") || words.determiners.contains(&inserted) {
+            return Some(s.tokens.start..comma);
+        }
+        // "Her rival, Gov. Mark Hale, accused …": the appositive name belongs to the subject
+        let name = (comma + 1..cue.start - 1).all(|i| self.capitalized(i));
+        (name && cue.start - 1 > comma + 1).then_some(s.tokens.start..cue.start - 1)
     }
 
     /// A noun phrase starting at `k` (a name, a pronoun or a determiner phrase), up to a comma.
@@ -321,7 +371,8 @@ impl Detector<'_> {
             if let Some(q) = quote_at(self.quotes, first.start) {
                 first.start = first.start.min(self.quotes[q].span.start);
             }
-            let mut spans = vec![first];
+            let mut spans = self.reopened_quotes(first.start);
+            spans.push(first);
             let direct = toks[end.saturating_sub(1)].kind == TokenKind::CloseQuote;
             // a split quote: “…,” he said, “…”
             if let Some(q) = self.quote_starting_in(after.clone()) {
@@ -421,6 +472,20 @@ impl Detector<'_> {
     fn quote_tail_has_cue(&self, n: &Sentence, q: usize) -> bool {
         let close = self.quotes[q].close.unwrap_or(n.tokens.end);
         (close..n.tokens.end).any(|i| self.is_cue_at(i))
+    }
+
+    /// The earlier paragraphs of a quotation that continues at byte `start`, in text order.
+    fn reopened_quotes(&self, start: usize) -> Vec<Span> {
+        let mut out = Vec::new();
+        let Some(mut q) = quote_at(self.quotes, start) else {
+            return out;
+        };
+        while self.quotes[q].continues && q > 0 && self.quotes[q - 1].close.is_none() {
+            q -= 1;
+            out.push(self.quotes[q].span);
+        }
+        out.reverse();
+        out
     }
 
     fn quotes_run_on(&self, span: Span) -> bool {

@@ -35,6 +35,8 @@ pub struct Words {
     pub documents: HashSet<String>,
     pub media_words: HashSet<String>,
     pub report_cues: HashSet<String>,
+    pub number_units: HashSet<String>,
+    pub currency_signs: HashSet<String>,
 }
 
 /// Case-insensitive phrases matched on word boundaries.
@@ -118,6 +120,9 @@ const NAMES: [&str; 7] = [
     "boilerplate",
 ];
 
+/// Project additions by lexicon name, and the lexicons built from them.
+type Cached = (Vec<Vec<String>>, Arc<Lexicons>);
+
 impl Lexicons {
     fn build(config: Option<&Config>) -> Lexicons {
         let extra = |name: &str| {
@@ -152,7 +157,7 @@ impl Lexicons {
         static EMBEDDED: LazyLock<Arc<Lexicons>> =
             LazyLock::new(|| Arc::new(Lexicons::build(None)));
         // the last project lexicon, so an editor re-analysing on every keystroke builds it once
-        static LAST: Mutex<Option<(Vec<Vec<String>>, Arc<Lexicons>)>> = Mutex::new(None);
+        static LAST: Mutex<Option<Cached>> = Mutex::new(None);
         let additions: Vec<Vec<String>> = NAMES
             .iter()
             .map(|n| config.lexicon_words(n).to_vec())

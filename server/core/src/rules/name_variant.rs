@@ -1,0 +1,47 @@
+//! `name-variant`: one entity spelled two ways in the same article ("Amirabdollahian" and
+//! "Amir-Abdollahian").
+
+use std::collections::HashMap;
+
+use super::check::{finding, fix, Context};
+use super::{Finding, Severity};
+
+/// Spellings that differ only in case, hyphens, spaces, apostrophes or periods share a key.
+fn spelling_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
+    let input = cx.input;
+    let mut out = Vec::new();
+    for e in input.entities {
+        // key → the first spelling seen
+        let mut first: HashMap<String, &str> = HashMap::new();
+        for &m in &e.mentions {
+            let span = input.mentions[m].span;
+            let written = cx.text(span);
+            let key = spelling_key(written);
+            let Some(&earlier) = first.get(&key) else {
+                first.insert(key, written);
+                continue;
+            };
+            // an all-caps headline or a lower-case slip is not a variant spelling
+            let same_letters = earlier.to_lowercase() == written.to_lowercase();
+            if earlier != written && !same_letters {
+                let mut f = finding(
+                    "name-variant",
+                    severity,
+                    span,
+                    format!("“{written}” is spelled “{earlier}” elsewhere in this article"),
+                );
+                f.fixes
+                    .push(fix(&format!("Spell it “{earlier}”"), span, earlier));
+                out.push(f);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,38 @@
+//! `unattributed-quote`: quotation marks around speech with no speaker in reach.
+
+use super::check::{finding, fix, Context};
+use super::{Finding, Severity};
+
+/// Fewer words than this are scare quotes or titles, not speech.
+const MIN_WORDS: usize = 4;
+
+pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
+    let doc = cx.input.doc;
+    let mut out = Vec::new();
+    for (i, q) in cx.quotes.iter().enumerate() {
+        let end = q.close.unwrap_or(doc.token_at_or_after(q.span.end));
+        let words = doc.tokens[q.open..end]
+            .iter()
+            .filter(|t| t.kind == crate::text::TokenKind::Word)
+            .count();
+        // a continuation paragraph belongs to the quotation it continues
+        let continued = q.continues && i > 0;
+        if words < MIN_WORDS || continued || cx.attributed(q.span) {
+            continue;
+        }
+        let mut f = finding(
+            "unattributed-quote",
+            severity,
+            q.span,
+            format!("Quote has no speaker: {}", cx.snippet(q.span, 40)),
+        );
+        let at = crate::span::Span::new(q.span.end, q.span.end);
+        f.fixes.push(fix(
+            "Add an attribution placeholder",
+            at,
+            " [who said this?]",
+        ));
+        out.push(f);
+    }
+    out
+}

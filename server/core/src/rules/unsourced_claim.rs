@@ -1,0 +1,87 @@
+//! `unsourced-claim`: a sentence asserting a checkable fact or a loaded characterization with no
+//! attribution covering it. Few, right flags: see the policy in the rule's explanation.
+
+use super::check::{finding, fix, Context};
+use super::{Finding, Severity};
+use crate::span::Span;
+use crate::text::{Sentence, TokenKind};
+
+/// Shorter sentences are scene-setting or fragments.
+const MIN_WORDS: usize = 6;
+
+pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
+    let doc = cx.input.doc;
+    let mut out = Vec::new();
+    for p in &doc.paragraphs {
+        // an attribution anywhere in the paragraph covers its sentences
+        if cx.attributed(p.span) {
+            continue;
+        }
+        for s in &doc.sentences[p.sentences.clone()] {
+            if !eligible(cx, s) {
+                continue;
+            }
+            let Some(signal) = claim_signal(cx, s) else {
+                continue;
+            };
+            let mut f = finding(
+                "unsourced-claim",
+                severity,
+                s.span,
+                format!(
+                    "Claim with no source ({}): {}",
+                    cx.text(signal),
+                    cx.snippet(s.span, 40)
+                ),
+            );
+            let last = doc.tokens[s.tokens.end - 1];
+            if doc.text_of(last.span) == "." {
+                f.fixes.push(fix(
+                    "Add an attribution placeholder",
+                    last.span,
+                    ", said [SOURCE].",
+                ));
+            }
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Headlines, questions, quotations and short sentences are never flagged.
+fn eligible(cx: &Context, s: &Sentence) -> bool {
+    let doc = cx.input.doc;
+    let words = doc.tokens[s.tokens.clone()]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count();
+    let last = doc.token_text(s.tokens.end - 1);
+    let quoted = doc.tokens[s.tokens.clone()]
+        .iter()
+        .any(|t| matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote));
+    !s.headline && words >= MIN_WORDS && last != "?" && !quoted
+}
+
+/// The first strong claim signal of a sentence: a lexicon word or a figure with a unit.
+fn claim_signal(cx: &Context, s: &Sentence) -> Option<Span> {
+    let doc = cx.input.doc;
+    if let Some(hit) = cx.lex.claims.find_in(&doc.prose, s.span).first() {
+        return Some(*hit);
+    }
+    let words = &cx.lex.words;
+    s.tokens.clone().find_map(|i| {
+        let t = doc.tokens[i];
+        if t.kind != TokenKind::Number {
+            return None;
+        }
+        let before = (i > s.tokens.start).then(|| doc.token_text(i - 1));
+        let after = (i + 1 < s.tokens.end).then(|| doc.token_text(i + 1).to_lowercase());
+        let currency = before.is_some_and(|b| words.currency_signs.contains(b));
+        let unit = after.is_some_and(|a| words.number_units.contains(&a));
+        match (currency, unit) {
+            (true, _) => Some(doc.tokens[i - 1].span.cover(t.span)),
+            (_, true) => Some(t.span.cover(doc.tokens[i + 1].span)),
+            _ => None,
+        }
+    })
+}

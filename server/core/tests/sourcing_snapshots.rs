@@ -1,0 +1,92 @@
+//! Snapshot tests over hand-written fixture articles (`tests/fixtures/sourcing/`): every
+//! attribution and every finding, each under its line with a caret span. Review changes with
+//! `cargo insta review` (or `INSTA_UPDATE=always`), and check that unsourced-claim flags stay few
+//! and right.
+
+use copydesk_core::position::LineIndex;
+use copydesk_core::text::DocKind;
+use copydesk_core::{analyze, Config, Span};
+
+/// `line N: text` then `^^^^ what` under the span (spans running over lines are cut at the end
+/// of their first line).
+fn render(text: &str, span: Span, label: &str, lines: &LineIndex) -> String {
+    let line = text[..span.start].matches('\n').count() as u32;
+    let (ls, le) = lines.line_span(text, line);
+    let line_text = text[ls..le].trim_end_matches(['\r', '\n']);
+    let col = text[ls..span.start].chars().count();
+    let end = span.end.min(ls + line_text.len());
+    let width = text[span.start..end.max(span.start)].chars().count().max(1);
+    format!(
+        "{:>3}| {line_text}\n   | {}{} {label}\n",
+        line + 1,
+        " ".repeat(col),
+        "^".repeat(width)
+    )
+}
+
+fn report(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/sourcing/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let a = analyze(&text, DocKind::from_path(name), &Config::default());
+    let lines = LineIndex::new(&text);
+    let mut out = String::from("ATTRIBUTIONS\n");
+    for at in &a.attributions {
+        let cue = at.cue_hull().unwrap();
+        let src = at
+            .source_hull()
+            .map_or("-".to_string(), |s| format!("{:?}", s.text(&text)));
+        let content: Vec<String> = at
+            .content
+            .iter()
+            .map(|s| {
+                let t = s.text(&text).replace('\n', "⏎");
+                format!("{:?}", t)
+            })
+            .collect();
+        out += &render(
+            &text,
+            cue,
+            &format!(
+                "cue; source {src} ({:?}{}); content {}",
+                at.source_kind,
+                if at.direct { ", direct" } else { "" },
+                content.join(" + ")
+            ),
+            &lines,
+        );
+    }
+    out += "\nFINDINGS\n";
+    for f in &a.findings {
+        let fixes: Vec<String> = f.fixes.iter().map(|x| x.title.clone()).collect();
+        let fixes = if fixes.is_empty() {
+            String::new()
+        } else {
+            format!(" [fix: {}]", fixes.join("; "))
+        };
+        out += &render(
+            &text,
+            f.span,
+            &format!("{} {}: {}{fixes}", f.severity.label(), f.rule, f.message),
+            &lines,
+        );
+    }
+    out
+}
+
+#[test]
+fn tehran_talks() {
+    insta::assert_snapshot!(report("tehran-talks.txt"));
+}
+
+#[test]
+fn county_budget() {
+    insta::assert_snapshot!(report("county-budget.md"));
+}
+
+#[test]
+fn campaign_trail() {
+    insta::assert_snapshot!(report("campaign-trail.txt"));
+}
