@@ -1,1 +1,5 @@
 //! End-to-end tests: quality (see the modules under tests/quality/).
+
+mod quality {
+    mod attributions;
+}
