@@ -139,11 +139,11 @@ function extensionLog() {
   return files.map((f) => fs.readFileSync(path.join(logs, f), "utf8")).join("");
 }
 
-async function until(condition, what) {
+async function until(condition, what, detail = () => "") {
   for (const deadline = Date.now() + STEP_TIMEOUT; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-    if (condition()) return;
+    if (await condition()) return;
   }
-  throw new Error(`timed out waiting for ${what}`);
+  throw new Error(`timed out waiting for ${what} ${detail()}`);
 }
 
 /** Waits until the status bar's Problems item shows these error and warning counts. */
@@ -209,11 +209,15 @@ const checks = [
     await target.waitFor();
     const squiggles = page.locator(".monaco-editor .squiggly-warning");
     await squiggles.first().waitFor();
-    const want = await target.boundingBox();
-    const boxes = await Promise.all((await squiggles.all()).map((s) => s.boundingBox()));
-    if (!boxes.some((b) => b && Math.abs(b.y + b.height - (want.y + want.height)) < want.height)) {
-      throw new Error(`no warning squiggle on the "Inflation rose" line (line box ${JSON.stringify(want)}, squiggles ${JSON.stringify(boxes)})`);
-    }
+    // Code lenses can arrive meanwhile and move the lines down, so measure line and squiggles together, until they agree.
+    let seen;
+    const onLine = async () => {
+      const want = await target.boundingBox();
+      const boxes = await Promise.all((await squiggles.all()).map((s) => s.boundingBox()));
+      seen = { line: want, squiggles: boxes };
+      return boxes.some((b) => b && want && Math.abs(b.y - want.y) < want.height / 2);
+    };
+    await until(onLine, "a warning squiggle on the \"Inflation rose\" line", () => JSON.stringify(seen));
     const findings = expected["article.txt"];
     if (!findings.some((f) => f.rule === "unsourced-claim" && f.line === 7)) {
       throw new Error(`the fixture no longer has an unsourced claim on line 7: ${JSON.stringify(findings)}`);
