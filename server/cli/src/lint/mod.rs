@@ -167,9 +167,12 @@ pub fn run(args: Args) -> ExitCode {
     for chunk in list.files.chunks(256) {
         let reports: Vec<Option<FileReport>> = chunk
             .par_iter()
-            .map(|path| lint_file(path, &projects, &opts))
+            .map(|path| {
+                let report = lint_file(path, &projects, &opts);
+                progress.inc(1);
+                report
+            })
             .collect();
-        progress.inc(chunk.len() as u64);
         for report in reports.iter().flatten() {
             if io_result.is_ok() {
                 io_result = emit(report, &mut out);
