@@ -30,7 +30,8 @@ if [ "$(cat node_modules/.copydesk-lock-sum 2>/dev/null)" != "$lock_sum" ]; then
 fi
 npm run --silent check
 COPYDESK="$ROOT/target/debug/copydesk" npm test --silent
-npm run --silent package
+# Bundle the binary just built, not a newer release one from another tree state.
+COPYDESK_SERVER="$ROOT/target/debug/copydesk" npm run --silent package
 cd "$ROOT"
 
 step "end-to-end in code-server"
