@@ -5,13 +5,13 @@ mod boilerplate;
 mod check;
 mod first_reference;
 mod name_variant;
+mod registry;
 mod second_hand_source;
+mod suppress;
 mod unattributed_quote;
 mod unbalanced_quote;
 mod unsourced_claim;
 mod weasel_attribution;
-mod registry;
-mod suppress;
 
 pub use check::{check, RuleInput};
 
