@@ -24,7 +24,8 @@ export interface DiscoveryInput {
 
 export type Discovery =
   | { kind: "found"; path: string; source: ServerSource }
-  | { kind: "missing"; message: string; tried: string[] };
+  /** `source` says where the search stopped: a bad `copydesk.path` ("setting"), or nothing anywhere ("path"). */
+  | { kind: "missing"; source: "setting" | "path"; message: string; tried: string[] };
 
 export function binaryName(platform: NodeJS.Platform): string {
   return platform === "win32" ? "copydesk.exe" : "copydesk";
@@ -53,6 +54,7 @@ export function findServer(input: DiscoveryInput): Discovery {
     if (input.isExecutableFile(configured)) return { kind: "found", path: configured, source: "setting" };
     return {
       kind: "missing",
+      source: "setting",
       message: `The copydesk.path setting points to ${configured}, which is not an executable file.`,
       tried: [configured],
     };
@@ -71,6 +73,7 @@ export function findServer(input: DiscoveryInput): Discovery {
   }
   return {
     kind: "missing",
+    source: "path",
     message: "No copydesk server found: none is bundled with this extension and there is no `copydesk` on PATH.",
     tried,
   };

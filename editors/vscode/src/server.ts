@@ -40,11 +40,12 @@ function runVersion(file: string): Promise<string> {
   );
 }
 
-const INSTALL_HINT = "Build it with `cargo install --path server/cli` from the copydesk repository, or set `copydesk.path`.";
+const INSTALL_HINT = "Install it with `cargo install --path server/cli` from the copydesk repository, or set `copydesk.path` to a copydesk binary.";
+const SETTING_HINT = "Correct `copydesk.path`, or clear it to use the bundled server or `copydesk` on PATH.";
 
-async function notify(message: string, output: vscode.LogOutputChannel): Promise<void> {
+async function notify(message: string, output: vscode.LogOutputChannel, hint = INSTALL_HINT): Promise<void> {
   output.error(message);
-  const choice = await vscode.window.showErrorMessage(`copydesk: ${message} ${INSTALL_HINT}`, "Open Settings", "Show Output");
+  const choice = await vscode.window.showErrorMessage(`copydesk: ${message} ${hint}`, "Open Settings", "Show Output");
   if (choice === "Open Settings") await vscode.commands.executeCommand("workbench.action.openSettings", "copydesk.path");
   else if (choice === "Show Output") output.show(true);
 }
@@ -62,7 +63,7 @@ export async function resolveServer(context: vscode.ExtensionContext, output: vs
   });
   if (found.kind === "missing") {
     output.info(`Looked for the server in:\n  ${found.tried.join("\n  ")}`);
-    void notify(found.message, output);
+    void notify(found.message, output, found.source === "setting" ? SETTING_HINT : INSTALL_HINT);
     return undefined;
   }
   let versionOutput: string;

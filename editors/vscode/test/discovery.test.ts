@@ -44,6 +44,7 @@ describe("findServer", () => {
     const result = findServer(machine(["/usr/bin/copydesk"], { configuredPath: "/opt/missing/copydesk" }));
     assert.deepEqual(result, {
       kind: "missing",
+      source: "setting",
       message: "The copydesk.path setting points to /opt/missing/copydesk, which is not an executable file.",
       tried: ["/opt/missing/copydesk"],
     });
@@ -70,6 +71,7 @@ describe("findServer", () => {
   it("lists every place it looked when nothing is found", () => {
     assert.deepEqual(findServer(machine([])), {
       kind: "missing",
+      source: "path",
       message: "No copydesk server found: none is bundled with this extension and there is no `copydesk` on PATH.",
       tried: ["/ext/copydesk-0.1.0/bin/copydesk", "/usr/local/bin/copydesk", "/usr/bin/copydesk"],
     });

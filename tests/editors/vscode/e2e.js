@@ -68,7 +68,28 @@ function prepare() {
     "editor.fontSize": 15,
     "window.zoomLevel": 0,
   };
-  fs.writeFileSync(path.join(dirs.ud, "User/settings.json"), JSON.stringify(settings, null, 2));
+  baseSettings = settings;
+  writeSettings({});
+}
+
+let baseSettings;
+/** Writes the user settings file before the workbench starts. */
+function writeSettings(extra) {
+  fs.writeFileSync(path.join(dirs.ud, "User/settings.json"), JSON.stringify({ ...baseSettings, ...extra }, null, 2));
+}
+
+/** Changes user settings the way a user does: edit settings.json in the workbench and save it. */
+async function editSettings(extra) {
+  const file = path.join(dirs.ud, "User/settings.json");
+  const key = Object.keys(extra)[0];
+  await runCommand("Preferences: Open User Settings (JSON)");
+  // The settings editor opens focused (a modal editor in recent releases), showing the file's first key.
+  await page.locator(".monaco-editor.focused .view-line", { hasText: "workbench.startupEditor" }).waitFor();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(JSON.stringify({ ...baseSettings, ...extra }, null, 2)); // no auto-closing quotes
+  await page.keyboard.press("Control+S");
+  await until(() => fs.readFileSync(file, "utf8").includes(key), `settings.json to be saved with ${key}`);
+  await page.keyboard.press("Control+W");
 }
 
 const childEnv = () => ({
@@ -139,6 +160,9 @@ function extensionLog() {
   const files = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true }).filter((f) => f.endsWith(path.join("copydesk.copydesk", "copydesk.log"))) : [];
   return files.map((f) => fs.readFileSync(path.join(logs, f), "utf8")).join("");
 }
+
+/** How many times the extension started the bundled server so far. */
+const serverStarts = () => (extensionLog().match(/Using copydesk \S+ \(bundled\)/g) ?? []).length;
 
 async function until(condition, what, detail = () => "") {
   for (const deadline = Date.now() + STEP_TIMEOUT; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
@@ -296,17 +320,34 @@ const checks = [
     if (/Raisi/.test(text)) throw new Error(`a mention was not renamed:\n${text}`);
   }],
   ["Restart Server starts a new server, which answers with the article's counts", async () => {
-    const starts = () => (extensionLog().match(/Using copydesk \S+ \(bundled\)/g) ?? []).length;
-    const before = starts();
+    const before = serverStarts();
     if (before < 1) throw new Error(`the extension log does not say which server it started:\n${extensionLog()}`);
     await runCommand("copydesk: Restart Server");
-    await until(() => starts() > before, "a second server start in the extension log");
+    await until(() => serverStarts() > before, "a second server start in the extension log");
     await page.locator(".statusbar-item", { hasText: /\d+ entit(y|ies) · \d+ attributions? · 1 unsourced/ }).first().waitFor();
   }],
   ["Open or Create copydesk.toml writes a starter config with copydesk init and opens it", async () => {
     await runCommand("copydesk: Open or Create copydesk.toml");
     await page.locator(".tabs-container .tab", { hasText: "copydesk.toml" }).waitFor();
     if (!fs.existsSync(path.join(dirs.ws, "copydesk.toml"))) throw new Error("copydesk.toml was not written");
+  }],
+  ["a rule turned off in the settings disappears without restarting the server", async () => {
+    await page.locator(".tabs-container .tab", { hasText: "article.txt" }).click();
+    const starts = serverStarts();
+    await editSettings({ "copydesk.rules.unsourced-claim": "off" });
+    await problemCounts(0, 0);
+    await page.locator(".statusbar-item", { hasText: /· 0 unsourced/ }).first().waitFor();
+    if (serverStarts() !== starts) throw new Error("the server was restarted instead of receiving the new settings");
+  }],
+  ["a copydesk.path that points nowhere gives a notification that says how to fix it", async () => {
+    // copydesk.path is machine-overridable: a remote window (code-server) ignores it in user settings, so set it
+    // for the workspace, as a user of Remote/code-server would.
+    fs.mkdirSync(path.join(dirs.ws, ".vscode"), { recursive: true });
+    fs.writeFileSync(path.join(dirs.ws, ".vscode/settings.json"), JSON.stringify({ "copydesk.path": "/nonexistent/copydesk" }));
+    const toast = page.locator(".notification-toast", { hasText: "copydesk.path setting points to /nonexistent/copydesk" });
+    await toast.waitFor();
+    await toast.getByRole("button", { name: "Open Settings" }).waitFor();
+    await shot("not-found");
   }],
 ];
 
