@@ -2,7 +2,8 @@
 # The VS Code extension tested in a real VS Code: installs the pinned tools (tests/editors/vscode/install.sh),
 # builds the server and the .vsix, runs the extension's unit tests, then the end-to-end test in code-server
 # driven by chromium (tests/editors/vscode/e2e.js). Exit 0 only when everything passed; a missing tool is a
-# failure, never a skip. Artifacts of a failed run: .tmp/vscode-e2e/ (failure.png, code-server.log, ud/logs/).
+# failure, never a skip. Artifacts of a failed run: .tmp/vscode-e2e/ (failure-<check>.png, code-server.log, ud/logs/).
+# Tools go to $COPYDESK_TOOLS (default .tmp/tools, about 820 MB; cache it in CI to skip the ~5 min install).
 #   SHOTS=DIR tests/editors/vscode.sh   also keeps a screenshot of each step in DIR (for the README)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
