@@ -20,7 +20,14 @@ fn main() {
     let a = analyze(&text, DocKind::from_path(&path), &Config::default());
     for e in &a.entities {
         let def = &a.mentions[e.defining];
-        println!("{:6} {:40} def={:?} roles={:?} key={}", e.ty.label(), e.name, &text[def.span.range()], e.roles, e.key);
+        println!(
+            "{:6} {:40} def={:?} roles={:?} key={}",
+            e.ty.label(),
+            e.name,
+            &text[def.span.range()],
+            e.roles,
+            e.key
+        );
         for &m in &e.mentions {
             let m = &a.mentions[m];
             println!("         {:?} {:?}", &text[m.span.range()], m.kind);

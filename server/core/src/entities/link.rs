@@ -11,7 +11,7 @@
 //! Each entity's defining mention is its first fullest one outside headlines (a headline names
 //! what the lede introduces).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::recognize::RawMention;
 use super::{Entity, EntityType, Mention, MentionKind};
@@ -79,8 +79,8 @@ pub fn link_mentions(
         .collect();
 
     // 1. same knowledge-base entry or same text
-    let mut first_by_kb: HashMap<u32, usize> = HashMap::new();
-    let mut first_by_text: HashMap<&str, usize> = HashMap::new();
+    let mut first_by_kb: HashMap<u32, usize> = HashMap::default();
+    let mut first_by_text: HashMap<&str, usize> = HashMap::default();
     for i in 0..n {
         if let Some(r) = raw[i].kb {
             let f = *first_by_kb.entry(r).or_insert(i);
@@ -109,7 +109,7 @@ pub fn link_mentions(
     }
 
     // 3. acronyms whose letters are the initials of a full name in the article
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
     for i in 0..n {
         if words[i].len() >= 2 && !raw[i].acronym {
             by_initials
@@ -136,8 +136,8 @@ pub fn link_mentions(
             && words[i].len() >= 2
             && words[i].len() <= 5
     };
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
     for i in 0..n {
         if person_like(i) {
             by_last
@@ -185,7 +185,7 @@ pub fn link_mentions(
     }
 
     // build entities
-    let mut root_to_entity: HashMap<usize, usize> = HashMap::new();
+    let mut root_to_entity: HashMap<usize, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::with_capacity(n);
     for i in 0..n {
@@ -295,7 +295,12 @@ fn resolve_type(
     }
     // unknown: two or three words are most often a person's name; a lone capitalised word that
     // never links to a full name (surnames do) is most often an organization, brand or product
-    let longest = e.mentions.iter().map(|&m| words[m].len()).max().unwrap_or(1);
+    let longest = e
+        .mentions
+        .iter()
+        .map(|&m| words[m].len())
+        .max()
+        .unwrap_or(1);
     if (2..=3).contains(&longest) {
         EntityType::Person
     } else {

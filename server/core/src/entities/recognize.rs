@@ -8,10 +8,10 @@
 //!   "Donald Trump") unless a suffix word makes the whole run one name ("Iranian Foreign Ministry");
 //! - a common word capitalised only because it starts a sentence, a quote or a headline is not a name.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::entities::EntityType;
-use crate::kb::{KbRef, KnowledgeBase, Sense};
+use crate::kb::{with_lowercase, KbRef, KnowledgeBase, Sense};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
 
@@ -68,7 +68,16 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                 }
             }
             let before = out.len();
-            segment_run(doc, kb, i, last + 1, shouting, s.tokens.start, &lower_words, &mut out);
+            segment_run(
+                doc,
+                kb,
+                i,
+                last + 1,
+                shouting,
+                s.tokens.start,
+                &lower_words,
+                &mut out,
+            );
             for m in &mut out[before..] {
                 m.headline = s.headline;
             }
@@ -82,8 +91,8 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
 /// mention has the same text or, for a single word, contains that word ("RAISI" in a headline,
 /// "Ebrahim Raisi" in the body).
 fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
-    let mut texts: HashSet<String> = HashSet::new();
-    let mut words: HashSet<String> = HashSet::new();
+    let mut texts: HashSet<String> = HashSet::default();
+    let mut words: HashSet<String> = HashSet::default();
     for m in out.iter().filter(|m| !m.weak) {
         texts.insert(doc.text_of(m.span).to_lowercase());
         // the surname and given name of a full name confirm "RAISI" and "Raisi" at a sentence start
@@ -132,15 +141,19 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
         || (w.len() > 3
             && w.starts_with("al-")
             && w[3..].chars().next().is_some_and(char::is_uppercase));
-    first_upper && !kb.words.not_names.contains(&w.to_lowercase()) && !is_contraction(w)
+    first_upper && !with_lowercase(w, |l| kb.words.not_names.contains(l)) && !is_contraction(w)
 }
 
 /// "I’m", "Won’t", "They’ve": capitalised only because they start a sentence.
 fn is_contraction(w: &str) -> bool {
-    let w = w.replace('\u{2019}', "'");
-    ["'m", "'ve", "'ll", "'re", "'d", "n't"]
-        .iter()
-        .any(|e| w.to_lowercase().ends_with(e))
+    let Some(k) = w.rfind(['\'', '\u{2019}']) else {
+        return false;
+    };
+    let tail = &w[k..].trim_start_matches(['\'', '\u{2019}']);
+    matches!(
+        *tail,
+        "m" | "ve" | "ll" | "re" | "d" | "M" | "VE" | "LL" | "RE" | "D"
+    ) || (*tail == "t" || *tail == "T") && w[..k].ends_with(['n', 'N'])
 }
 
 fn is_connector(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
@@ -359,7 +372,7 @@ fn segment_run(
                     kb: r,
                     acronym: e == a + 1 && is_acronym(word(doc, a)),
                     weak: false,
-                headline: false,
+                    headline: false,
                 });
                 // a known name before a title and a name ("U.S. President Donald Trump") also
                 // belongs to the title

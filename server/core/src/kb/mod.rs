@@ -6,7 +6,7 @@
 
 mod load;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, LazyLock};
 
 use crate::entities::EntityType;
@@ -92,7 +92,7 @@ impl KnowledgeBase {
     pub fn with_entries(&self, extra: Vec<KbEntry>) -> KnowledgeBase {
         let mut kb = KnowledgeBase {
             entries: Vec::with_capacity(self.entries.len() + extra.len()),
-            surfaces: HashMap::new(),
+            surfaces: HashMap::default(),
             titles: self.titles.clone(),
             max_title_words: self.max_title_words,
             given_names: self.given_names.clone(),
@@ -138,10 +138,20 @@ impl KnowledgeBase {
 
     /// Senses of a surface form as written (first entries win: project before embedded).
     pub fn lookup(&self, surface: &str) -> &[Sense] {
-        self.surfaces
-            .get(&normalize_surface(surface))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        let normalized = !surface.contains(|c: char| {
+            matches!(
+                c,
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{2010}'
+                    ..='\u{2013}' | '\u{00A0}' | '\t' | '\n' | '\r'
+            )
+        }) && !surface.contains("  ")
+            && surface.trim().len() == surface.len();
+        let found = if normalized {
+            self.surfaces.get(surface)
+        } else {
+            self.surfaces.get(&normalize_surface(surface))
+        };
+        found.map(Vec::as_slice).unwrap_or(&[])
     }
 
     pub fn entry(&self, r: KbRef) -> &KbEntry {
@@ -155,7 +165,7 @@ impl KnowledgeBase {
 
     /// Is this word usually written in lower case (so a capital may only mark a sentence start)?
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common_words.contains(&word.to_lowercase())
+        with_lowercase(word, |l| self.common_words.contains(l))
     }
 
     pub(crate) fn add_common_word(&mut self, word: &str) {
@@ -164,6 +174,20 @@ impl KnowledgeBase {
 
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains_key(word)
+    }
+}
+
+/// Calls `f` with the lower-case form of `w`, without allocating for short ASCII words (the
+/// recognizer asks this for every capitalised word).
+pub fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).expect("ASCII is UTF-8"))
+    } else {
+        f(&w.to_lowercase())
     }
 }
 
