@@ -3,6 +3,7 @@
 //! "…, X said"). One pass over the sentences; every look-around is bounded to the sentence, the
 //! paragraph or the quotation at hand, so the work is linear in the length of the article.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::boilerplate::{boilerplate_blocks, in_blocks};
@@ -67,8 +68,14 @@ impl Detector<'_> {
         self.doc.token_text(i)
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.text(i).to_lowercase().replace('’', "'")
+    /// The token lower-cased with straight apostrophes (borrowed when it already is).
+    fn lower(&self, i: usize) -> Cow<'_, str> {
+        let t = self.text(i);
+        if t.chars().any(|c| c.is_uppercase() || c == '’') {
+            Cow::Owned(t.to_lowercase().replace('’', "'"))
+        } else {
+            Cow::Borrowed(t)
+        }
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -162,7 +169,7 @@ impl Detector<'_> {
     fn subject_before(&self, cue: usize, start: usize) -> Option<Range<usize>> {
         let words = &self.lex.words;
         let mut j = cue;
-        while j > start && words.between_subject_and_cue.contains(&self.lower(j - 1)) {
+        while j > start && words.between_subject_and_cue.contains(&*self.lower(j - 1)) {
             j -= 1;
         }
         if j > start + 3 && self.is(j - 1, ",") {
@@ -173,14 +180,14 @@ impl Detector<'_> {
         }
         let head = j - 1;
         let lower = self.lower(head);
-        if words.pronouns.contains(&lower) {
+        if words.pronouns.contains(&*lower) {
             return Some(head..j);
         }
         let mut b = head;
         if self.capitalized(head) {
             while b > start && head - b < MAX_SOURCE_TOKENS {
                 let p = b - 1;
-                let joins = matches!(self.lower(p).as_str(), "of" | "for" | "and" | "de")
+                let joins = matches!(&*self.lower(p), "of" | "for" | "and" | "de")
                     && p > start
                     && self.capitalized(p - 1);
                 if self.capitalized(p) || joins {
@@ -199,7 +206,7 @@ impl Detector<'_> {
             while k > start && head - k < 5 {
                 let p = k - 1;
                 let t = &self.doc.tokens[p];
-                if words.determiners.contains(&self.lower(p)) || self.capitalized(p) {
+                if words.determiners.contains(&*self.lower(p)) || self.capitalized(p) {
                     found = Some(p);
                     break;
                 }
@@ -215,7 +222,7 @@ impl Detector<'_> {
             // "people familiar with the campaign's strategy"
             if let Some(p) = found.filter(|&p| p >= start + 2) {
                 let prep = self.lower(p - 1);
-                if matches!(prep.as_str(), "with" | "of" | "close" | "to") {
+                if matches!(&*prep, "with" | "of" | "close" | "to") {
                     if let Some(outer) = self.subject_before(p - 1, start) {
                         if outer.end == p - 1 {
                             return Some(outer.start..j);
@@ -252,7 +259,7 @@ impl Detector<'_> {
                 return None;
             }
         }
-        if k <= start + 1 || !self.is(k - 1, ",") || !words.determiners.contains(&self.lower(k)) {
+        if k <= start + 1 || !self.is(k - 1, ",") || !words.determiners.contains(&*self.lower(k)) {
             return None;
         }
         let mut b = k - 1;
@@ -268,21 +275,28 @@ impl Detector<'_> {
             return false;
         }
         let lower = self.lower(i);
+        let strong = self.lex.is_cue(&lower);
+        // most words are no cue at all: decide that with one lookup
+        if !strong && !self.lex.cues_after_subject.contains(&*lower) {
+            return false;
+        }
+        let words = &self.lex.words;
         let prev = (i > 0).then(|| self.lower(i - 1));
         // "refused to discuss": an infinitive is not a cue of its own
-        if prev.as_deref() == Some("to") || self.lex.words.between_subject_and_cue.contains(&lower)
-        {
+        if prev.as_deref() == Some("to") || words.between_subject_and_cue.contains(&*lower) {
             return false;
         }
         let after_determiner = prev
             .as_ref()
-            .is_some_and(|p| self.lex.words.determiners.contains(p));
-        let after_subject = !after_determiner
+            .is_some_and(|p| words.determiners.contains(&**p));
+        if strong {
+            return !after_determiner;
+        }
+        // a weak cue needs a subject right before it
+        !after_determiner
             && prev
                 .as_ref()
-                .is_some_and(|p| self.lex.words.pronouns.contains(p) || self.capitalized(i - 1));
-        (self.lex.is_cue(&lower) && !after_determiner)
-            || (after_subject && self.lex.cues_after_subject.contains(&lower))
+                .is_some_and(|p| words.pronouns.contains(&**p) || self.capitalized(i - 1))
     }
 
     /// A cue with its source after it: `“…,” said Caddell` or `…, said the senator.` The source
@@ -316,7 +330,7 @@ impl Detector<'_> {
         if !subject_like {
             return None;
         }
-        if matches!(inserted.as_str(), "who" | "which") || words.determiners.contains(&inserted) {
+        if matches!(&*inserted, "who" | "which") || words.determiners.contains(&*inserted) {
             return Some(s.tokens.start..comma);
         }
         // "Her rival, Gov. Mark Hale, accused …": the appositive name belongs to the subject
@@ -329,7 +343,7 @@ impl Detector<'_> {
         if k >= end || !self.is_word(k) {
             return None;
         }
-        if self.lex.words.pronouns.contains(&self.lower(k)) {
+        if self.lex.words.pronouns.contains(&*self.lower(k)) {
             return Some(k..k + 1);
         }
         let mut e = k;
@@ -338,7 +352,7 @@ impl Detector<'_> {
             let stop = !matches!(
                 t.kind,
                 TokenKind::Word | TokenKind::Possessive | TokenKind::Number
-            ) || (e > k && matches!(self.lower(e).as_str(), "that" | "who" | "which"))
+            ) || (e > k && matches!(&*self.lower(e), "that" | "who" | "which"))
                 || (e > k && self.is_cue_at(e));
             if stop {
                 break;
