@@ -233,7 +233,8 @@ pub fn link_mentions(
             .iter()
             .max_by_key(|&&m| {
                 let fullness = words[m].len() + if raw[m].acronym { 0 } else { 1 };
-                (!raw[m].headline, fullness, std::cmp::Reverse(m))
+                let shouted = !raw[m].acronym && !texts[m].chars().any(char::is_lowercase);
+                (!raw[m].headline, !shouted, fullness, std::cmp::Reverse(m))
             })
             .unwrap();
         e.defining = def;

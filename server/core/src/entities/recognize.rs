@@ -177,9 +177,7 @@ fn at_clause_start(doc: &Document, i: usize, sentence_start: usize) -> bool {
         return true;
     }
     let prev = &doc.tokens[i - 1];
-    prev.kind == TokenKind::OpenQuote
-        || prev.kind == TokenKind::Dash
-            && (i - 1 == sentence_start || doc.tokens[i - 1].newline_before)
+    matches!(prev.kind, TokenKind::OpenQuote | TokenKind::Dash)
         || matches!(word(doc, i - 1), ":" | "(" | "[")
         || prev.newline_before && i - 1 == sentence_start
         || doc.tokens[i].newline_before
@@ -209,7 +207,9 @@ fn kb_lookup(kb: &KnowledgeBase, s: &str, shouting: bool) -> Option<Sense> {
     if let Some(first) = senses.first() {
         return Some(*first);
     }
-    if shouting && s.chars().any(char::is_lowercase) == false && s.len() > 3 {
+    // "TEHRAN (Reuters)", "IRAN'S PRESIDENT": all-caps datelines and headlines
+    let _ = shouting;
+    if !s.chars().any(char::is_lowercase) && s.len() > 3 {
         return kb.lookup(&title_case(s)).first().copied();
     }
     None
@@ -370,7 +370,10 @@ fn segment_run(
                     ty,
                     title,
                     kb: r,
-                    acronym: e == a + 1 && is_acronym(word(doc, a)),
+                    // "NATO" is an acronym; "TEHRAN" (found as "Tehran") is a shouted name
+                    acronym: e == a + 1
+                        && is_acronym(word(doc, a))
+                        && !kb.lookup(word(doc, a)).is_empty(),
                     weak: false,
                     headline: false,
                 });

@@ -208,6 +208,11 @@ fn prev_non_closing(text: &str, tokens: &[Token], mut i: usize) -> Option<usize>
     }
 }
 
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "vs.", "via",
+];
+
 /// A sentence without terminal punctuation that stands on its own line(s).
 fn is_headline(text: &str, tokens: &[Token], s: &Sentence) -> bool {
     let last = s.tokens.end - 1;
@@ -220,16 +225,18 @@ fn is_headline(text: &str, tokens: &[Token], s: &Sentence) -> bool {
         return true;
     }
     // an ALL-CAPS or Title Case line ending in a period is still a headline
+    // (small function words stay lower case in Title Case)
     let words: Vec<&str> = tokens[s.tokens.clone()]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| &text[t.span.range()])
+        .filter(|w| !SMALL_WORDS.contains(w))
         .collect();
     let caps = words
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    words.len() >= 3 && caps * 10 >= words.len() * 8
+    words.len() >= 4 && caps * 10 >= words.len() * 9
 }
 
 #[cfg(test)]

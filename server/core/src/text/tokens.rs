@@ -164,6 +164,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 '—' | '―' => TokenKind::Dash,
                 '–' if space_before || at(k).is_some_and(char::is_whitespace) => TokenKind::Dash,
+                // a hyphen between spaces is a dash: "TEHRAN (Reuters) - Officials said"
+                '-' if space_before && at(k).is_some_and(char::is_whitespace) => TokenKind::Dash,
                 '-' if at(k) == Some('-') => {
                     while at(k) == Some('-') {
                         k += 1;
