@@ -163,12 +163,15 @@ fn is_connector(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
 }
 
 fn is_all_caps_sentence(doc: &Document, r: std::ops::Range<usize>) -> bool {
-    let words: Vec<&str> = r
-        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
-        .map(|i| word(doc, i))
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    words.len() >= 3 && words.iter().all(|w| !w.chars().any(char::is_lowercase))
+    let mut words = 0;
+    for i in r.filter(|&i| doc.tokens[i].kind == TokenKind::Word) {
+        let w = word(doc, i);
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        words += usize::from(w.chars().any(char::is_alphabetic));
+    }
+    words >= 3
 }
 
 /// Tokens at which a sentence (or a quote or clause inside it) starts, where a capital says nothing.
@@ -457,6 +460,13 @@ fn title_span(
 /// A lower-case title right before a name ("foreign minister Hossein …"), extended over a
 /// capitalised word right before it ("Iranian foreign minister").
 fn lower_title_before(doc: &Document, kb: &KnowledgeBase, name_start: usize) -> Option<Span> {
+    // most names have no title before them: one lookup of the word before says so
+    let prev = name_start.checked_sub(1)?;
+    if doc.tokens[prev].kind != TokenKind::Word
+        || !with_lowercase(word(doc, prev), |l| kb.is_title_last_word(l))
+    {
+        return None;
+    }
     let max = kb.max_title_words.min(name_start);
     let start = (1..=max).rev().map(|n| name_start - n).find(|&a| {
         (a..name_start)

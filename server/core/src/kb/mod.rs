@@ -55,6 +55,8 @@ pub struct KnowledgeBase {
     surfaces: HashMap<String, Vec<Sense>>,
     /// Lower-cased titles and roles ("foreign minister", "president").
     titles: HashMap<String, ()>,
+    /// Last words of titles: a cheap first test before trying multi-word titles.
+    title_last_words: HashSet<String>,
     /// Longest title in words, to bound the matcher.
     pub max_title_words: usize,
     given_names: HashMap<String, ()>,
@@ -94,6 +96,7 @@ impl KnowledgeBase {
             entries: Vec::with_capacity(self.entries.len() + extra.len()),
             surfaces: HashMap::default(),
             titles: self.titles.clone(),
+            title_last_words: self.title_last_words.clone(),
             max_title_words: self.max_title_words,
             given_names: self.given_names.clone(),
             common_words: self.common_words.clone(),
@@ -129,6 +132,9 @@ impl KnowledgeBase {
             return;
         }
         self.max_title_words = self.max_title_words.max(t.split_whitespace().count());
+        if let Some(last) = t.split_whitespace().last() {
+            self.title_last_words.insert(last.to_string());
+        }
         self.titles.insert(t, ());
     }
 
@@ -170,6 +176,11 @@ impl KnowledgeBase {
 
     pub(crate) fn add_common_word(&mut self, word: &str) {
         self.common_words.insert(word.trim().to_lowercase());
+    }
+
+    /// Is this lower-case word the last word of some title ("minister", "president")?
+    pub fn is_title_last_word(&self, lower: &str) -> bool {
+        self.title_last_words.contains(lower)
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {

@@ -1,7 +1,7 @@
 //! `name-variant`: one entity spelled two ways in the same article ("Amirabdollahian" and
 //! "Amir-Abdollahian").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::check::{finding, fix, Context};
 use super::{Finding, Severity};
@@ -17,9 +17,10 @@ fn spelling_key(s: &str) -> String {
 pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
     let input = cx.input;
     let mut out = Vec::new();
-    for e in input.entities {
+    // only entities written in more than one way can have variant spellings
+    for e in input.entities.iter().filter(|e| e.aliases.len() > 1) {
         // key → the first spelling seen
-        let mut first: HashMap<String, &str> = HashMap::new();
+        let mut first: HashMap<String, &str> = HashMap::default();
         for &m in &e.mentions {
             let span = input.mentions[m].span;
             let written = cx.text(span);

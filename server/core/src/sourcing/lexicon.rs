@@ -2,7 +2,7 @@
 //!
 //! Built once for the embedded data; a configuration with additions gets its own copy.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::{Arc, LazyLock, Mutex};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
