@@ -78,6 +78,40 @@ pub fn link_mentions(
         .map(|m| normalize_surface(doc.text_of(m.span)))
         .collect();
 
+    // full names of people by surname and by given name
+    let person_like = |i: usize| {
+        raw[i].ty.is_none_or(|t| t == EntityType::Person)
+            && !raw[i].acronym
+            && words[i].len() >= 2
+            && words[i].len() <= 5
+    };
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    for i in 0..n {
+        if person_like(i) {
+            by_last
+                .entry(words[i][words[i].len() - 1])
+                .or_default()
+                .push(i);
+            by_first.entry(words[i][0]).or_default().push(i);
+        }
+    }
+    // a bare name shared by several people ("Mohamed" for Ahmed Mohamed and his father) is
+    // resolved mention by mention below, never joined by its text alone
+    let distinct = |v: Option<&Vec<usize>>| {
+        let mut t: Vec<&str> = v.map_or(Vec::new(), |v| {
+            v.iter().map(|&x| texts[x].as_str()).collect()
+        });
+        t.sort_unstable();
+        t.dedup();
+        t.len()
+    };
+    let shared_name = |i: usize| {
+        words[i].len() == 1
+            && raw[i].kb.is_none()
+            && distinct(by_last.get(words[i][0])) + distinct(by_first.get(words[i][0])) > 1
+    };
+
     // 1. same knowledge-base entry or same text
     let mut first_by_kb: HashMap<u32, usize> = HashMap::default();
     let mut first_by_text: HashMap<&str, usize> = HashMap::default();
@@ -86,8 +120,10 @@ pub fn link_mentions(
             let f = *first_by_kb.entry(r).or_insert(i);
             uf.union(f, i);
         }
-        let f = *first_by_text.entry(texts[i].as_str()).or_insert(i);
-        uf.union(f, i);
+        if !shared_name(i) {
+            let f = *first_by_text.entry(texts[i].as_str()).or_insert(i);
+            uf.union(f, i);
+        }
     }
 
     // 2. acronyms defined in parentheses, either order
@@ -129,24 +165,7 @@ pub fn link_mentions(
         }
     }
 
-    // 4. surnames and given names of people
-    let person_like = |i: usize| {
-        raw[i].ty.is_none_or(|t| t == EntityType::Person)
-            && !raw[i].acronym
-            && words[i].len() >= 2
-            && words[i].len() <= 5
-    };
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
-    for i in 0..n {
-        if person_like(i) {
-            by_last
-                .entry(words[i][words[i].len() - 1])
-                .or_default()
-                .push(i);
-            by_first.entry(words[i][0]).or_default().push(i);
-        }
-    }
+    // 4. surnames and given names of people (full names indexed above)
     for i in 0..n {
         if words[i].len() != 1
             || raw[i].acronym
