@@ -2,4 +2,5 @@
 
 mod quality {
     mod attributions;
+    mod entities;
 }

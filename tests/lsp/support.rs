@@ -1,7 +1,7 @@
 //! A minimal LSP client: spawns `copydesk lsp`, frames JSON-RPC over its stdio, answers the
 //! server's own requests (configuration, progress tokens, registrations) and keeps notifications.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{channel, Receiver};

@@ -8,6 +8,7 @@
 //! - are a person's surname or given name and a full name containing it ("Raisi", "Mr. Raisi" →
 //!   "Ebrahim Raisi"): the closest full name before the mention wins, else the first after it, so
 //!   different people sharing a surname stay apart.
+//!
 //! Each entity's defining mention is its first fullest one outside headlines (a headline names
 //! what the lede introduces).
 
@@ -191,11 +192,7 @@ pub fn link_mentions(
             // a given name alone links only when exactly one person in the article has it
             by_first
                 .get(w)
-                .filter(|c| {
-                    let mut roots: Vec<usize> = c.iter().map(|&x| x).collect();
-                    roots.dedup_by_key(|x| texts[*x].clone());
-                    roots.len() == 1
-                })
+                .filter(|c| distinct(Some(c)) == 1)
                 .and_then(pick)
         });
         if let Some(t) = target {
@@ -207,7 +204,7 @@ pub fn link_mentions(
     let mut root_to_entity: HashMap<usize, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::with_capacity(n);
-    for i in 0..n {
+    for (i, r) in raw.iter().enumerate() {
         let root = uf.find(i);
         let id = *root_to_entity.entry(root).or_insert_with(|| {
             entities.push(Entity {
@@ -225,23 +222,23 @@ pub fn link_mentions(
         let e = &mut entities[id];
         e.mentions.push(i);
         if e.kb.is_none() {
-            e.kb = raw[i].kb;
+            e.kb = r.kb;
         }
-        let surface = doc.text_of(raw[i].span).to_string();
+        let surface = doc.text_of(r.span).to_string();
         if !e.aliases.contains(&surface) {
             e.aliases.push(surface);
         }
-        if let Some(t) = raw[i].title {
+        if let Some(t) = r.title {
             let role = doc.text_of(t).trim().to_string();
             if !e.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
                 e.roles.push(role);
             }
         }
         mentions.push(Mention {
-            span: raw[i].span,
+            span: r.span,
             entity: id,
             kind: MentionKind::Name,
-            title: raw[i].title,
+            title: r.title,
         });
     }
 
@@ -260,9 +257,7 @@ pub fn link_mentions(
         e.ty = resolve_type(e, &raw, &words, kb);
         let def_words = words[def].len();
         for &m in &e.mentions {
-            mentions[m].kind = if raw[m].acronym && !raw[def].acronym {
-                MentionKind::Acronym
-            } else if raw[m].acronym {
+            mentions[m].kind = if raw[m].acronym {
                 MentionKind::Acronym
             } else if e.ty == EntityType::Person && words[m].len() < def_words {
                 MentionKind::PartialName

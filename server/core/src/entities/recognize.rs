@@ -110,7 +110,7 @@ fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
     out
 }
 
-fn word<'a>(doc: &'a Document, i: usize) -> &'a str {
+fn word(doc: &Document, i: usize) -> &str {
     doc.tokens.get(i).map_or("", |t| t.span.text(&doc.prose))
 }
 
@@ -251,6 +251,8 @@ enum Seg {
     Name(usize, usize),
 }
 
+// the run's context is spelled out rather than bundled: each piece is used in a different step
+#[allow(clippy::too_many_arguments)]
 fn segment_run(
     doc: &Document,
     kb: &KnowledgeBase,

@@ -44,9 +44,10 @@ pub fn prose_mask(text: &str, kind: DocKind) -> String {
             }
         }
         for (i, b) in text.bytes().enumerate() {
+            // `_` marks emphasis at a word boundary, not inside snake_case
             let emphasis = b == b'*'
-                || (b == b'_' && !is_word_byte(text, i.wrapping_sub(1))
-                    || b == b'_' && !is_word_byte(text, i + 1));
+                || b == b'_'
+                    && (!is_word_byte(text, i.wrapping_sub(1)) || !is_word_byte(text, i + 1));
             if emphasis
                 || b == b'|'
                 || (b == b'[' || b == b']')
