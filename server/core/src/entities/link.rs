@@ -99,18 +99,15 @@ pub fn link_mentions(
     }
     // a bare name shared by several people ("Mohamed" for Ahmed Mohamed and his father) is
     // resolved mention by mention below, never joined by its text alone
-    let distinct = |v: Option<&Vec<usize>>| {
-        let mut t: Vec<&str> = v.map_or(Vec::new(), |v| {
-            v.iter().map(|&x| texts[x].as_str()).collect()
-        });
-        t.sort_unstable();
-        t.dedup();
-        t.len()
-    };
+    // how many different full names each word belongs to, counted once per word (not per
+    // mention: a long article mentions "Trump" thousands of times)
+    let last_names = distinct_names(&by_last, &texts);
+    let first_names = distinct_names(&by_first, &texts);
+    let distinct = |m: &HashMap<&str, usize>, w: &str| m.get(w).copied().unwrap_or(0);
     let shared_name = |i: usize| {
         words[i].len() == 1
             && raw[i].kb.is_none()
-            && distinct(by_last.get(words[i][0])) + distinct(by_first.get(words[i][0])) > 1
+            && distinct(&last_names, words[i][0]) + distinct(&first_names, words[i][0]) > 1
     };
 
     // 1. same knowledge-base entry or same text
@@ -180,19 +177,24 @@ pub fn link_mentions(
             caps = super::recognize::title_case(w);
             w = &caps;
         }
+        // the closest full name before the mention, else the first after it (cands are sorted)
         let pick = |cands: &Vec<usize>| {
-            cands
-                .iter()
-                .rev()
-                .find(|&&c| c < i)
-                .or_else(|| cands.iter().find(|&&c| c > i))
-                .copied()
+            let k = cands.partition_point(|&c| c < i);
+            if k > 0 {
+                Some(cands[k - 1])
+            } else {
+                cands
+                    .get(k)
+                    .copied()
+                    .filter(|&c| c != i)
+                    .or(cands.get(k + 1).copied())
+            }
         };
         let target = by_last.get(w).and_then(pick).or_else(|| {
             // a given name alone links only when exactly one person in the article has it
             by_first
                 .get(w)
-                .filter(|c| distinct(Some(c)) == 1)
+                .filter(|_| distinct(&first_names, w) == 1)
                 .and_then(pick)
         });
         if let Some(t) = target {
@@ -274,6 +276,22 @@ pub fn link_mentions(
         e.key = entity_key(&e.name);
     }
     (entities, mentions)
+}
+
+/// How many different full names each word belongs to, counted once per word (not per mention:
+/// a long article mentions "Trump" thousands of times).
+fn distinct_names<'a>(
+    map: &HashMap<&'a str, Vec<usize>>,
+    texts: &[String],
+) -> HashMap<&'a str, usize> {
+    map.iter()
+        .map(|(w, v)| {
+            let mut t: Vec<&str> = v.iter().map(|&x| texts[x].as_str()).collect();
+            t.sort_unstable();
+            t.dedup();
+            (*w, t.len())
+        })
+        .collect()
 }
 
 fn resolve_type(
