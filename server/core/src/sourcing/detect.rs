@@ -63,6 +63,12 @@ struct Detector<'a> {
     quotes: &'a [Quote],
 }
 
+/// Auxiliary verbs: a phrase containing one is a clause, not a source.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
+    "would", "can", "could", "may", "might", "must", "should", "shall",
+];
+
 impl Detector<'_> {
     fn text(&self, i: usize) -> &str {
         self.doc.token_text(i)
@@ -144,7 +150,7 @@ impl Detector<'_> {
         };
         let (content, direct) = self.content(si, &cue, &clause);
         let source_spans: Vec<Span> = source.iter().map(|r| self.span(r)).collect();
-        let (source_kind, source_entity) = classify_source(
+        let (mut source_kind, source_entity) = classify_source(
             self.doc,
             self.lex,
             &self.config.kb,
@@ -152,6 +158,20 @@ impl Detector<'_> {
             self.mentions,
             &source_spans,
         );
+        // "A senior diplomat, who spoke on condition of anonymity, said …": the clause between
+        // an unnamed source and its cue can make it anonymous
+        if source_kind == SourceKind::Described {
+            let cue_start = self.span(&cue).start;
+            if let Some(h) = super::hull(&source_spans).filter(|h| h.end < cue_start) {
+                if self
+                    .lex
+                    .anonymous
+                    .any_in(&self.doc.prose, Span::new(h.end, cue_start))
+                {
+                    source_kind = SourceKind::Anonymous;
+                }
+            }
+        }
         let anonymity_explained =
             source_kind == SourceKind::Anonymous && self.anonymity_explained(si);
         Attribution {
@@ -311,7 +331,9 @@ impl Detector<'_> {
         let src = self.phrase_after(cue.end, s.tokens.end)?;
         let ends_clause =
             src.end == s.tokens.end || matches!(self.text(src.end), "," | "." | "!" | "?" | ";");
-        (ends_clause && src.len() <= 8).then_some(src)
+        // a source is a noun phrase: "…, said Beijing had been careful" is content, not a source
+        let has_verb = src.clone().any(|k| AUXILIARIES.contains(&&*self.lower(k)));
+        (ends_clause && src.len() <= 8 && !has_verb).then_some(src)
     }
 
     /// "Two officials familiar with the talks, who spoke …, said": the subject opens the sentence
