@@ -22,8 +22,13 @@ if ! "$NVIM" --version 2>/dev/null | head -1 | grep -qx "NVIM v$NVIM_VERSION"; t
 fi
 "$NVIM" --version | head -1 | grep -qx "NVIM v$NVIM_VERSION" || fail "$NVIM is not Neovim $NVIM_VERSION"
 
-(cd "$ROOT" && cargo build --quiet -p copydesk) || fail "cargo build -p copydesk failed"
-BIN=${CARGO_TARGET_DIR:-$ROOT/target}/debug/copydesk
+# COPYDESK_BIN (set by scripts/test to the release build) skips the debug build.
+if [ -n "${COPYDESK_BIN:-}" ]; then
+  BIN=$COPYDESK_BIN
+else
+  (cd "$ROOT" && cargo build --quiet -p copydesk) || fail "cargo build -p copydesk failed"
+  BIN=${CARGO_TARGET_DIR:-$ROOT/target}/debug/copydesk
+fi
 [ -x "$BIN" ] || fail "no binary at $BIN"
 
 TMP=$(mktemp -d)

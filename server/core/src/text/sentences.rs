@@ -236,7 +236,8 @@ fn is_headline(text: &str, tokens: &[Token], s: &Sentence) -> bool {
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    words.len() >= 4 && caps * 10 >= words.len() * 9
+    // every word capitalised: a sentence full of names still has a lower-case verb
+    words.len() >= 4 && caps == words.len()
 }
 
 #[cfg(test)]
@@ -261,6 +262,21 @@ mod tests {
                 ("“Go,” she said.".into(), false),
                 ("It rained in the U.S.".into(), false),
                 ("The end.".into(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_full_of_names_with_a_verb_is_not_a_headline() {
+        assert_eq!(
+            sents("TEHRAN — Iranian President Ebrahim Raisi met Foreign Minister Hossein Amir-Abdollahian in Tabriz on Sunday.\n"),
+            vec![("TEHRAN — Iranian President Ebrahim Raisi met Foreign Minister Hossein Amir-Abdollahian in Tabriz on Sunday.".into(), false)]
+        );
+        assert_eq!(
+            sents("Stealth Over Health: Clinton Was Headed to ER but Diverted to Avoid Bad Optics.\n\nText follows."),
+            vec![
+                ("Stealth Over Health: Clinton Was Headed to ER but Diverted to Avoid Bad Optics.".into(), true),
+                ("Text follows.".into(), false),
             ]
         );
     }
