@@ -3,4 +3,5 @@
 mod quality {
     mod attributions;
     mod entities;
+    mod support;
 }

@@ -2,51 +2,11 @@
 //! (PERSON/ORG/PLACE, leading "the" stripped, as in issue 2). Floors sit a little under the
 //! measured figures so a regression fails here. Needs `python3` and `../shared` beside the repo.
 
-use std::path::PathBuf;
-use std::process::Command;
-
-fn shared() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
-}
+use super::support::annotate_and_score;
 
 fn score(task: &str) -> serde_json::Value {
-    let gold = shared().join("corpora/gum-news-dev.jsonl");
-    let system =
-        std::env::temp_dir().join(format!("copydesk-gum-{task}-{}.jsonl", std::process::id()));
-    let annotate = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(["annotate", "--jsonl"])
-        .arg(&gold)
-        .output()
-        .expect("copydesk runs");
-    assert!(
-        annotate.status.success(),
-        "{}",
-        String::from_utf8_lossy(&annotate.stderr)
-    );
-    std::fs::write(&system, &annotate.stdout).unwrap();
-    let out = Command::new("python3")
-        .arg(shared().join("eval/score.py"))
-        .arg("--gold")
-        .arg(&gold)
-        .arg("--system")
-        .arg(&system)
-        .args([
-            "--task",
-            task,
-            "--types",
-            "PERSON,ORG,PLACE",
-            "--strip-the",
-            "--json",
-        ])
-        .output()
-        .expect("python3 runs the scorer");
-    let _ = std::fs::remove_file(&system);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let args = ["--task", task, "--types", "PERSON,ORG,PLACE", "--strip-the"];
+    annotate_and_score("gum-news-dev.jsonl", &args)
 }
 
 #[test]

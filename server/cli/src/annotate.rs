@@ -80,17 +80,7 @@ pub fn run(args: Args) -> ExitCode {
                 Ok(serde_json::to_string(&exchange::document(&id, &doc.text, &analysis)).unwrap())
             })
             .collect();
-        for r in results {
-            match r {
-                Ok(line) => {
-                    let _ = writeln!(out, "{line}");
-                }
-                Err(e) => {
-                    eprintln!("copydesk: {e}");
-                    failed = true;
-                }
-            }
-        }
+        failed |= write_results(&mut out, results);
     }
     let results: Vec<Result<String, String>> = args
         .files
@@ -105,6 +95,20 @@ pub fn run(args: Args) -> ExitCode {
             Ok(serde_json::to_string(&exchange::document(&id, &article.text, &analysis)).unwrap())
         })
         .collect();
+    failed |= write_results(&mut out, results);
+    if out.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Writes each result line in input order; errors go to stderr. True when any input failed.
+fn write_results(out: &mut impl Write, results: Vec<Result<String, String>>) -> bool {
+    let mut failed = false;
     for r in results {
         match r {
             Ok(line) => {
@@ -116,12 +120,5 @@ pub fn run(args: Args) -> ExitCode {
             }
         }
     }
-    if out.flush().is_err() {
-        return ExitCode::from(2);
-    }
-    if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    }
+    failed
 }
