@@ -326,15 +326,17 @@ fn resolve_type(
     if votes[best] > 0 {
         return EntityType::ALL[best];
     }
-    // unknown: two or three words are most often a person's name; a lone capitalised word that
-    // never links to a full name (surnames do) is most often an organization, brand or product
-    let longest = e
+    // unknown: two or three words are most often a person's name, unless the first word is a
+    // common noun ("Sea Org", "Mountain View"); a lone capitalised word that never links to a full
+    // name (surnames do) is most often an organization, brand or product
+    let longest = *e
         .mentions
         .iter()
-        .map(|&m| words[m].len())
-        .max()
-        .unwrap_or(1);
-    if (2..=3).contains(&longest) {
+        .max_by_key(|&&m| words[m].len())
+        .expect("an entity has mentions");
+    let first = words[longest].first().copied().unwrap_or("");
+    let name_like = kb.is_given_name(first) || !kb.is_common_word(first);
+    if (2..=3).contains(&words[longest].len()) && name_like {
         EntityType::Person
     } else {
         EntityType::Org
