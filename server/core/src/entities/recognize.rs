@@ -269,6 +269,11 @@ fn segment_run(
     while p < end {
         let w = word(doc, p);
         let lower = w.to_lowercase();
+        // a leading article is never part of the name: "The Huffington Post" → "Huffington Post"
+        if lower == "the" && p + 1 < end {
+            p += 1;
+            continue;
+        }
         let title = title_at(doc, kb, p, end);
         let known = kb_at(doc, kb, p, end, shouting);
         // a known name longer than a title wins: "General Motors", "Justice Department"
