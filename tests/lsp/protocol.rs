@@ -158,3 +158,23 @@ fn lsp_subcommand_has_help_and_version() {
         "{out:?}"
     );
 }
+
+#[test]
+fn suppression_comments_silence_diagnostics_as_in_lint() {
+    let mut server = Server::plain();
+    let quote = "Critics say the deal is weak.\n";
+    let uri = "file:///tmp/copydesk-suppress.txt";
+    server.open(uri, quote);
+    let rules: Vec<Value> = server
+        .diagnostics(uri, 1)
+        .iter()
+        .map(|d| d["code"].clone())
+        .collect();
+    assert_eq!(rules, vec![json!("weasel-attribution")]);
+    let uri2 = "file:///tmp/copydesk-suppressed.txt";
+    server.open(
+        uri2,
+        &format!("<!-- copydesk-disable-next-line weasel-attribution -->\n{quote}"),
+    );
+    assert_eq!(server.diagnostics(uri2, 1), Vec::<Value>::new());
+}

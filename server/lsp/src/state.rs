@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, RwLock};
 
 use copydesk_core::analyze;
 use copydesk_core::position::{Encoding, LineIndex};
+use copydesk_core::rules::apply_suppressions;
 use tower_lsp_server::ls_types::Uri;
 
 use crate::config::ConfigCache;
@@ -93,7 +94,11 @@ impl State {
             );
             analyze("", kind, &config)
         } else {
-            analyze(&text, kind, &config)
+            // inline `<!-- copydesk-disable … -->` comments silence findings here as in `lint`
+            let mut analysis = analyze(&text, kind, &config);
+            let findings = std::mem::take(&mut analysis.findings);
+            analysis.findings = apply_suppressions(&text, findings).0;
+            analysis
         };
         let snap = Arc::new(Snapshot {
             uri: uri.clone(),
