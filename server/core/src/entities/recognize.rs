@@ -205,13 +205,12 @@ pub(crate) fn title_case(s: &str) -> String {
     out
 }
 
-fn kb_lookup(kb: &KnowledgeBase, s: &str, shouting: bool) -> Option<Sense> {
+fn kb_lookup(kb: &KnowledgeBase, s: &str) -> Option<Sense> {
     let senses = kb.lookup(s);
     if let Some(first) = senses.first() {
         return Some(*first);
     }
     // "TEHRAN (Reuters)", "IRAN'S PRESIDENT": all-caps datelines and headlines
-    let _ = shouting;
     if !s.chars().any(char::is_lowercase) && s.len() > 3 {
         return kb.lookup(&title_case(s)).first().copied();
     }
@@ -227,20 +226,14 @@ fn title_at(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize) -> Optio
 }
 
 /// Longest knowledge-base name starting at `from` within `[from, to)`.
-fn kb_at(
-    doc: &Document,
-    kb: &KnowledgeBase,
-    from: usize,
-    to: usize,
-    shouting: bool,
-) -> Option<(usize, Sense)> {
+fn kb_at(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize) -> Option<(usize, Sense)> {
     let max = (from + MAX_KB_TOKENS).min(to);
     (from + 1..=max).rev().find_map(|e| {
         // a name does not end on a connector
         if is_connector(doc, e - 1, kb) {
             return None;
         }
-        kb_lookup(kb, surface(doc, from, e), shouting).map(|s| (e, s))
+        kb_lookup(kb, surface(doc, from, e)).map(|s| (e, s))
     })
 }
 
@@ -275,7 +268,7 @@ fn segment_run(
             continue;
         }
         let title = title_at(doc, kb, p, end);
-        let known = kb_at(doc, kb, p, end, shouting);
+        let known = kb_at(doc, kb, p, end);
         // a known name longer than a title wins: "General Motors", "Justice Department"
         if let Some(e) = title.filter(|&e| known.is_none_or(|(k, _)| k <= e)) {
             segs.push(Seg::Title(p, e));
@@ -341,7 +334,7 @@ fn segment_run(
         };
         let whole_known = matches!(segs[f..], [Seg::Known(..)]);
         if segs.len() - f > 1 || !whole_known {
-            let title = (f > 0).then(|| title_span(doc, kb, &segs[..f], from));
+            let title = (f > 0).then(|| title_span(doc, &segs[..f], from));
             let span = Span::new(doc.tokens[from].span.start, doc.tokens[last_tok].span.end);
             out.push(RawMention {
                 span,
@@ -365,7 +358,6 @@ fn segment_run(
         match *seg {
             Seg::Title(a, _) => {
                 pending_title.get_or_insert(a);
-                let _ = k;
             }
             Seg::Known(a, e, sense) => {
                 let (ty, r) = match sense {
@@ -405,14 +397,6 @@ fn segment_run(
                     && word(doc, a + 1) == ":"
                     && !word(doc, a).chars().any(char::is_lowercase);
                 let acronym = e == a + 1 && is_acronym(word(doc, a)) && !speaker_label;
-                if shouting
-                    && !acronym
-                    && !had_title
-                    && (a..e).all(|i| !is_capitalized(&word(doc, i)[1..]))
-                {
-                    // Title Case headline words that are not known: too weak to be a name, except
-                    // when the body confirms them (done in linking)
-                }
                 let ty = if speaker_label {
                     Some(EntityType::Person)
                 } else {
@@ -451,16 +435,10 @@ fn span_of(doc: &Document, from: usize, to: usize) -> Span {
     Span::new(doc.tokens[from].span.start, doc.tokens[to - 1].span.end)
 }
 
-fn title_span(
-    doc: &Document,
-    kb: &KnowledgeBase,
-    titles: &[Seg],
-    name_start: usize,
-) -> Option<Span> {
+fn title_span(doc: &Document, titles: &[Seg], name_start: usize) -> Option<Span> {
     let first = match titles.first()? {
         Seg::Title(a, _) | Seg::Known(a, ..) | Seg::Name(a, _) => *a,
     };
-    let _ = kb;
     Some(span_of(doc, first, name_start))
 }
 

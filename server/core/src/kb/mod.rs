@@ -75,7 +75,6 @@ pub struct NameWords {
     pub place_prefixes: HashSet<String>,
     pub misc_suffixes: HashSet<String>,
     pub person_verbs: HashSet<String>,
-    pub place_prepositions: HashSet<String>,
     pub not_names: HashSet<String>,
     pub name_particles: HashSet<String>,
     pub org_prefixes: HashSet<String>,
