@@ -76,12 +76,7 @@ impl Detector<'_> {
 
     /// The token lower-cased with straight apostrophes (borrowed when it already is).
     fn lower(&self, i: usize) -> Cow<'_, str> {
-        let t = self.text(i);
-        if t.chars().any(|c| c.is_uppercase() || c == '’') {
-            Cow::Owned(t.to_lowercase().replace('’', "'"))
-        } else {
-            Cow::Borrowed(t)
-        }
+        Cow::Borrowed(self.doc.lower(i))
     }
 
     fn is_word(&self, i: usize) -> bool {

@@ -44,6 +44,10 @@ pub struct Document {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
+    /// Every token lower-cased with straight apostrophes, back to back; token `i` ends at
+    /// `lower_ends[i]`. Built once: every stage compares lower-cased words many times over.
+    lower: String,
+    lower_ends: Vec<usize>,
 }
 
 impl Document {
@@ -51,12 +55,21 @@ impl Document {
         let prose = prose_mask(text, kind);
         let tokens = tokens::tokenize(&prose);
         let (paragraphs, sentences) = sentences::split(&prose, &tokens);
+        let (lower, lower_ends) = lower_forms(&prose, &tokens);
         Document {
             prose,
             tokens,
             sentences,
             paragraphs,
+            lower,
+            lower_ends,
         }
+    }
+
+    /// Token `i` lower-cased, with `’` as `'` ("Khamenei’s" → "khamenei's").
+    pub fn lower(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
+        &self.lower[start..self.lower_ends[i]]
     }
 
     pub fn token_text(&self, i: usize) -> &str {
@@ -77,4 +90,24 @@ impl Document {
     pub fn text_of(&self, span: Span) -> &str {
         span.text(&self.prose)
     }
+}
+
+fn lower_forms(prose: &str, tokens: &[Token]) -> (String, Vec<usize>) {
+    let mut lower = String::with_capacity(prose.len());
+    let mut ends = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let w = t.span.text(prose);
+        if w.is_ascii() {
+            lower.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            for c in w.chars() {
+                match c {
+                    '’' => lower.push('\''),
+                    c => lower.extend(c.to_lowercase()),
+                }
+            }
+        }
+        ends.push(lower.len());
+    }
+    (lower, ends)
 }

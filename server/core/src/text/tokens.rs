@@ -39,8 +39,9 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 pub fn is_abbreviation(word_without_period: &str) -> bool {
-    let lower = word_without_period.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(word_without_period))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -55,21 +56,52 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\u{00AD}'
 }
 
+/// Character-level reads at byte offsets (always on char boundaries) without collecting the
+/// characters first: most text is ASCII, so the common case is one byte compare.
+struct Chars<'a> {
+    text: &'a str,
+}
+
+impl Chars<'_> {
+    fn at(&self, k: usize) -> Option<char> {
+        match self.text.as_bytes().get(k) {
+            None => None,
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => self.text[k..].chars().next(),
+        }
+    }
+
+    /// The offset of the character after the one at `k`.
+    fn next(&self, k: usize) -> usize {
+        match self.text.as_bytes().get(k) {
+            None => self.text.len(),
+            Some(&b) if b < 0x80 => k + 1,
+            Some(&b) if b >= 0xF0 => k + 4,
+            Some(&b) if b >= 0xE0 => k + 3,
+            Some(_) => k + 2,
+        }
+    }
+
+    fn before(&self, k: usize) -> Option<char> {
+        self.text[..k].chars().next_back()
+    }
+}
+
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let off = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+    let cs = Chars { text };
+    let at = |k: usize| cs.at(k);
+    let next = |k: usize| cs.next(k);
+    let n = text.len();
     let mut k = 0;
     let mut space_before = true;
     let mut newline_before = false;
     while k < n {
-        let c = chars[k].1;
+        let c = at(k).unwrap_or(' ');
         if c.is_whitespace() {
             space_before = true;
             newline_before |= c == '\n';
-            k += 1;
+            k = next(k);
             continue;
         }
         let start = k;
@@ -77,31 +109,37 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if is_word_char(c) {
             // initialisms with periods: U.S., U.N., D.C., a.m.
             let mut j = k;
-            while at(j).is_some_and(char::is_alphabetic) && at(j + 1) == Some('.') {
-                j += 2;
+            let mut pairs = 0;
+            while at(j).is_some_and(char::is_alphabetic) && at(next(j)) == Some('.') {
+                j = next(next(j));
+                pairs += 1;
             }
-            let initialism = j - k >= 4 && !at(j).is_some_and(is_word_char);
+            let initialism = pairs >= 2 && !at(j).is_some_and(is_word_char);
             if initialism {
                 k = j;
                 kind = TokenKind::Word;
             } else {
                 let numeric = c.is_ascii_digit();
-                k += 1;
+                k = next(k);
                 loop {
                     match at(k) {
-                        Some(ch) if is_word_char(ch) => k += 1,
+                        Some(ch) if is_word_char(ch) => k = next(k),
                         // O'Brien, don't, Khamenei's (the possessive is split off below)
                         Some(ch)
-                            if is_apostrophe(ch) && at(k + 1).is_some_and(char::is_alphabetic) =>
+                            if is_apostrophe(ch)
+                                && at(next(k)).is_some_and(char::is_alphabetic) =>
                         {
-                            let after_s = at(k + 1).is_some_and(|x| x == 's' || x == 'S')
-                                && !at(k + 2).is_some_and(is_word_char);
+                            let k1 = next(k);
+                            let after_s = at(k1).is_some_and(|x| x == 's' || x == 'S')
+                                && !at(next(k1)).is_some_and(is_word_char);
                             if after_s {
                                 break;
                             }
-                            k += 1;
+                            k = k1;
                         }
-                        Some(ch) if is_hyphen(ch) && at(k + 1).is_some_and(is_word_char) => k += 1,
+                        Some(ch) if is_hyphen(ch) && at(next(k)).is_some_and(is_word_char) => {
+                            k = next(k)
+                        }
                         // 2,000 3.5 10:30
                         Some(',' | '.' | ':')
                             if numeric && at(k + 1).is_some_and(|x| x.is_ascii_digit()) =>
@@ -113,37 +151,35 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 // Mr. Sept. Inc. J. keep their period
                 if at(k) == Some('.') {
-                    let word = &text[off(start)..off(k)];
+                    let word = &text[start..k];
                     let initial = word.chars().count() == 1 && c.is_uppercase();
                     if initial || is_abbreviation(word) {
                         k += 1;
                     }
                 }
-                kind = if numeric && text[off(start)..off(k)].chars().all(|x| !x.is_alphabetic()) {
+                kind = if numeric && text[start..k].chars().all(|x| !x.is_alphabetic()) {
                     TokenKind::Number
                 } else {
                     TokenKind::Word
                 };
             }
         } else if is_apostrophe(c)
-            && at(k + 1).is_some_and(|x| x == 's' || x == 'S')
-            && !at(k + 2).is_some_and(is_word_char)
-            && k > 0
-            && at(k - 1).is_some_and(is_word_char)
+            && at(next(k)).is_some_and(|x| x == 's' || x == 'S')
+            && !at(next(next(k))).is_some_and(is_word_char)
+            && cs.before(k).is_some_and(is_word_char)
         {
-            k += 2;
+            k = next(next(k));
             kind = TokenKind::Possessive;
         } else if is_apostrophe(c)
-            && k > 0
-            && at(k - 1) == Some('s')
-            && !at(k + 1).is_some_and(is_word_char)
+            && cs.before(k) == Some('s')
+            && !at(next(k)).is_some_and(is_word_char)
             && !space_before
             && !open_single_quote_pending(&tokens, text)
         {
-            k += 1;
+            k = next(k);
             kind = TokenKind::Possessive;
         } else {
-            k += 1;
+            k = next(k);
             kind = match c {
                 '“' | '«' | '„' => TokenKind::OpenQuote,
                 '”' | '»' => TokenKind::CloseQuote,
@@ -176,7 +212,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             };
         }
         tokens.push(Token {
-            span: Span::new(off(start), off(k)),
+            span: Span::new(start, k),
             kind,
             space_before,
             newline_before,
