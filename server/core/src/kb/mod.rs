@@ -143,15 +143,7 @@ impl KnowledgeBase {
 
     /// Senses of a surface form as written (first entries win: project before embedded).
     pub fn lookup(&self, surface: &str) -> &[Sense] {
-        let normalized = !surface.contains(|c: char| {
-            matches!(
-                c,
-                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{2010}'
-                    ..='\u{2013}' | '\u{00A0}' | '\t' | '\n' | '\r'
-            )
-        }) && !surface.contains("  ")
-            && surface.trim().len() == surface.len();
-        let found = if normalized {
+        let found = if is_normalized(surface) {
             self.surfaces.get(surface)
         } else {
             self.surfaces.get(&normalize_surface(surface))
@@ -203,6 +195,20 @@ pub fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// Normalizes typographic variants so "Khamenei’s" and "Khamenei's", "Amir–Abdollahian" and
 /// "Amir-Abdollahian" look the same to lookups.
+/// Whether `normalize_surface` would leave `s` as it is (checked without allocating: names in
+/// running text almost always are).
+fn is_normalized(s: &str) -> bool {
+    if !s.is_ascii() {
+        return normalize_surface(s) == s;
+    }
+    let b = s.as_bytes();
+    let space = |c: &u8| char::from(*c).is_whitespace();
+    let ends_ok = !b.first().is_some_and(space) && !b.last().is_some_and(space);
+    ends_ok
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.iter().any(|c| matches!(c, b'`' | b'\t' | b'\n' | b'\r'))
+}
+
 pub fn normalize_surface(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;

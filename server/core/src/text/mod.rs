@@ -98,7 +98,9 @@ fn lower_forms(prose: &str, tokens: &[Token]) -> (String, Vec<usize>) {
     for t in tokens {
         let w = t.span.text(prose);
         if w.is_ascii() {
-            lower.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            let from = lower.len();
+            lower.push_str(w);
+            lower[from..].make_ascii_lowercase();
         } else {
             for c in w.chars() {
                 match c {

@@ -89,8 +89,8 @@ fn ends_with_terminal(text: &str, tokens: &[Token], last: usize) -> bool {
 }
 
 fn is_blank_line_between(text: &str, a: &Token, b: &Token) -> bool {
-    let gap = &text[a.span.end..b.span.start];
-    gap.matches('\n').count() >= 2
+    let gap = &text.as_bytes()[a.span.end..b.span.start];
+    gap.iter().filter(|&&c| c == b'\n').count() >= 2
 }
 
 pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
