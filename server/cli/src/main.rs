@@ -57,6 +57,20 @@ fn main() -> ExitCode {
         Command::Rules(args) => rules_cmd::rules(args),
         Command::Explain(args) => rules_cmd::explain(args),
         Command::Init(args) => rules_cmd::init(args),
-        Command::Lsp(_) => copydesk_lsp::run_stdio(),
+        Command::Lsp(_) => {
+            keep_resident_memory_small();
+            copydesk_lsp::run_stdio()
+        }
+    }
+}
+
+/// The language server lives as long as the editor: with transparent huge pages on ("always" on
+/// many Linux hosts) mimalloc's arenas fill whole 2 MiB pages and resident memory doubles (61 MB
+/// instead of 28 MB with a 1,000-article workspace indexed). Batch commands keep them for speed.
+fn keep_resident_memory_small() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE only sets a flag on this process; no memory is touched.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
