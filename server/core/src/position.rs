@@ -147,12 +147,21 @@ impl CodePointIndex {
     pub fn new(text: &str) -> CodePointIndex {
         let mut marks = Vec::new();
         let mut extra = 0; // bytes beyond one per char so far
-        for (i, c) in text.char_indices() {
-            let l = c.len_utf8();
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // byte by byte: news text is mostly ASCII, and a lead byte gives the char's length
+        while i < bytes.len() {
+            let l = match bytes[i] {
+                0..0x80 => 1,
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
             if l > 1 {
                 extra += l - 1;
                 marks.push((i + l, i + l - extra));
             }
+            i += l;
         }
         CodePointIndex { marks }
     }

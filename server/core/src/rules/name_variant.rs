@@ -7,16 +7,25 @@ use super::check::{finding, fix, Context};
 use super::{Finding, Severity};
 
 /// Spellings that differ only in case, hyphens, spaces, apostrophes or periods share a key.
-fn spelling_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
+fn spelling_key(s: &str, key: &mut String) {
+    key.clear();
+    key.extend(
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
+}
+
+fn same_letters(a: &str, b: &str) -> bool {
+    a.chars()
         .flat_map(char::to_lowercase)
-        .collect()
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
     let input = cx.input;
     let mut out = Vec::new();
+    let mut key = String::new();
     // only entities written in more than one way can have variant spellings
     for e in input.entities.iter().filter(|e| e.aliases.len() > 1) {
         // key → the first spelling seen
@@ -24,14 +33,13 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
         for &m in &e.mentions {
             let span = input.mentions[m].span;
             let written = cx.text(span);
-            let key = spelling_key(written);
-            let Some(&earlier) = first.get(&key) else {
-                first.insert(key, written);
+            spelling_key(written, &mut key);
+            let Some(&earlier) = first.get(key.as_str()) else {
+                first.insert(key.clone(), written);
                 continue;
             };
             // an all-caps headline or a lower-case slip is not a variant spelling
-            let same_letters = earlier.to_lowercase() == written.to_lowercase();
-            if earlier != written && !same_letters {
+            if earlier != written && !same_letters(earlier, written) {
                 let mut f = finding(
                     "name-variant",
                     severity,
