@@ -44,10 +44,11 @@ pub struct Document {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     pub paragraphs: Vec<Paragraph>,
-    /// Every token lower-cased with straight apostrophes, back to back; token `i` ends at
-    /// `lower_ends[i]`. Built once: every stage compares lower-cased words many times over.
+    /// The prose with ASCII letters lower-cased, followed by the lower-case forms of the tokens
+    /// that are not ASCII; token `i`'s form is `lower[lower_spans[i]]`. Built once: every stage
+    /// compares lower-cased words many times over.
     lower: String,
-    lower_ends: Vec<usize>,
+    lower_spans: Vec<Span>,
 }
 
 impl Document {
@@ -55,21 +56,20 @@ impl Document {
         let prose = prose_mask(text, kind);
         let tokens = tokens::tokenize(&prose);
         let (paragraphs, sentences) = sentences::split(&prose, &tokens);
-        let (lower, lower_ends) = lower_forms(&prose, &tokens);
+        let (lower, lower_spans) = lower_forms(&prose, &tokens);
         Document {
             prose,
             tokens,
             sentences,
             paragraphs,
             lower,
-            lower_ends,
+            lower_spans,
         }
     }
 
     /// Token `i` lower-cased, with `’` as `'` ("Khamenei’s" → "khamenei's").
     pub fn lower(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
-        &self.lower[start..self.lower_ends[i]]
+        self.lower_spans[i].text(&self.lower)
     }
 
     pub fn token_text(&self, i: usize) -> &str {
@@ -92,24 +92,24 @@ impl Document {
     }
 }
 
-fn lower_forms(prose: &str, tokens: &[Token]) -> (String, Vec<usize>) {
-    let mut lower = String::with_capacity(prose.len());
-    let mut ends = Vec::with_capacity(tokens.len());
-    for t in tokens {
-        let w = t.span.text(prose);
-        if w.is_ascii() {
-            let from = lower.len();
-            lower.push_str(w);
-            lower[from..].make_ascii_lowercase();
-        } else {
+fn lower_forms(prose: &str, tokens: &[Token]) -> (String, Vec<Span>) {
+    let mut lower = prose.to_ascii_lowercase();
+    let spans = tokens
+        .iter()
+        .map(|t| {
+            let w = t.span.text(prose);
+            if w.is_ascii() {
+                return t.span;
+            }
+            let start = lower.len();
             for c in w.chars() {
                 match c {
                     '’' => lower.push('\''),
                     c => lower.extend(c.to_lowercase()),
                 }
             }
-        }
-        ends.push(lower.len());
-    }
-    (lower, ends)
+            Span::new(start, lower.len())
+        })
+        .collect();
+    (lower, spans)
 }

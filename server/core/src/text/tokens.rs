@@ -96,7 +96,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut k = 0;
     let mut space_before = true;
     let mut newline_before = false;
+    let bytes = text.as_bytes();
     while k < n {
+        if bytes[k] == b' ' {
+            space_before = true;
+            k += 1;
+            continue;
+        }
         let c = at(k).unwrap_or(' ');
         if c.is_whitespace() {
             space_before = true;
@@ -122,6 +128,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let numeric = c.is_ascii_digit();
                 k = next(k);
                 loop {
+                    // most of a word is ASCII letters and digits
+                    while bytes.get(k).is_some_and(u8::is_ascii_alphanumeric) {
+                        k += 1;
+                    }
                     match at(k) {
                         Some(ch) if is_word_char(ch) => k = next(k),
                         // O'Brien, don't, Khamenei's (the possessive is split off below)
