@@ -13,17 +13,9 @@ const MAX_WORDS: usize = 25;
 pub fn boilerplate_blocks(doc: &Document, lex: &Lexicons) -> Vec<Span> {
     let mut blocks: Vec<Span> = Vec::new();
     let mut last_in_block: Option<usize> = None;
-    // one pass over the article rather than one search per sentence
-    let hits = lex
-        .boilerplate
-        .find_in(&doc.prose, Span::new(0, doc.prose.len()));
-    let has_hit = |s: Span| {
-        let k = hits.partition_point(|h| h.start < s.start);
-        hits.get(k).is_some_and(|h| h.end <= s.end)
-    };
     for (i, s) in doc.sentences.iter().enumerate() {
         let words = s.tokens.len();
-        let furniture = words <= MAX_WORDS && has_hit(s.span);
+        let furniture = words <= MAX_WORDS && lex.boilerplate.any_in(&doc.prose, s.span);
         let trailing_headline = s.headline && last_in_block == Some(i.wrapping_sub(1));
         if !(furniture || trailing_headline) {
             continue;
