@@ -8,6 +8,8 @@
 //!   "Donald Trump") unless a suffix word makes the whole run one name ("Iranian Foreign Ministry");
 //! - a common word capitalised only because it starts a sentence, a quote or a headline is not a name.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::entities::EntityType;
@@ -91,19 +93,19 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
 /// mention has the same text or, for a single word, contains that word ("RAISI" in a headline,
 /// "Ebrahim Raisi" in the body).
 fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
-    let mut texts: HashSet<String> = HashSet::default();
-    let mut words: HashSet<String> = HashSet::default();
+    let mut texts: HashSet<Cow<str>> = HashSet::default();
+    let mut words: HashSet<Cow<str>> = HashSet::default();
     for m in out.iter().filter(|m| !m.weak) {
-        texts.insert(doc.text_of(m.span).to_lowercase());
+        texts.insert(doc.lower_text(m.span));
         // the surname and given name of a full name confirm "RAISI" and "Raisi" at a sentence start
         if m.tokens.len() >= 2 && m.ty.is_none_or(|t| t == EntityType::Person) {
-            words.insert(word(doc, m.tokens.start).to_lowercase());
-            words.insert(word(doc, m.tokens.end - 1).to_lowercase());
+            words.insert(lower_word(doc, m.tokens.start));
+            words.insert(lower_word(doc, m.tokens.end - 1));
         }
     }
     out.retain(|m| {
         !m.weak || {
-            let t = doc.text_of(m.span).to_lowercase();
+            let t = doc.lower_text(m.span);
             texts.contains(&t) || (m.tokens.len() == 1 && words.contains(&t))
         }
     });
@@ -112,6 +114,17 @@ fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
 
 fn word(doc: &Document, i: usize) -> &str {
     doc.tokens.get(i).map_or("", |t| t.span.text(&doc.prose))
+}
+
+/// Token `i` lower-cased (as `str::to_lowercase` would).
+fn lower_word(doc: &Document, i: usize) -> Cow<'_, str> {
+    doc.tokens
+        .get(i)
+        .map_or(Cow::Borrowed(""), |t| doc.lower_text(t.span))
+}
+
+fn lower_surface(doc: &Document, from: usize, to: usize) -> Cow<'_, str> {
+    doc.lower_text(span_of(doc, from, to))
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -222,7 +235,7 @@ fn title_at(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize) -> Optio
     let max = (from + kb.max_title_words).min(to);
     (from + 1..=max)
         .rev()
-        .find(|&e| kb.is_title(&surface(doc, from, e).to_lowercase()))
+        .find(|&e| kb.is_title(&lower_surface(doc, from, e)))
 }
 
 /// Longest knowledge-base name starting at `from` within `[from, to)`.
@@ -261,7 +274,7 @@ fn segment_run(
     let mut p = start;
     while p < end {
         let w = word(doc, p);
-        let lower = w.to_lowercase();
+        let lower = lower_word(doc, p);
         // a leading article is never part of the name: "The Huffington Post" → "Huffington Post"
         if lower == "the" && p + 1 < end {
             p += 1;
@@ -276,12 +289,12 @@ fn segment_run(
         } else if let Some((e, sense)) = known {
             segs.push(Seg::Known(p, e, sense));
             p = e;
-        } else if kb.words.determiners.contains(&lower) || is_connector(doc, p, kb) {
+        } else if kb.words.determiners.contains(&*lower) || is_connector(doc, p, kb) {
             p += 1;
         } else {
             // common in English, or written in lower case elsewhere in this article
-            let common = (kb.is_common_word(w) || lower_words.contains(w.to_lowercase().as_str()))
-                && !kb.is_given_name(w);
+            let common =
+                (kb.is_common_word(w) || lower_words.contains(&*lower)) && !kb.is_given_name(w);
             let weak_start = at_clause_start(doc, p, sentence_start) || shouting;
             if common && (weak_start || (shouting && !is_acronym(w))) {
                 p += 1;
@@ -323,11 +336,11 @@ fn segment_run(
         Seg::Known(a, ..) | Seg::Name(a, _) | Seg::Title(a, _) => a,
     });
     let org_prefixed = first_tok.is_some_and(|a| {
-        kb.words.org_prefixes.contains(&word(doc, a).to_lowercase())
+        kb.words.org_prefixes.contains(&*lower_word(doc, a))
             && (a + 1..last_tok).any(|k| word(doc, k) == "of")
     });
-    let suffix_ty = suffix_type(kb, &word(doc, last_tok).to_lowercase())
-        .or(org_prefixed.then_some(EntityType::Org));
+    let suffix_ty =
+        suffix_type(kb, &lower_word(doc, last_tok)).or(org_prefixed.then_some(EntityType::Org));
     if let (Some(ty), Some(f)) = (suffix_ty, first_name_seg) {
         let from = match segs[f] {
             Seg::Known(a, ..) | Seg::Name(a, _) | Seg::Title(a, _) => a,
@@ -458,7 +471,7 @@ fn lower_title_before(doc: &Document, kb: &KnowledgeBase, name_start: usize) -> 
     let start = (1..=max).rev().map(|n| name_start - n).find(|&a| {
         (a..name_start)
             .all(|i| doc.tokens[i].kind == TokenKind::Word && !doc.tokens[i].newline_before)
-            && kb.is_title(&surface(doc, a, name_start).to_lowercase())
+            && kb.is_title(&lower_surface(doc, a, name_start))
     })?;
     let mut from = start;
     if from > 0
@@ -495,7 +508,7 @@ fn guess_type(
     acronym: bool,
 ) -> Option<EntityType> {
     let first = word(doc, a);
-    let last_lower = word(doc, e - 1).to_lowercase();
+    let last_lower = lower_word(doc, e - 1);
     if let Some(ty) = suffix_type(kb, &last_lower) {
         return Some(ty);
     }
@@ -505,7 +518,7 @@ fn guess_type(
     if acronym {
         return Some(EntityType::Org);
     }
-    if e - a >= 2 && kb.words.place_prefixes.contains(&first.to_lowercase()) {
+    if e - a >= 2 && kb.words.place_prefixes.contains(&*lower_word(doc, a)) {
         return Some(EntityType::Place);
     }
     // "Raisi said", "Smith, who", "Smith, 62,"

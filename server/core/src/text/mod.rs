@@ -10,6 +10,8 @@ pub use markdown::prose_mask;
 pub use sentences::{Paragraph, Sentence};
 pub use tokens::{Token, TokenKind};
 
+use std::borrow::Cow;
+
 use crate::span::Span;
 
 /// What kind of file the text comes from.
@@ -70,6 +72,17 @@ impl Document {
     /// Token `i` lower-cased, with `’` as `'` ("Khamenei’s" → "khamenei's").
     pub fn lower(&self, i: usize) -> &str {
         self.lower_spans[i].text(&self.lower)
+    }
+
+    /// The text of `span` lower-cased like `str::to_lowercase` (quotes and apostrophes kept as
+    /// written): borrowed from the lower-cased prose when the span is ASCII, as it almost always is.
+    pub fn lower_text(&self, span: Span) -> Cow<'_, str> {
+        let text = span.text(&self.prose);
+        if text.is_ascii() {
+            Cow::Borrowed(span.text(&self.lower))
+        } else {
+            Cow::Owned(text.to_lowercase())
+        }
     }
 
     pub fn token_text(&self, i: usize) -> &str {
