@@ -23,6 +23,7 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
     let doc = Document::new(text, kind);
     let raw = entities::recognize(&doc, &config.kb);
     let (entities, mentions) = entities::link_mentions(&doc, raw, &config.kb);
+    let scan = sourcing::Scan::new(&doc, config);
     let attributions = sourcing::detect(&doc, &entities, &mentions, config);
     let findings = rules::check(&RuleInput {
         text,
@@ -30,6 +31,7 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
         entities: &entities,
         mentions: &mentions,
         attributions: &attributions,
+        scan: &scan,
         config,
     });
     Analysis {

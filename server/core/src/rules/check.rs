@@ -4,14 +4,10 @@
 //! boilerplate blocks are computed once here and every other rule's findings inside them are
 //! dropped.
 
-use std::sync::Arc;
-
 use super::{Finding, Fix, Severity, TextEdit};
 use crate::config::Config;
 use crate::entities::{Entity, Mention};
-use crate::sourcing::{
-    boilerplate_blocks, find_quotes, in_blocks, Attribution, Lexicons, Quote, StrayClose,
-};
+use crate::sourcing::{in_blocks, Attribution, Lexicons, Quote, Scan, StrayClose};
 use crate::span::Span;
 use crate::text::Document;
 
@@ -22,16 +18,17 @@ pub struct RuleInput<'a> {
     pub entities: &'a [Entity],
     pub mentions: &'a [Mention],
     pub attributions: &'a [Attribution],
+    pub scan: &'a Scan,
     pub config: &'a Config,
 }
 
 /// The input plus what several rules need: lexicons, quotations, boilerplate blocks.
 pub struct Context<'a> {
     pub input: &'a RuleInput<'a>,
-    pub lex: Arc<Lexicons>,
-    pub quotes: Vec<Quote>,
-    pub strays: Vec<StrayClose>,
-    pub boilerplate: Vec<Span>,
+    pub lex: &'a Lexicons,
+    pub quotes: &'a [Quote],
+    pub strays: &'a [StrayClose],
+    pub boilerplate: &'a [Span],
     /// Cue and content spans of all attributions, merged, sorted and disjoint.
     pub attributed: Vec<Span>,
 }
@@ -56,15 +53,13 @@ const RULES: &[(&str, Rule)] = &[
 
 /// All findings, in text order, with severities from the configuration (disabled rules dropped).
 pub fn check(input: &RuleInput) -> Vec<Finding> {
-    let lex = Lexicons::for_config(input.config);
-    let (quotes, strays) = find_quotes(input.doc);
-    let boilerplate = boilerplate_blocks(input.doc, &lex);
+    let scan = input.scan;
     let cx = Context {
         input,
-        lex,
-        quotes,
-        strays,
-        boilerplate,
+        lex: &scan.lex,
+        quotes: &scan.quotes,
+        strays: &scan.strays,
+        boilerplate: &scan.boilerplate,
         attributed: merged(
             input
                 .attributions
@@ -78,7 +73,7 @@ pub fn check(input: &RuleInput) -> Vec<Finding> {
             out.extend(run(&cx, severity));
         }
     }
-    out.retain(|f| f.rule == "boilerplate" || !in_blocks(&cx.boilerplate, f.span));
+    out.retain(|f| f.rule == "boilerplate" || !in_blocks(cx.boilerplate, f.span));
     out.sort_by(|a, b| (a.span, a.rule).cmp(&(b.span, b.rule)));
     out
 }

@@ -17,7 +17,7 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
             ));
         }
     }
-    for s in &cx.strays {
+    for s in cx.strays {
         out.push(finding(
             "unbalanced-quote",
             severity,

@@ -64,8 +64,10 @@ mod classify;
 mod detect;
 mod lexicon;
 mod quotes;
+mod scan;
 
 pub use boilerplate::{boilerplate_blocks, in_blocks};
 pub use detect::detect;
 pub use lexicon::{Lexicons, PhraseSet};
 pub use quotes::{find_quotes, quote_at, Quote, StrayClose};
+pub use scan::Scan;
