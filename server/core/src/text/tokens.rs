@@ -1,6 +1,11 @@
 //! Tokens: words (with internal apostrophes, hyphens and abbreviation periods), numbers,
 //! possessive markers, quotation marks, dashes and other punctuation.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::kb::with_lowercase;
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,10 +43,13 @@ const ABBREVIATIONS: &[&str] = &[
     "est", "fig", "al", "e.g", "i.e",
 ];
 
+static ABBREVIATION_SET: LazyLock<FxHashSet<&str>> =
+    LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+
+/// Asked of every word before a period, so a hash lookup rather than a scan of the list.
 pub fn is_abbreviation(word_without_period: &str) -> bool {
-    ABBREVIATIONS
-        .iter()
-        .any(|a| a.eq_ignore_ascii_case(word_without_period))
+    word_without_period.len() <= 6
+        && with_lowercase(word_without_period, |l| ABBREVIATION_SET.contains(l))
 }
 
 fn is_apostrophe(c: char) -> bool {
