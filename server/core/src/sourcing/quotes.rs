@@ -31,6 +31,23 @@ fn is_double(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "«" | "»" | "„")
 }
 
+/// The last token of the double quotation mark starting at token `i`, if one starts there: a
+/// double-quote character, or two apostrophes written together (`''`, the typewriter convention
+/// of some newspaper archives).
+fn double_mark_end(doc: &Document, i: usize, end: usize) -> Option<usize> {
+    if is_double(doc.token_text(i)) {
+        return Some(i);
+    }
+    let apostrophe = |k: usize| matches!(doc.token_text(k), "'" | "’");
+    let next = i + 1;
+    (next < end
+        && apostrophe(i)
+        && apostrophe(next)
+        && doc.tokens[i].span.end == doc.tokens[next].span.start
+        && doc.tokens[i].kind == doc.tokens[next].kind)
+        .then_some(next)
+}
+
 /// All quotations in text order, and the closing marks that close nothing.
 pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<StrayClose>) {
     let mut quotes: Vec<Quote> = Vec::new();
@@ -46,11 +63,14 @@ pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<StrayClose>) {
         let reopens = quotes
             .last()
             .is_some_and(|q| q.close.is_none() && q.paragraph + 1 == p);
-        for i in tokens.clone() {
-            let t = &doc.tokens[i];
-            if !is_double(doc.token_text(i)) {
+        let mut i = tokens.start;
+        while i < tokens.end {
+            let Some(mark_end) = double_mark_end(doc, i, tokens.end) else {
+                i += 1;
                 continue;
-            }
+            };
+            let t = &doc.tokens[i];
+            let end = doc.tokens[mark_end].span.end;
             match (t.kind, open) {
                 (TokenKind::OpenQuote, None) => {
                     open = Some(i);
@@ -58,9 +78,9 @@ pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<StrayClose>) {
                 }
                 (TokenKind::CloseQuote, Some(o)) => {
                     quotes.push(Quote {
-                        span: Span::new(doc.tokens[o].span.start, t.span.end),
+                        span: Span::new(doc.tokens[o].span.start, end),
                         open: o,
-                        close: Some(i),
+                        close: Some(mark_end),
                         paragraph: p,
                         continues: open_continues,
                     });
@@ -81,6 +101,7 @@ pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<StrayClose>) {
                 (_, None) => strays.push(StrayClose { token: i }),
                 _ => {}
             }
+            i = mark_end + 1;
         }
         if let Some(o) = open {
             quotes.push(Quote {
@@ -131,6 +152,14 @@ mod tests {
                 ("“We will fight.".into(), false, false),
                 ("“And we will win,”".into(), true, true),
             ]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_a_double_quotation_mark() {
+        assert_eq!(
+            quotes("''It doesn't scare me,'' he said of 'the race'."),
+            vec![("''It doesn't scare me,''".into(), true, false)]
         );
     }
 
