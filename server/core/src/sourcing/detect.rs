@@ -38,6 +38,8 @@ pub fn detect(
         quotes: &quotes,
     };
     let mut out = Vec::new();
+    // the paragraph of each attribution in `out`
+    let mut paragraphs = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         if s.headline || in_blocks(&boilerplate, s.span) {
             continue;
@@ -49,7 +51,9 @@ pub fn detect(
         if out.len() == start {
             out.extend(d.agentless(s));
         }
+        paragraphs.resize(out.len(), s.paragraph);
     }
+    d.carry_over_quotes(&mut out, &paragraphs);
     out.retain(|a: &Attribution| !a.content.is_empty() || !a.source.is_empty());
     out
 }
@@ -137,6 +141,7 @@ impl Detector<'_> {
             let clause = cue.start..src.as_ref().map_or(cue.end, |r| r.end);
             (src, clause)
         } else if let Some(src) = self.subject_before(cue.start, s.tokens.start) {
+            let src = self.after_lead_quote(&src, s).unwrap_or(src);
             let clause = src.start..cue.end;
             (Some(src), clause)
         } else if let Some(src) = self.inverted_source(&cue, s) {
@@ -263,6 +268,26 @@ impl Detector<'_> {
             };
         }
         Some(b..j)
+    }
+
+    /// `“…,” the Florida senator and presidential candidate said`: everything between a quotation
+    /// that ends on a comma (or ? !) and the cue is the speaker, not only the last noun phrase.
+    fn after_lead_quote(&self, src: &Range<usize>, s: &Sentence) -> Option<Range<usize>> {
+        let mut b = src.start;
+        while b > s.tokens.start
+            && src.end - b < MAX_SOURCE_TOKENS
+            && matches!(
+                self.doc.tokens[b - 1].kind,
+                TokenKind::Word | TokenKind::Possessive
+            )
+        {
+            b -= 1;
+        }
+        let close = b.checked_sub(1)?;
+        let ends_quote = close > s.tokens.start
+            && self.doc.tokens[close].kind == TokenKind::CloseQuote
+            && matches!(self.text(close - 1), "," | "?" | "!");
+        (ends_quote && b < src.start).then_some(b..src.end)
     }
 
     /// "Samantha Phillips, the city's emergency director, said": the name and its appositive,
@@ -415,6 +440,8 @@ impl Detector<'_> {
                 spans.push(self.quotes[q].span);
             } else if direct {
                 spans.extend(self.following_quotes(si));
+            } else if let Some(rest) = self.interrupted_rest(&after) {
+                spans.push(self.span(&rest));
             }
             return (spans, direct);
         }
@@ -462,6 +489,35 @@ impl Detector<'_> {
             spans.extend(self.continued_quotes(span.end));
         }
         (spans, direct)
+    }
+
+    /// "The outreach, they said, raised new worries": after an attribution set off by commas, the
+    /// rest of the sentence continues the attributed clause (unless it is a phrase about the
+    /// speaking itself: "…, he said, in an interview", "…, she said, adding that …").
+    fn interrupted_rest(&self, after: &Range<usize>) -> Option<Range<usize>> {
+        if after.is_empty()
+            || !matches!(
+                self.doc.tokens[after.start].kind,
+                TokenKind::Punct | TokenKind::Dash
+            )
+            || !matches!(self.text(after.start), "," | "—" | "–" | "--")
+        {
+            return None;
+        }
+        let k = after.start + 1;
+        let mut end = after.end;
+        while end > k && matches!(self.text(end - 1), "." | "!" | "?" | ";") {
+            end -= 1;
+        }
+        if k >= end || !self.is_word(k) {
+            return None;
+        }
+        let first = self.lower(k);
+        let words = &self.lex.words;
+        if first.ends_with("ing") || words.prepositions.contains(&*first) {
+            return None;
+        }
+        (!(k..end).any(|i| self.is_cue_at(i))).then_some(k..end)
     }
 
     /// The first quotation opening among these tokens.
@@ -544,6 +600,60 @@ impl Detector<'_> {
             }
         }
         out
+    }
+
+    /// Quotations that open a sentence and that no attribution covers belong to the speaker
+    /// attributed just before them: in the same paragraph, or in the paragraph before when that
+    /// one ends on the speaker's own quotation or on a colon.
+    fn carry_over_quotes(&self, out: &mut [Attribution], paragraphs: &[usize]) {
+        let mut covered: Vec<Span> = out.iter().flat_map(|a| a.content.iter().copied()).collect();
+        covered.sort_unstable_by_key(|c| c.start);
+        // reach[i]: the furthest end among covered[..=i]
+        let reach: Vec<usize> = covered
+            .iter()
+            .scan(0, |m, c| {
+                *m = (*m).max(c.end);
+                Some(*m)
+            })
+            .collect();
+        let mut next = 0;
+        let mut speaker: Option<usize> = None;
+        for q in self.quotes {
+            while next < out.len()
+                && out[next]
+                    .cue
+                    .first()
+                    .is_some_and(|c| c.start < q.span.start)
+            {
+                if !out[next].source.is_empty() {
+                    speaker = Some(next);
+                }
+                next += 1;
+            }
+            let Some(a) = speaker else { continue };
+            let k = covered.partition_point(|c| c.start < q.span.end);
+            if q.continues || (k > 0 && reach[k - 1] > q.span.start) {
+                continue;
+            }
+            let opens_sentence = self
+                .doc
+                .sentence_at(q.span.start)
+                .is_some_and(|si| self.doc.sentences[si].tokens.start == q.open);
+            let same_paragraph = paragraphs[a] == q.paragraph;
+            let next_paragraph = paragraphs[a] + 1 == q.paragraph && out[a].direct && {
+                let prev = &self.doc.paragraphs[paragraphs[a]];
+                let last = self.doc.token_at_or_after(prev.span.end.saturating_sub(1));
+                self.doc
+                    .tokens
+                    .get(last)
+                    .is_some_and(|t| t.kind == TokenKind::CloseQuote)
+                    || self.is(last, ":")
+            };
+            if opens_sentence && (same_paragraph || next_paragraph) {
+                out[a].content.push(q.span);
+                out[a].content.extend(self.continued_quotes(q.span.end));
+            }
+        }
     }
 
     /// Whether the article says why a source in sentence `si` was granted anonymity.
@@ -677,6 +787,43 @@ mod tests {
                 "Ross",
                 &["“It is going well,”", "“Police are out there.”"]
             )]
+        );
+    }
+
+    #[test]
+    fn attribution_set_off_by_commas_takes_both_halves() {
+        assert_eq!(
+            roles(
+                "The outreach, they said, raised new worries. The vote, he said, in an interview."
+            ),
+            vec![
+                r("said", "they", &["The outreach", "raised new worries"]),
+                r("said", "he", &["The vote"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn speaker_after_a_quotation_runs_back_to_it() {
+        assert_eq!(
+            roles("“We won,” the senator and presidential candidate said in a statement."),
+            vec![r(
+                "said",
+                "the senator and presidential candidate",
+                &["“We won,”"]
+            )]
+        );
+    }
+
+    #[test]
+    fn unattributed_quotation_goes_to_the_speaker_before_it() {
+        assert_eq!(
+            roles("Ross said the talks failed. “We tried.”\n\n“It is over.”"),
+            vec![r("said", "Ross", &["the talks failed", "“We tried.”"])]
+        );
+        assert_eq!(
+            roles("“We tried,” Ross said.\n\n“It is over.”"),
+            vec![r("said", "Ross", &["“We tried,”", "“It is over.”"])]
         );
     }
 

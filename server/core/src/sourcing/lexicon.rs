@@ -32,6 +32,7 @@ pub struct Words {
     pub between_subject_and_cue: HashSet<String>,
     pub determiners: HashSet<String>,
     pub complementizers: HashSet<String>,
+    pub prepositions: HashSet<String>,
     pub documents: HashSet<String>,
     pub media_words: HashSet<String>,
     pub report_cues: HashSet<String>,
