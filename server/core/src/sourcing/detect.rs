@@ -45,8 +45,11 @@ pub fn detect(
             continue;
         }
         let start = out.len();
+        let mut previous = None;
         for cue in d.cue_groups(s) {
-            out.push(d.attribution(si, cue));
+            let (a, source) = d.attribution(si, cue, previous.as_ref());
+            previous = source.or(previous);
+            out.push(a);
         }
         if out.len() == start {
             out.extend(d.agentless(s));
@@ -130,16 +133,28 @@ impl Detector<'_> {
         groups
     }
 
-    fn attribution(&self, si: usize, cue: Range<usize>) -> Attribution {
+    /// The attribution of one cue, and its source phrase; `previous` is the source of the cue
+    /// before it in the sentence.
+    fn attribution(
+        &self,
+        si: usize,
+        cue: Range<usize>,
+        previous: Option<&Range<usize>>,
+    ) -> (Attribution, Option<Range<usize>>) {
         let s = &self.doc.sentences[si];
         let according = self.lower(cue.start) == "according";
         if self.lex.agentless.is(&self.lower(cue.start)) {
-            return self.agentless_at(s, self.span(&cue));
+            return (self.agentless_at(s, self.span(&cue)), None);
         }
         let (source, clause) = if according {
             let src = self.phrase_after(cue.end, s.tokens.end);
             let clause = cue.start..src.as_ref().map_or(cue.end, |r| r.end);
             (src, clause)
+        } else if let Some((aux, agent)) = self.passive(&cue, s) {
+            let clause = aux..agent.as_ref().map_or(cue.end, |r| r.end);
+            (agent, clause)
+        } else if let Some(src) = self.shared_subject(&cue, s, previous) {
+            (Some(src), cue.clone())
         } else if let Some(src) = self.subject_before(cue.start, s.tokens.start) {
             let src = self.after_lead_quote(&src, s).unwrap_or(src);
             let clause = src.start..cue.end;
@@ -179,7 +194,7 @@ impl Detector<'_> {
         }
         let anonymity_explained =
             source_kind == SourceKind::Anonymous && self.anonymity_explained(si);
-        Attribution {
+        let attribution = Attribution {
             cue: vec![self.span(&cue)],
             source: source_spans,
             source_kind,
@@ -187,7 +202,118 @@ impl Detector<'_> {
             content,
             direct,
             anonymity_explained,
+        };
+        (attribution, source)
+    }
+
+    /// A passive cue ("was first reported by MSNBC", "has been told"): the first auxiliary
+    /// before it, and the agent of the "by" phrase after it (no source without one).
+    fn passive(&self, cue: &Range<usize>, s: &Sentence) -> Option<(usize, Option<Range<usize>>)> {
+        if self.lower(cue.start).ends_with("ing") {
+            return None;
         }
+        let words = &self.lex.words;
+        let mut j = cue.start;
+        let mut be = false;
+        while j > s.tokens.start && words.between_subject_and_cue.contains(&*self.lower(j - 1)) {
+            j -= 1;
+            be |= words.be_forms.contains(&*self.lower(j));
+        }
+        if !be {
+            return None;
+        }
+        let by = (cue.end..(cue.end + 6).min(s.tokens.end))
+            .take_while(|&i| self.is_word(i))
+            .find(|&i| self.lower(i) == "by");
+        Some((j, by.and_then(|b| self.phrase_after(b + 1, s.tokens.end))))
+    }
+
+    /// Cues that share the subject of the clause before them: a participle after a comma
+    /// ("…, saying …", "…, calling him …"), a verb coordinated with an earlier one ("… and
+    /// told them …") and an opening participle ("After thanking the crowd, he …").
+    fn shared_subject(
+        &self,
+        cue: &Range<usize>,
+        s: &Sentence,
+        previous: Option<&Range<usize>>,
+    ) -> Option<Range<usize>> {
+        let words = &self.lex.words;
+        let participle = self.lower(cue.start).ends_with("ing");
+        let mut j = cue.start;
+        while j > s.tokens.start && words.between_subject_and_cue.contains(&*self.lower(j - 1)) {
+            j -= 1;
+        }
+        let opening = j == s.tokens.start
+            || (j == s.tokens.start + 1 && words.prepositions.contains(&*self.lower(j - 1)));
+        if opening {
+            if !participle && self.lower(cue.start) != "having" {
+                return None;
+            }
+            // the subject of the main clause, after the comma closing the opening phrase
+            let comma = (cue.end..s.tokens.end).find(|&i| self.is(i, ","))?;
+            return self.noun_phrase_at(comma + 1, s.tokens.end);
+        }
+        let before = self.lower(j - 1);
+        let joined = matches!(&*before, "and" | "but" | "then")
+            || (participle
+                && (self.is(j - 1, ",") || self.doc.tokens[j - 1].kind == TokenKind::Dash));
+        if !joined {
+            return None;
+        }
+        previous
+            .cloned()
+            .or_else(|| self.sentence_subject(s, j - 1))
+    }
+
+    /// The subject of the sentence's main clause, found before token `before`: past an opening
+    /// adverbial phrase ("In Nevada, she …", "Speaking in Salem, Trump …").
+    fn sentence_subject(&self, s: &Sentence, before: usize) -> Option<Range<usize>> {
+        let first = s.tokens.start;
+        let mut k = first;
+        let opener = self.lower(first);
+        if self.lex.words.prepositions.contains(&*opener) || opener.ends_with("ing") {
+            k = (first..before).find(|&i| self.is(i, ","))? + 1;
+        }
+        self.noun_phrase_at(k, before)
+    }
+
+    /// A short noun phrase starting at token `k`: a pronoun, a name, or a determiner and the
+    /// words after it.
+    fn noun_phrase_at(&self, k: usize, end: usize) -> Option<Range<usize>> {
+        if k >= end || !self.is_word(k) {
+            return None;
+        }
+        let words = &self.lex.words;
+        let lower = self.lower(k);
+        if words.pronouns.contains(&*lower) {
+            return Some(k..k + 1);
+        }
+        let determiner = words.determiners.contains(&*lower);
+        if !determiner && !self.capitalized(k) {
+            return None;
+        }
+        let mut e = k + 1;
+        while e < end && e - k < MAX_SOURCE_TOKENS {
+            let lower = self.lower(e);
+            let name_part = self.capitalized(e)
+                || self.doc.tokens[e].kind == TokenKind::Possessive
+                || (matches!(&*lower, "of" | "and" | "de")
+                    && e + 1 < end
+                    && self.capitalized(e + 1));
+            // after a determiner, a few lower-case words up to the first verb-like one
+            let common = determiner
+                && self.is_word(e)
+                && e - k <= 3
+                && !AUXILIARIES.contains(&&*lower)
+                && !lower.ends_with("ed")
+                && !words.prepositions.contains(&*lower)
+                && !self.is_cue_at(e);
+            if !(name_part || common) {
+                break;
+            }
+            e += 1;
+        }
+        Some(k..e)
     }
 
     /// The subject of a cue verb: the noun phrase right before it, past auxiliaries and adverbs.
@@ -420,7 +546,9 @@ impl Detector<'_> {
             self.is(p, ",")
                 || toks[p].kind == TokenKind::CloseQuote
                 || toks[p].kind == TokenKind::Dash
-        }) && !after.clone().any(|i| self.lower(i) == "that");
+        }) && !after.clone().any(|i| self.lower(i) == "that")
+            // "…, saying the race was close": a participle's content follows it
+            && !(clause.start == cue.start && self.lower(cue.start).ends_with("ing"));
         let according_first = self.lower(cue.start) == "according" && before.is_empty();
         if tail && !according_first {
             // "…," X said[, "…"]
@@ -824,6 +952,26 @@ mod tests {
         assert_eq!(
             roles("“We tried,” Ross said.\n\n“It is over.”"),
             vec![r("said", "Ross", &["“We tried,”", "“It is over.”"])]
+        );
+    }
+
+    #[test]
+    fn participles_and_coordinated_cues_share_the_subject() {
+        assert_eq!(
+            roles("Sen. Mark Hale met voters and told them the plan would pass."),
+            vec![r("told", "Sen. Mark Hale", &["them the plan would pass"])]
+        );
+        assert_eq!(
+            roles("In Ohio, Ross met the crowd, saying the race was close."),
+            vec![r("saying", "Ross", &["the race was close"])]
+        );
+    }
+
+    #[test]
+    fn passive_cue_takes_the_agent_after_by() {
+        assert_eq!(
+            roles("The move was first reported by Reuters."),
+            vec![r("reported", "Reuters", &["The move"])]
         );
     }
 

@@ -33,6 +33,7 @@ pub struct Words {
     pub determiners: HashSet<String>,
     pub complementizers: HashSet<String>,
     pub prepositions: HashSet<String>,
+    pub be_forms: HashSet<String>,
     pub documents: HashSet<String>,
     pub media_words: HashSet<String>,
     pub report_cues: HashSet<String>,
