@@ -238,6 +238,9 @@ impl Detector<'_> {
         previous: Option<&Range<usize>>,
     ) -> Option<Range<usize>> {
         let words = &self.lex.words;
+        if words.object_source_cues.contains(&*self.lower(cue.start)) {
+            return None;
+        }
         let participle = self.lower(cue.start).ends_with("ing");
         let mut j = cue.start;
         while j > s.tokens.start && words.between_subject_and_cue.contains(&*self.lower(j - 1)) {

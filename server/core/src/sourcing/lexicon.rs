@@ -34,6 +34,7 @@ pub struct Words {
     pub complementizers: HashSet<String>,
     pub prepositions: HashSet<String>,
     pub be_forms: HashSet<String>,
+    pub object_source_cues: HashSet<String>,
     pub documents: HashSet<String>,
     pub media_words: HashSet<String>,
     pub report_cues: HashSet<String>,
