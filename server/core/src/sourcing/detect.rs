@@ -12,7 +12,7 @@ use super::lexicon::Lexicons;
 use super::quotes::{find_quotes, quote_at, Quote};
 use super::{Attribution, SourceKind};
 use crate::config::Config;
-use crate::entities::{Entity, Mention};
+use crate::entities::{Entity, EntityType, Mention};
 use crate::span::Span;
 use crate::text::{Document, Sentence, TokenKind};
 
@@ -41,17 +41,18 @@ pub fn detect(
     // the paragraph of each attribution in `out`
     let mut paragraphs = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
-        if s.headline || in_blocks(&boilerplate, s.span) {
+        if in_blocks(&boilerplate, s.span) {
             continue;
         }
         let start = out.len();
+        out.extend(d.colon_attribution(si));
         let mut previous = None;
         for cue in d.cue_groups(s) {
             let (a, source) = d.attribution(si, cue, previous.as_ref());
             previous = source.or(previous);
             out.push(a);
         }
-        if out.len() == start {
+        if out.len() == start && !s.headline {
             out.extend(d.agentless(s));
         }
         paragraphs.resize(out.len(), s.paragraph);
@@ -319,6 +320,55 @@ impl Detector<'_> {
         Some(k..e)
     }
 
+    /// "Graham: Trump's rhetoric is destroying the party": a short phrase naming someone, a
+    /// colon and what they said (the headline convention for a quotation or a claim).
+    fn colon_attribution(&self, si: usize) -> Option<Attribution> {
+        let s = &self.doc.sentences[si];
+        let end = s.tokens.end.min(s.tokens.start + 7);
+        let colon = (s.tokens.start + 1..end).find(|&i| self.is(i, ":"))?;
+        let names = s.tokens.start..colon;
+        if !names
+            .clone()
+            .all(|i| self.capitalized(i) || self.doc.tokens[i].kind == TokenKind::Possessive)
+        {
+            return None;
+        }
+        let name = self.span(&names);
+        let first = self.mentions.partition_point(|m| m.span.end <= name.start);
+        // a person or an organization speaks; "Iowa: Tim Albrecht, Brad Anderson, …" is a list
+        let speaker = self.mentions.get(first).is_some_and(|m| {
+            name.covers(m.span) && self.entities[m.entity].ty != EntityType::Place
+        });
+        if !speaker {
+            return None;
+        }
+        let mut last = s.tokens.end;
+        while last > colon + 1 && matches!(self.text(last - 1), "." | "!" | "?" | ";") {
+            last -= 1;
+        }
+        if last <= colon + 2 {
+            return None;
+        }
+        let source = vec![name];
+        let (source_kind, source_entity) = classify_source(
+            self.doc,
+            self.lex,
+            &self.config.kb,
+            self.entities,
+            self.mentions,
+            &source,
+        );
+        Some(Attribution {
+            cue: vec![self.doc.tokens[colon].span],
+            source,
+            source_kind,
+            source_entity,
+            content: vec![self.span(&(colon + 1..last))],
+            direct: self.doc.tokens[colon + 1].kind == TokenKind::OpenQuote,
+            anonymity_explained: false,
+        })
+    }
+
     /// The subject of a cue verb: the noun phrase right before it, past auxiliaries and adverbs.
     fn subject_before(&self, cue: usize, start: usize) -> Option<Range<usize>> {
         let words = &self.lex.words;
@@ -466,11 +516,12 @@ impl Detector<'_> {
         if strong {
             return !after_determiner;
         }
-        // a weak cue needs a subject right before it
+        // a weak cue needs a subject right before it (in a Title Case headline every word is
+        // capitalized, so a name there is no evidence)
         !after_determiner
-            && prev
-                .as_ref()
-                .is_some_and(|p| words.pronouns.contains(&**p) || self.capitalized(i - 1))
+            && prev.as_ref().is_some_and(|p| {
+                words.pronouns.contains(&**p) || (self.capitalized(i - 1) && !self.capitalized(i))
+            })
     }
 
     /// A cue with its source after it: `“…,” said Caddell` or `…, said the senator.` The source
@@ -975,6 +1026,18 @@ mod tests {
         assert_eq!(
             roles("The move was first reported by Reuters."),
             vec![r("reported", "Reuters", &["The move"])]
+        );
+    }
+
+    #[test]
+    fn name_and_colon_attribute_a_headline() {
+        assert_eq!(
+            roles("Lindsey Graham: Trump Rhetoric Destroying GOP Chances\n\nGraham spoke."),
+            vec![r(
+                ":",
+                "Lindsey Graham",
+                &["Trump Rhetoric Destroying GOP Chances"]
+            )]
         );
     }
 
