@@ -516,9 +516,8 @@ impl Detector<'_> {
         if prev.as_deref() == Some("to") || words.between_subject_and_cue.contains(&*lower) {
             return false;
         }
-        let after_determiner = prev
-            .as_ref()
-            .is_some_and(|p| words.determiners.contains(&**p));
+        // "the report" is a noun, but "several said" and "one in five say" have a subject
+        let after_determiner = prev.as_ref().is_some_and(|p| words.articles.contains(&**p));
         if strong {
             return !after_determiner;
         }

@@ -32,6 +32,7 @@ pub struct Words {
     pub person_pronouns: HashSet<String>,
     pub between_subject_and_cue: HashSet<String>,
     pub determiners: HashSet<String>,
+    pub articles: HashSet<String>,
     pub complementizers: HashSet<String>,
     pub prepositions: HashSet<String>,
     pub be_forms: HashSet<String>,

@@ -86,6 +86,21 @@ pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<StrayClose>) {
                     });
                     open = None;
                 }
+                // an opening mark typed where a closing one belongs (`“It's unusual,“ said X`):
+                // glued to the word before it and followed by a space, it closes the quotation
+                (TokenKind::OpenQuote, Some(o))
+                    if !t.space_before
+                        && doc.tokens.get(mark_end + 1).is_none_or(|n| n.space_before) =>
+                {
+                    quotes.push(Quote {
+                        span: Span::new(doc.tokens[o].span.start, end),
+                        open: o,
+                        close: Some(mark_end),
+                        paragraph: p,
+                        continues: open_continues,
+                    });
+                    open = None;
+                }
                 // an opening mark inside an open quotation: the first one was never closed
                 (TokenKind::OpenQuote, Some(o)) => {
                     quotes.push(Quote {
@@ -160,6 +175,17 @@ mod tests {
         assert_eq!(
             quotes("''It doesn't scare me,'' he said of 'the race'."),
             vec![("''It doesn't scare me,''".into(), true, false)]
+        );
+    }
+
+    #[test]
+    fn opening_mark_typed_as_a_closing_one_closes() {
+        assert_eq!(
+            quotes("“It's unusual,“ said Noble. “Very.”"),
+            vec![
+                ("“It's unusual,“".into(), true, false),
+                ("“Very.”".into(), true, false)
+            ]
         );
     }
 
