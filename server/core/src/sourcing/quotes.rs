@@ -70,30 +70,18 @@ pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<StrayClose>) {
                 continue;
             };
             let t = &doc.tokens[i];
-            let end = doc.tokens[mark_end].span.end;
+            // an opening mark typed where a closing one belongs (`“It's unusual,“ said X`):
+            // glued to the word before it and followed by a space, it closes the quotation
+            let closes = t.kind == TokenKind::CloseQuote
+                || (!t.space_before && doc.tokens.get(mark_end + 1).is_none_or(|n| n.space_before));
             match (t.kind, open) {
                 (TokenKind::OpenQuote, None) => {
                     open = Some(i);
                     open_continues = reopens && i == tokens.start;
                 }
-                (TokenKind::CloseQuote, Some(o)) => {
+                (_, Some(o)) if closes => {
                     quotes.push(Quote {
-                        span: Span::new(doc.tokens[o].span.start, end),
-                        open: o,
-                        close: Some(mark_end),
-                        paragraph: p,
-                        continues: open_continues,
-                    });
-                    open = None;
-                }
-                // an opening mark typed where a closing one belongs (`“It's unusual,“ said X`):
-                // glued to the word before it and followed by a space, it closes the quotation
-                (TokenKind::OpenQuote, Some(o))
-                    if !t.space_before
-                        && doc.tokens.get(mark_end + 1).is_none_or(|n| n.space_before) =>
-                {
-                    quotes.push(Quote {
-                        span: Span::new(doc.tokens[o].span.start, end),
+                        span: Span::new(doc.tokens[o].span.start, doc.tokens[mark_end].span.end),
                         open: o,
                         close: Some(mark_end),
                         paragraph: p,
