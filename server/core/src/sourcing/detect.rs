@@ -12,7 +12,7 @@ use super::lexicon::Lexicons;
 use super::quotes::{find_quotes, quote_at, Quote};
 use super::{Attribution, SourceKind};
 use crate::config::Config;
-use crate::entities::{Entity, Mention};
+use crate::entities::{Entity, EntityType, Mention};
 use crate::span::Span;
 use crate::text::{Document, Sentence, TokenKind};
 
@@ -38,18 +38,26 @@ pub fn detect(
         quotes: &quotes,
     };
     let mut out = Vec::new();
+    // the paragraph of each attribution in `out`
+    let mut paragraphs = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
-        if s.headline || in_blocks(&boilerplate, s.span) {
+        if in_blocks(&boilerplate, s.span) {
             continue;
         }
         let start = out.len();
+        out.extend(d.colon_attribution(si));
+        let mut previous = None;
         for cue in d.cue_groups(s) {
-            out.push(d.attribution(si, cue));
+            let (a, source) = d.attribution(si, cue, previous.as_ref());
+            previous = source.or(previous);
+            out.push(a);
         }
-        if out.len() == start {
+        if out.len() == start && !s.headline {
             out.extend(d.agentless(s));
         }
+        paragraphs.resize(out.len(), s.paragraph);
     }
+    d.carry_over_quotes(&mut out, &paragraphs);
     out.retain(|a: &Attribution| !a.content.is_empty() || !a.source.is_empty());
     out
 }
@@ -121,17 +129,30 @@ impl Detector<'_> {
         groups
     }
 
-    fn attribution(&self, si: usize, cue: Range<usize>) -> Attribution {
+    /// The attribution of one cue, and its source phrase; `previous` is the source of the cue
+    /// before it in the sentence.
+    fn attribution(
+        &self,
+        si: usize,
+        cue: Range<usize>,
+        previous: Option<&Range<usize>>,
+    ) -> (Attribution, Option<Range<usize>>) {
         let s = &self.doc.sentences[si];
         let according = self.lower(cue.start) == "according";
         if self.lex.agentless.is(&self.lower(cue.start)) {
-            return self.agentless_at(s, self.span(&cue));
+            return (self.agentless_at(s, self.span(&cue)), None);
         }
         let (source, clause) = if according {
             let src = self.phrase_after(cue.end, s.tokens.end);
             let clause = cue.start..src.as_ref().map_or(cue.end, |r| r.end);
             (src, clause)
+        } else if let Some((aux, agent)) = self.passive(&cue, s) {
+            let clause = aux..agent.as_ref().map_or(cue.end, |r| r.end);
+            (agent, clause)
+        } else if let Some(src) = self.shared_subject(&cue, s, previous) {
+            (Some(src), cue.clone())
         } else if let Some(src) = self.subject_before(cue.start, s.tokens.start) {
+            let src = self.after_lead_quote(&src, s).unwrap_or(src);
             let clause = src.start..cue.end;
             (Some(src), clause)
         } else if let Some(src) = self.inverted_source(&cue, s) {
@@ -169,7 +190,7 @@ impl Detector<'_> {
         }
         let anonymity_explained =
             source_kind == SourceKind::Anonymous && self.anonymity_explained(si);
-        Attribution {
+        let attribution = Attribution {
             cue: vec![self.span(&cue)],
             source: source_spans,
             source_kind,
@@ -177,7 +198,170 @@ impl Detector<'_> {
             content,
             direct,
             anonymity_explained,
+        };
+        (attribution, source)
+    }
+
+    /// A passive cue ("was first reported by MSNBC", "has been told"): the first auxiliary
+    /// before it, and the agent of the "by" phrase after it (no source without one).
+    fn passive(&self, cue: &Range<usize>, s: &Sentence) -> Option<(usize, Option<Range<usize>>)> {
+        if self.lower(cue.start).ends_with("ing") {
+            return None;
         }
+        let words = &self.lex.words;
+        let mut j = cue.start;
+        let mut be = false;
+        while j > s.tokens.start && words.between_subject_and_cue.contains(&*self.lower(j - 1)) {
+            j -= 1;
+            be |= words.be_forms.contains(&*self.lower(j));
+        }
+        if !be {
+            return None;
+        }
+        let by = (cue.end..(cue.end + 6).min(s.tokens.end))
+            .take_while(|&i| self.is_word(i))
+            .find(|&i| self.lower(i) == "by");
+        Some((j, by.and_then(|b| self.phrase_after(b + 1, s.tokens.end))))
+    }
+
+    /// Cues that share the subject of the clause before them: a participle after a comma
+    /// ("…, saying …", "…, calling him …"), a verb coordinated with an earlier one ("… and
+    /// told them …") and an opening participle ("After thanking the crowd, he …").
+    fn shared_subject(
+        &self,
+        cue: &Range<usize>,
+        s: &Sentence,
+        previous: Option<&Range<usize>>,
+    ) -> Option<Range<usize>> {
+        let words = &self.lex.words;
+        if words.object_source_cues.contains(&*self.lower(cue.start)) {
+            return None;
+        }
+        let participle = self.lower(cue.start).ends_with("ing");
+        let mut j = cue.start;
+        while j > s.tokens.start && words.between_subject_and_cue.contains(&*self.lower(j - 1)) {
+            j -= 1;
+        }
+        let opening = j == s.tokens.start
+            || (j == s.tokens.start + 1 && words.prepositions.contains(&*self.lower(j - 1)));
+        if opening {
+            if !participle && self.lower(cue.start) != "having" {
+                return None;
+            }
+            // the subject of the main clause, after the comma closing the opening phrase
+            let comma = (cue.end..s.tokens.end).find(|&i| self.is(i, ","))?;
+            return self.noun_phrase_at(comma + 1, s.tokens.end);
+        }
+        let before = self.lower(j - 1);
+        let joined = matches!(&*before, "and" | "but" | "then")
+            || (participle
+                && (self.is(j - 1, ",") || self.doc.tokens[j - 1].kind == TokenKind::Dash));
+        if !joined {
+            return None;
+        }
+        previous
+            .cloned()
+            .or_else(|| self.sentence_subject(s, j - 1))
+    }
+
+    /// The subject of the sentence's main clause, found before token `before`: past an opening
+    /// adverbial phrase ("In Nevada, she …", "Speaking in Salem, Trump …").
+    fn sentence_subject(&self, s: &Sentence, before: usize) -> Option<Range<usize>> {
+        let first = s.tokens.start;
+        let mut k = first;
+        let opener = self.lower(first);
+        if self.lex.words.prepositions.contains(&*opener) || opener.ends_with("ing") {
+            k = (first..before).find(|&i| self.is(i, ","))? + 1;
+        }
+        self.noun_phrase_at(k, before)
+    }
+
+    /// A short noun phrase starting at token `k`: a pronoun, a name, or a determiner and the
+    /// words after it.
+    fn noun_phrase_at(&self, k: usize, end: usize) -> Option<Range<usize>> {
+        if k >= end || !self.is_word(k) {
+            return None;
+        }
+        let words = &self.lex.words;
+        let lower = self.lower(k);
+        if words.pronouns.contains(&*lower) {
+            return Some(k..k + 1);
+        }
+        let determiner = words.determiners.contains(&*lower);
+        if !determiner && !self.capitalized(k) {
+            return None;
+        }
+        let mut e = k + 1;
+        while e < end && e - k < MAX_SOURCE_TOKENS {
+            let lower = self.lower(e);
+            let name_part = self.capitalized(e)
+                || self.doc.tokens[e].kind == TokenKind::Possessive
+                || (matches!(&*lower, "of" | "and" | "de")
+                    && e + 1 < end
+                    && self.capitalized(e + 1));
+            // after a determiner, a few lower-case words up to the first verb-like one
+            let common = determiner
+                && self.is_word(e)
+                && e - k <= 3
+                && !AUXILIARIES.contains(&&*lower)
+                && !lower.ends_with("ed")
+                && !words.prepositions.contains(&*lower)
+                && !self.is_cue_at(e);
+            if !(name_part || common) {
+                break;
+            }
+            e += 1;
+        }
+        Some(k..e)
+    }
+
+    /// "Graham: Trump's rhetoric is destroying the party": a short phrase naming someone, a
+    /// colon and what they said (the headline convention for a quotation or a claim).
+    fn colon_attribution(&self, si: usize) -> Option<Attribution> {
+        let s = &self.doc.sentences[si];
+        let end = s.tokens.end.min(s.tokens.start + 7);
+        let colon = (s.tokens.start + 1..end).find(|&i| self.is(i, ":"))?;
+        let names = s.tokens.start..colon;
+        if !names
+            .clone()
+            .all(|i| self.capitalized(i) || self.doc.tokens[i].kind == TokenKind::Possessive)
+        {
+            return None;
+        }
+        let name = self.span(&names);
+        let first = self.mentions.partition_point(|m| m.span.end <= name.start);
+        // a person or an organization speaks; "Iowa: Tim Albrecht, Brad Anderson, …" is a list
+        let speaker = self.mentions.get(first).is_some_and(|m| {
+            name.covers(m.span) && self.entities[m.entity].ty != EntityType::Place
+        });
+        if !speaker {
+            return None;
+        }
+        let mut last = s.tokens.end;
+        while last > colon + 1 && matches!(self.text(last - 1), "." | "!" | "?" | ";") {
+            last -= 1;
+        }
+        if last <= colon + 2 {
+            return None;
+        }
+        let source = vec![name];
+        let (source_kind, source_entity) = classify_source(
+            self.doc,
+            self.lex,
+            &self.config.kb,
+            self.entities,
+            self.mentions,
+            &source,
+        );
+        Some(Attribution {
+            cue: vec![self.doc.tokens[colon].span],
+            source,
+            source_kind,
+            source_entity,
+            content: vec![self.span(&(colon + 1..last))],
+            direct: self.doc.tokens[colon + 1].kind == TokenKind::OpenQuote,
+            anonymity_explained: false,
+        })
     }
 
     /// The subject of a cue verb: the noun phrase right before it, past auxiliaries and adverbs.
@@ -260,6 +444,26 @@ impl Detector<'_> {
         Some(b..j)
     }
 
+    /// `“…,” the Florida senator and presidential candidate said`: everything between a quotation
+    /// that ends on a comma (or ? !) and the cue is the speaker, not only the last noun phrase.
+    fn after_lead_quote(&self, src: &Range<usize>, s: &Sentence) -> Option<Range<usize>> {
+        let mut b = src.start;
+        while b > s.tokens.start
+            && src.end - b < MAX_SOURCE_TOKENS
+            && matches!(
+                self.doc.tokens[b - 1].kind,
+                TokenKind::Word | TokenKind::Possessive
+            )
+        {
+            b -= 1;
+        }
+        let close = b.checked_sub(1)?;
+        let ends_quote = close > s.tokens.start
+            && self.doc.tokens[close].kind == TokenKind::CloseQuote
+            && matches!(self.text(close - 1), "," | "?" | "!");
+        (ends_quote && b < src.start).then_some(b..src.end)
+    }
+
     /// "Samantha Phillips, the city's emergency director, said": the name and its appositive,
     /// `comma` being the comma before the cue.
     fn appositive_subject(&self, comma: usize, start: usize) -> Option<Range<usize>> {
@@ -290,8 +494,14 @@ impl Detector<'_> {
             return false;
         }
         let lower = self.lower(i);
-        let strong = self.lex.is_cue(&lower);
-        // most words are no cue at all: decide that with one lookup
+        let next_in = |pairs: &rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>| {
+            pairs.get(&*lower).is_some_and(|next| {
+                i + 1 < self.doc.tokens.len() && next.contains(&*self.lower(i + 1))
+            })
+        };
+        let strong = (self.lex.is_cue(&lower) && !next_in(&self.lex.not_cues_before))
+            || next_in(&self.lex.cues_before);
+        // most words are no cue at all: decide that with a lookup or two
         if !strong && !self.lex.cues_after_subject.contains(&*lower) {
             return false;
         }
@@ -301,17 +511,17 @@ impl Detector<'_> {
         if prev.as_deref() == Some("to") || words.between_subject_and_cue.contains(&*lower) {
             return false;
         }
-        let after_determiner = prev
-            .as_ref()
-            .is_some_and(|p| words.determiners.contains(&**p));
+        // "the report" is a noun, but "several said" and "one in five say" have a subject
+        let after_determiner = prev.as_ref().is_some_and(|p| words.articles.contains(&**p));
         if strong {
             return !after_determiner;
         }
-        // a weak cue needs a subject right before it
+        // a weak cue needs a subject right before it (in a Title Case headline every word is
+        // capitalized, so a name there is no evidence)
         !after_determiner
-            && prev
-                .as_ref()
-                .is_some_and(|p| words.pronouns.contains(&**p) || self.capitalized(i - 1))
+            && prev.as_ref().is_some_and(|p| {
+                words.pronouns.contains(&**p) || (self.capitalized(i - 1) && !self.capitalized(i))
+            })
     }
 
     /// A cue with its source after it: `“…,” said Caddell` or `…, said the senator.` The source
@@ -390,7 +600,9 @@ impl Detector<'_> {
             self.is(p, ",")
                 || toks[p].kind == TokenKind::CloseQuote
                 || toks[p].kind == TokenKind::Dash
-        }) && !after.clone().any(|i| self.lower(i) == "that");
+        }) && !after.clone().any(|i| self.lower(i) == "that")
+            // "…, saying the race was close": a participle's content follows it
+            && !(clause.start == cue.start && self.lower(cue.start).ends_with("ing"));
         let according_first = self.lower(cue.start) == "according" && before.is_empty();
         if tail && !according_first {
             // "…," X said[, "…"]
@@ -410,6 +622,8 @@ impl Detector<'_> {
                 spans.push(self.quotes[q].span);
             } else if direct {
                 spans.extend(self.following_quotes(si));
+            } else if let Some(rest) = self.interrupted_rest(&after) {
+                spans.push(self.span(&rest));
             }
             return (spans, direct);
         }
@@ -457,6 +671,35 @@ impl Detector<'_> {
             spans.extend(self.continued_quotes(span.end));
         }
         (spans, direct)
+    }
+
+    /// "The outreach, they said, raised new worries": after an attribution set off by commas, the
+    /// rest of the sentence continues the attributed clause (unless it is a phrase about the
+    /// speaking itself: "…, he said, in an interview", "…, she said, adding that …").
+    fn interrupted_rest(&self, after: &Range<usize>) -> Option<Range<usize>> {
+        if after.is_empty()
+            || !matches!(
+                self.doc.tokens[after.start].kind,
+                TokenKind::Punct | TokenKind::Dash
+            )
+            || !matches!(self.text(after.start), "," | "—" | "–" | "--")
+        {
+            return None;
+        }
+        let k = after.start + 1;
+        let mut end = after.end;
+        while end > k && matches!(self.text(end - 1), "." | "!" | "?" | ";") {
+            end -= 1;
+        }
+        if k >= end || !self.is_word(k) {
+            return None;
+        }
+        let first = self.lower(k);
+        let words = &self.lex.words;
+        if first.ends_with("ing") || words.prepositions.contains(&*first) {
+            return None;
+        }
+        (!(k..end).any(|i| self.is_cue_at(i))).then_some(k..end)
     }
 
     /// The first quotation opening among these tokens.
@@ -539,6 +782,60 @@ impl Detector<'_> {
             }
         }
         out
+    }
+
+    /// Quotations that open a sentence and that no attribution covers belong to the speaker
+    /// attributed just before them: in the same paragraph, or in the paragraph before when that
+    /// one ends on the speaker's own quotation or on a colon.
+    fn carry_over_quotes(&self, out: &mut [Attribution], paragraphs: &[usize]) {
+        let mut covered: Vec<Span> = out.iter().flat_map(|a| a.content.iter().copied()).collect();
+        covered.sort_unstable_by_key(|c| c.start);
+        // reach[i]: the furthest end among covered[..=i]
+        let reach: Vec<usize> = covered
+            .iter()
+            .scan(0, |m, c| {
+                *m = (*m).max(c.end);
+                Some(*m)
+            })
+            .collect();
+        let mut next = 0;
+        let mut speaker: Option<usize> = None;
+        for q in self.quotes {
+            while next < out.len()
+                && out[next]
+                    .cue
+                    .first()
+                    .is_some_and(|c| c.start < q.span.start)
+            {
+                if !out[next].source.is_empty() {
+                    speaker = Some(next);
+                }
+                next += 1;
+            }
+            let Some(a) = speaker else { continue };
+            let k = covered.partition_point(|c| c.start < q.span.end);
+            if q.continues || (k > 0 && reach[k - 1] > q.span.start) {
+                continue;
+            }
+            let opens_sentence = self
+                .doc
+                .sentence_at(q.span.start)
+                .is_some_and(|si| self.doc.sentences[si].tokens.start == q.open);
+            let same_paragraph = paragraphs[a] == q.paragraph;
+            let next_paragraph = paragraphs[a] + 1 == q.paragraph && out[a].direct && {
+                let prev = &self.doc.paragraphs[paragraphs[a]];
+                let last = self.doc.token_at_or_after(prev.span.end.saturating_sub(1));
+                self.doc
+                    .tokens
+                    .get(last)
+                    .is_some_and(|t| t.kind == TokenKind::CloseQuote)
+                    || self.is(last, ":")
+            };
+            if opens_sentence && (same_paragraph || next_paragraph) {
+                out[a].content.push(q.span);
+                out[a].content.extend(self.continued_quotes(q.span.end));
+            }
+        }
     }
 
     /// Whether the article says why a source in sentence `si` was granted anonymity.
@@ -671,6 +968,73 @@ mod tests {
                 "said",
                 "Ross",
                 &["“It is going well,”", "“Police are out there.”"]
+            )]
+        );
+    }
+
+    #[test]
+    fn attribution_set_off_by_commas_takes_both_halves() {
+        assert_eq!(
+            roles("The outreach, they said, failed badly. The vote, he said, in an interview."),
+            vec![
+                r("said", "they", &["The outreach", "failed badly"]),
+                r("said", "he", &["The vote"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn speaker_after_a_quotation_runs_back_to_it() {
+        assert_eq!(
+            roles("“We won,” the senator and presidential candidate said in a statement."),
+            vec![r(
+                "said",
+                "the senator and presidential candidate",
+                &["“We won,”"]
+            )]
+        );
+    }
+
+    #[test]
+    fn unattributed_quotation_goes_to_the_speaker_before_it() {
+        assert_eq!(
+            roles("Ross said the talks failed. “We tried.”\n\n“It is over.”"),
+            vec![r("said", "Ross", &["the talks failed", "“We tried.”"])]
+        );
+        assert_eq!(
+            roles("“We tried,” Ross said.\n\n“It is over.”"),
+            vec![r("said", "Ross", &["“We tried,”", "“It is over.”"])]
+        );
+    }
+
+    #[test]
+    fn participles_and_coordinated_cues_share_the_subject() {
+        assert_eq!(
+            roles("Sen. Mark Hale met voters and told them the plan would pass."),
+            vec![r("told", "Sen. Mark Hale", &["them the plan would pass"])]
+        );
+        assert_eq!(
+            roles("In Ohio, Ross met the crowd, saying the race was close."),
+            vec![r("saying", "Ross", &["the race was close"])]
+        );
+    }
+
+    #[test]
+    fn passive_cue_takes_the_agent_after_by() {
+        assert_eq!(
+            roles("The move was first reported by Reuters."),
+            vec![r("reported", "Reuters", &["The move"])]
+        );
+    }
+
+    #[test]
+    fn name_and_colon_attribute_a_headline() {
+        assert_eq!(
+            roles("Lindsey Graham: Trump Rhetoric Destroying GOP Chances\n\nGraham spoke."),
+            vec![r(
+                ":",
+                "Lindsey Graham",
+                &["Trump Rhetoric Destroying GOP Chances"]
             )]
         );
     }

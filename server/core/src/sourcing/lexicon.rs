@@ -2,7 +2,7 @@
 //!
 //! Built once for the embedded data; a configuration with additions gets its own copy.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, LazyLock, Mutex};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -14,6 +14,7 @@ use crate::span::Span;
 const CUES_TSV: &str = include_str!("../../../../grammars/lexicon/cues.tsv");
 const CUES_AFTER_SUBJECT: &str =
     include_str!("../../../../grammars/lexicon/cues-after-subject.tsv");
+const CUE_CONTEXTS: &str = include_str!("../../../../grammars/lexicon/cue-contexts.tsv");
 const CUES_EXTRA: &str = include_str!("../../../../grammars/lexicon/cues-extra.txt");
 const ANONYMOUS: &str = include_str!("../../../../grammars/lexicon/anonymous.txt");
 const REASONS: &str = include_str!("../../../../grammars/lexicon/anonymity-reasons.txt");
@@ -31,7 +32,11 @@ pub struct Words {
     pub person_pronouns: HashSet<String>,
     pub between_subject_and_cue: HashSet<String>,
     pub determiners: HashSet<String>,
+    pub articles: HashSet<String>,
     pub complementizers: HashSet<String>,
+    pub prepositions: HashSet<String>,
+    pub be_forms: HashSet<String>,
+    pub object_source_cues: HashSet<String>,
     pub documents: HashSet<String>,
     pub media_words: HashSet<String>,
     pub report_cues: HashSet<String>,
@@ -94,6 +99,10 @@ pub struct Lexicons {
     pub cues: HashSet<String>,
     /// Words that are cues only right after a pronoun or a name ("they say", "Trump calls").
     pub cues_after_subject: HashSet<String>,
+    /// Words that are cues right before one of these next words ("talking about").
+    pub cues_before: HashMap<String, HashSet<String>>,
+    /// Cue words that are none right before one of these next words ("known as").
+    pub not_cues_before: HashMap<String, HashSet<String>>,
     pub anonymous: PhraseSet,
     pub anonymity_reasons: PhraseSet,
     pub weasel: PhraseSet,
@@ -108,6 +117,22 @@ fn entries(src: &str) -> impl Iterator<Item = &str> {
     src.lines()
         .map(|l| l.split('\t').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The word pairs of `cue-contexts.tsv` of one kind ("cue" or "not"), by first word.
+fn cue_contexts(kind: &str) -> HashMap<String, HashSet<String>> {
+    let mut out: HashMap<String, HashSet<String>> = HashMap::default();
+    for line in CUE_CONTEXTS.lines().filter(|l| !l.starts_with('#')) {
+        let mut fields = line.split('\t');
+        if let (Some(word), Some(next), Some(k)) = (fields.next(), fields.next(), fields.next()) {
+            if k == kind {
+                out.entry(word.to_string())
+                    .or_default()
+                    .insert(next.to_string());
+            }
+        }
+    }
+    out
 }
 
 const NAMES: [&str; 7] = [
@@ -142,6 +167,8 @@ impl Lexicons {
                 .map(str::to_lowercase)
                 .collect(),
             cues_after_subject: entries(CUES_AFTER_SUBJECT).map(str::to_lowercase).collect(),
+            cues_before: cue_contexts("cue"),
+            not_cues_before: cue_contexts("not"),
             anonymous: phrases(ANONYMOUS, "anonymous"),
             anonymity_reasons: phrases(REASONS, "anonymity-reasons"),
             weasel: phrases(WEASEL, "weasel"),

@@ -31,6 +31,23 @@ fn is_double(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "«" | "»" | "„")
 }
 
+/// The last token of the double quotation mark starting at token `i`, if one starts there: a
+/// double-quote character, or two apostrophes written together (`''`, the typewriter convention
+/// of some newspaper archives).
+fn double_mark_end(doc: &Document, i: usize, end: usize) -> Option<usize> {
+    if is_double(doc.token_text(i)) {
+        return Some(i);
+    }
+    let apostrophe = |k: usize| matches!(doc.token_text(k), "'" | "’");
+    let next = i + 1;
+    (next < end
+        && apostrophe(i)
+        && apostrophe(next)
+        && doc.tokens[i].span.end == doc.tokens[next].span.start
+        && doc.tokens[i].kind == doc.tokens[next].kind)
+        .then_some(next)
+}
+
 /// All quotations in text order, and the closing marks that close nothing.
 pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<StrayClose>) {
     let mut quotes: Vec<Quote> = Vec::new();
@@ -46,21 +63,27 @@ pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<StrayClose>) {
         let reopens = quotes
             .last()
             .is_some_and(|q| q.close.is_none() && q.paragraph + 1 == p);
-        for i in tokens.clone() {
-            let t = &doc.tokens[i];
-            if !is_double(doc.token_text(i)) {
+        let mut i = tokens.start;
+        while i < tokens.end {
+            let Some(mark_end) = double_mark_end(doc, i, tokens.end) else {
+                i += 1;
                 continue;
-            }
+            };
+            let t = &doc.tokens[i];
+            // an opening mark typed where a closing one belongs (`“It's unusual,“ said X`):
+            // glued to the word before it and followed by a space, it closes the quotation
+            let closes = t.kind == TokenKind::CloseQuote
+                || (!t.space_before && doc.tokens.get(mark_end + 1).is_none_or(|n| n.space_before));
             match (t.kind, open) {
                 (TokenKind::OpenQuote, None) => {
                     open = Some(i);
                     open_continues = reopens && i == tokens.start;
                 }
-                (TokenKind::CloseQuote, Some(o)) => {
+                (_, Some(o)) if closes => {
                     quotes.push(Quote {
-                        span: Span::new(doc.tokens[o].span.start, t.span.end),
+                        span: Span::new(doc.tokens[o].span.start, doc.tokens[mark_end].span.end),
                         open: o,
-                        close: Some(i),
+                        close: Some(mark_end),
                         paragraph: p,
                         continues: open_continues,
                     });
@@ -81,6 +104,7 @@ pub fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<StrayClose>) {
                 (_, None) => strays.push(StrayClose { token: i }),
                 _ => {}
             }
+            i = mark_end + 1;
         }
         if let Some(o) = open {
             quotes.push(Quote {
@@ -130,6 +154,25 @@ mod tests {
                 ("“never.”".into(), true, false),
                 ("“We will fight.".into(), false, false),
                 ("“And we will win,”".into(), true, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_a_double_quotation_mark() {
+        assert_eq!(
+            quotes("''It doesn't scare me,'' he said of 'the race'."),
+            vec![("''It doesn't scare me,''".into(), true, false)]
+        );
+    }
+
+    #[test]
+    fn opening_mark_typed_as_a_closing_one_closes() {
+        assert_eq!(
+            quotes("“It's unusual,“ said Noble. “Very.”"),
+            vec![
+                ("“It's unusual,“".into(), true, false),
+                ("“Very.”".into(), true, false)
             ]
         );
     }
