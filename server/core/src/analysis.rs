@@ -24,7 +24,7 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
     let raw = entities::recognize(&doc, &config.kb);
     let (entities, mentions) = entities::link_mentions(&doc, raw, &config.kb);
     let scan = sourcing::Scan::new(&doc, config);
-    let attributions = sourcing::detect(&doc, &entities, &mentions, config);
+    let attributions = sourcing::detect(&doc, &entities, &mentions, &scan, config);
     let findings = rules::check(&RuleInput {
         text,
         doc: &doc,

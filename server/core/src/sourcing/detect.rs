@@ -6,11 +6,11 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::boilerplate::{boilerplate_blocks, in_blocks};
+use super::boilerplate::in_blocks;
 use super::classify::classify_source;
 use super::lexicon::Lexicons;
-use super::quotes::{find_quotes, quote_at, Quote};
-use super::{Attribution, SourceKind};
+use super::quotes::{quote_at, Quote};
+use super::{Attribution, Scan, SourceKind};
 use crate::config::Config;
 use crate::entities::{Entity, EntityType, Mention};
 use crate::span::Span;
@@ -24,24 +24,23 @@ pub fn detect(
     doc: &Document,
     entities: &[Entity],
     mentions: &[Mention],
+    scan: &Scan,
     config: &Config,
 ) -> Vec<Attribution> {
-    let lex = Lexicons::for_config(config);
-    let (quotes, _) = find_quotes(doc);
-    let boilerplate = boilerplate_blocks(doc, &lex);
+    let boilerplate = &scan.boilerplate;
     let d = Detector {
         doc,
         entities,
         mentions,
-        lex: &lex,
+        lex: &scan.lex,
         config,
-        quotes: &quotes,
+        quotes: &scan.quotes,
     };
     let mut out = Vec::new();
     // the paragraph of each attribution in `out`
     let mut paragraphs = Vec::new();
     for (si, s) in doc.sentences.iter().enumerate() {
-        if in_blocks(&boilerplate, s.span) {
+        if in_blocks(boilerplate, s.span) {
             continue;
         }
         let start = out.len();
