@@ -493,6 +493,9 @@ impl Detector<'_> {
             return false;
         }
         let lower = self.lower(i);
+        if !self.lex.cue_candidates.contains(lower.as_ref()) {
+            return false;
+        }
         let next_in = |pairs: &rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>| {
             pairs.get(&*lower).is_some_and(|next| {
                 i + 1 < self.doc.tokens.len() && next.contains(&*self.lower(i + 1))

@@ -103,6 +103,9 @@ pub struct Lexicons {
     pub cues_before: HashMap<String, HashSet<String>>,
     /// Cue words that are none right before one of these next words ("known as").
     pub not_cues_before: HashMap<String, HashSet<String>>,
+    /// Every word that may be a cue in some context (the union of the four above): most words
+    /// of an article are none, and one lookup says so.
+    pub cue_candidates: HashSet<String>,
     pub anonymous: PhraseSet,
     pub anonymity_reasons: PhraseSet,
     pub weasel: PhraseSet,
@@ -160,15 +163,28 @@ impl Lexicons {
         let phrases = |src: &'static str, name: &str| {
             PhraseSet::new(entries(src).chain(extra(name).map(str::trim)))
         };
+        let cues: HashSet<String> = entries(CUES_TSV)
+            .chain(entries(CUES_EXTRA))
+            .chain(extra("cues"))
+            .map(str::to_lowercase)
+            .collect();
+        let cues_after_subject: HashSet<String> =
+            entries(CUES_AFTER_SUBJECT).map(str::to_lowercase).collect();
+        let cues_before = cue_contexts("cue");
+        let not_cues_before = cue_contexts("not");
+        let cue_candidates = cues
+            .iter()
+            .chain(&cues_after_subject)
+            .chain(cues_before.keys())
+            .chain(not_cues_before.keys())
+            .cloned()
+            .collect();
         Lexicons {
-            cues: entries(CUES_TSV)
-                .chain(entries(CUES_EXTRA))
-                .chain(extra("cues"))
-                .map(str::to_lowercase)
-                .collect(),
-            cues_after_subject: entries(CUES_AFTER_SUBJECT).map(str::to_lowercase).collect(),
-            cues_before: cue_contexts("cue"),
-            not_cues_before: cue_contexts("not"),
+            cues,
+            cues_after_subject,
+            cues_before,
+            not_cues_before,
+            cue_candidates,
             anonymous: phrases(ANONYMOUS, "anonymous"),
             anonymity_reasons: phrases(REASONS, "anonymity-reasons"),
             weasel: phrases(WEASEL, "weasel"),
