@@ -114,10 +114,11 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
     for i in 0..tokens.len() {
         let next = tokens.get(i + 1);
         let para = paragraphs.len();
-        let para_break = next.is_none_or(|n| is_blank_line_between(text, &tokens[i], n));
+        // (a blank line needs a line break, which the tokenizer already noted)
+        let para_break =
+            next.is_none_or(|n| n.newline_before && is_blank_line_between(text, &tokens[i], n));
         let mut sent_break = para_break;
-        if !sent_break {
-            let n = next.unwrap();
+        if let Some(n) = next.filter(|n| !sent_break && (n.newline_before || n.space_before)) {
             let s = &text[tokens[i].span.range()];
             let ns = &text[n.span.range()];
             let n_starts = ns
