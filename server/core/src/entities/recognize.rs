@@ -48,7 +48,10 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
     for s in &doc.sentences {
-        let shouting = s.headline || is_all_caps_sentence(doc, s.tokens.clone());
+        // a headline in sentence case ("Hackers attack Church of Scientology website") capitalises
+        // names only, like any sentence; in Title Case or ALL CAPS its capitals say little
+        let shouting = s.headline && !is_sentence_case(doc, kb, s.tokens.clone())
+            || is_all_caps_sentence(doc, s.tokens.clone());
         let mut i = s.tokens.start;
         while i < s.tokens.end {
             if !is_name_token(doc, i, kb) {
@@ -172,6 +175,17 @@ fn is_all_caps_sentence(doc: &Document, r: std::ops::Range<usize>) -> bool {
         words += usize::from(w.chars().any(char::is_alphabetic));
     }
     words >= 3
+}
+
+/// Has the line a lower-case word that Title Case would capitalise ("attack" in "Hackers attack
+/// Church of Scientology website")?
+fn is_sentence_case(doc: &Document, kb: &KnowledgeBase, r: std::ops::Range<usize>) -> bool {
+    r.filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .map(|i| word(doc, i))
+        .any(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !kb.words.title_case_small_words.contains(w)
+        })
 }
 
 /// Tokens at which a sentence (or a quote or clause inside it) starts, where a capital says nothing.
