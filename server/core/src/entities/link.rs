@@ -202,6 +202,26 @@ pub fn link_mentions(
         }
     }
 
+    // countries around a match score are national teams
+    let country_mentions: Vec<usize> = (0..n)
+        .filter(|&i| {
+            raw[i].kb.is_some_and(|r| {
+                let e = kb.entry(r);
+                e.has_tag("country") || e.has_tag("nation")
+            }) && raw[i].ty != Some(EntityType::Norp)
+        })
+        .collect();
+    let mut team = vec![false; n];
+    if !country_mentions.is_empty() {
+        let countries: Vec<_> = country_mentions
+            .iter()
+            .map(|&i| (raw[i].tokens.clone(), raw[i].kb))
+            .collect();
+        for t in super::team::national_teams(doc, &countries) {
+            team[country_mentions[t]] = true;
+        }
+    }
+
     // build entities
     let mut root_to_entity: HashMap<usize, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
@@ -257,6 +277,9 @@ pub fn link_mentions(
             .unwrap();
         e.defining = def;
         e.ty = resolve_type(e, &raw, &words, kb);
+        if e.ty == EntityType::Place && e.mentions.iter().any(|&m| team[m]) {
+            e.ty = EntityType::Org;
+        }
         let def_words = words[def].len();
         for &m in &e.mentions {
             mentions[m].kind = if raw[m].acronym {
