@@ -61,7 +61,10 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             let mut last = i;
             let mut j = i + 1;
             while j < s.tokens.end && j - i < MAX_NAME_TOKENS {
-                if is_name_token(doc, j, kb) && !doc.tokens[j].newline_before {
+                let joins = !doc.tokens[j].newline_before
+                    && (is_name_token(doc, j, kb)
+                        || j == last + 1 && ends_known_name(doc, kb, last, j));
+                if joins {
                     last = j;
                     j += 1;
                 } else if is_connector(doc, j, kb) && j + 1 < s.tokens.end && !shouting {
@@ -145,6 +148,14 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
             && w.starts_with("al-")
             && w[3..].chars().next().is_some_and(char::is_uppercase));
     first_upper && !with_lowercase(w, |l| kb.words.not_names.contains(l)) && !is_contraction(w)
+}
+
+/// A capitalised word never a name on its own (a month, a day) that ends a known name with the
+/// word before it: "Theresa May".
+fn ends_known_name(doc: &Document, kb: &KnowledgeBase, prev: usize, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word
+        && is_capitalized(word(doc, i))
+        && !kb.lookup(surface(doc, prev, i + 1)).is_empty()
 }
 
 /// "I’m", "Won’t", "They’ve": capitalised only because they start a sentence.
@@ -557,4 +568,31 @@ fn guess_type(
         return Some(EntityType::Norp);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::DocKind;
+    use crate::{analyze, Config};
+
+    fn mentions(text: &str) -> Vec<&str> {
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        a.mentions.iter().map(|m| &text[m.span.range()]).collect()
+    }
+
+    #[test]
+    fn a_month_ends_a_known_name_but_not_an_unknown_one() {
+        assert_eq!(
+            mentions("Prime Minister Theresa May spoke to Hillary Clinton Friday."),
+            ["Theresa May", "Hillary Clinton"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_case_headline_keeps_its_names_whole() {
+        assert_eq!(
+            mentions("Hackers attack Church of Scientology website\n\nIt was down."),
+            ["Church of Scientology"]
+        );
+    }
 }
