@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::recognize::RawMention;
 use super::{Entity, EntityType, Mention, MentionKind};
-use crate::kb::{normalize_surface, KnowledgeBase};
+use crate::kb::{normalize_surface, KnowledgeBase, Sense};
 use crate::text::{Document, TokenKind};
 
 struct UnionFind(Vec<usize>);
@@ -163,7 +163,21 @@ pub fn link_mentions(
         }
     }
 
-    // 4. surnames and given names of people (full names indexed above)
+    // 4. a name qualified by its country is the bare name: "United Kingdom Home Office" →
+    // "Home Office", "Iranian Foreign Ministry" → "Foreign Ministry"
+    for i in 0..n {
+        if let Some(bare) = without_country(doc, kb, &raw[i]) {
+            if let Some(&j) = first_by_text.get(bare.as_str()) {
+                let same_kb = raw[j].kb.is_none_or(|r| Some(r) == raw[i].kb);
+                let group = matches!(raw[j].ty, Some(EntityType::Person | EntityType::Norp));
+                if same_kb && !group {
+                    uf.union(i, j);
+                }
+            }
+        }
+    }
+
+    // 5. surnames and given names of people (full names indexed above)
     for i in 0..n {
         if words[i].len() != 1
             || raw[i].acronym
@@ -199,6 +213,26 @@ pub fn link_mentions(
         });
         if let Some(t) = target {
             uf.union(t, i);
+        }
+    }
+
+    // countries around a match score are national teams
+    let country_mentions: Vec<usize> = (0..n)
+        .filter(|&i| {
+            raw[i].kb.is_some_and(|r| {
+                let e = kb.entry(r);
+                e.has_tag("country") || e.has_tag("nation")
+            }) && raw[i].ty != Some(EntityType::Norp)
+        })
+        .collect();
+    let mut team = vec![false; n];
+    if !country_mentions.is_empty() {
+        let countries: Vec<_> = country_mentions
+            .iter()
+            .map(|&i| (raw[i].tokens.clone(), raw[i].kb))
+            .collect();
+        for t in super::team::national_teams(doc, &countries) {
+            team[country_mentions[t]] = true;
         }
     }
 
@@ -257,6 +291,9 @@ pub fn link_mentions(
             .unwrap();
         e.defining = def;
         e.ty = resolve_type(e, &raw, &words, kb);
+        if e.ty == EntityType::Place && e.mentions.iter().any(|&m| team[m]) {
+            e.ty = EntityType::Org;
+        }
         let def_words = words[def].len();
         for &m in &e.mentions {
             mentions[m].kind = if raw[m].acronym {
@@ -276,6 +313,37 @@ pub fn link_mentions(
         e.key = entity_key(&e.name);
     }
     (entities, mentions)
+}
+
+/// The name without a leading country or nationality ("United Kingdom Home Office" → "Home
+/// Office"), normalized, for names of organizations and places.
+fn without_country(doc: &Document, kb: &KnowledgeBase, m: &RawMention) -> Option<String> {
+    const MAX_COUNTRY_TOKENS: usize = 4;
+    // groups are names of their own: "African Americans" are not "Americans"
+    if m.acronym
+        || matches!(m.ty, Some(EntityType::Person | EntityType::Norp))
+        || m.tokens.len() < 3
+    {
+        return None;
+    }
+    let text =
+        |a: usize, b: usize| &doc.prose[doc.tokens[a].span.start..doc.tokens[b - 1].span.end];
+    let (a, e) = (m.tokens.start, m.tokens.end);
+    let cut = (a + 1..e.min(a + 1 + MAX_COUNTRY_TOKENS))
+        .rev()
+        .find(|&k| {
+            kb.lookup(text(a, k)).iter().any(|s| match *s {
+                Sense::Demonym(_) => true,
+                Sense::Name(r) => {
+                    let entry = kb.entry(r);
+                    entry.has_tag("country") || entry.has_tag("nation")
+                }
+            })
+        })?;
+    // the bare name is of two words or more ("European Union" is not a "Union") and starts with
+    // a capital
+    let rest = text(cut, e);
+    (e - cut >= 2 && rest.starts_with(char::is_uppercase)).then(|| normalize_surface(rest))
 }
 
 /// How many different full names each word belongs to, counted once per word (not per mention:
@@ -340,5 +408,41 @@ fn resolve_type(
         EntityType::Person
     } else {
         EntityType::Org
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::DocKind;
+    use crate::{analyze, Config};
+
+    /// The defining mention's text of the entity of each mention with this text.
+    fn defined_as(text: &str, mention: &str) -> Vec<String> {
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        a.mentions
+            .iter()
+            .filter(|m| &text[m.span.range()] == mention)
+            .map(|m| {
+                let def = a.mentions[a.entities[m.entity].defining].span;
+                text[def.range()].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_name_links_to_its_country_qualified_form() {
+        let text = "The United Kingdom Home Office issued forms. The Home Office said so.";
+        assert_eq!(
+            defined_as(text, "Home Office"),
+            ["United Kingdom Home Office"]
+        );
+    }
+
+    #[test]
+    fn a_group_or_a_one_word_rest_is_no_country_qualifier() {
+        let text =
+            "African Americans voted. Americans voted. The European Union met. The Union met.";
+        assert_eq!(defined_as(text, "Americans"), ["Americans"]);
+        assert_eq!(defined_as(text, "Union"), ["Union"]);
     }
 }

@@ -2,6 +2,7 @@
 
 mod link;
 mod recognize;
+mod team;
 
 pub use link::{entity_key, link_mentions};
 pub use recognize::recognize;

@@ -50,7 +50,10 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
     for s in &doc.sentences {
-        let shouting = s.headline || is_all_caps_sentence(doc, s.tokens.clone());
+        // a headline in sentence case ("Hackers attack Church of Scientology website") capitalises
+        // names only, like any sentence; in Title Case or ALL CAPS its capitals say little
+        let shouting = s.headline && !is_sentence_case(doc, kb, s.tokens.clone())
+            || is_all_caps_sentence(doc, s.tokens.clone());
         let mut i = s.tokens.start;
         while i < s.tokens.end {
             if !is_name_token(doc, i, kb) {
@@ -60,7 +63,10 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             let mut last = i;
             let mut j = i + 1;
             while j < s.tokens.end && j - i < MAX_NAME_TOKENS {
-                if is_name_token(doc, j, kb) && !doc.tokens[j].newline_before {
+                let joins = !doc.tokens[j].newline_before
+                    && (is_name_token(doc, j, kb)
+                        || j == last + 1 && ends_known_name(doc, kb, last, j));
+                if joins {
                     last = j;
                     j += 1;
                 } else if is_connector(doc, j, kb) && j + 1 < s.tokens.end && !shouting {
@@ -157,6 +163,14 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     first_upper && !with_lowercase(w, |l| kb.words.not_names.contains(l)) && !is_contraction(w)
 }
 
+/// A capitalised word never a name on its own (a month, a day) that ends a known name with the
+/// word before it: "Theresa May".
+fn ends_known_name(doc: &Document, kb: &KnowledgeBase, prev: usize, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word
+        && is_capitalized(word(doc, i))
+        && !kb.lookup(surface(doc, prev, i + 1)).is_empty()
+}
+
 /// "I’m", "Won’t", "They’ve": capitalised only because they start a sentence.
 fn is_contraction(w: &str) -> bool {
     let Some(k) = w.rfind(['\'', '\u{2019}']) else {
@@ -185,6 +199,17 @@ fn is_all_caps_sentence(doc: &Document, r: std::ops::Range<usize>) -> bool {
         words += usize::from(w.chars().any(char::is_alphabetic));
     }
     words >= 3
+}
+
+/// Has the line a lower-case word that Title Case would capitalise ("attack" in "Hackers attack
+/// Church of Scientology website")?
+fn is_sentence_case(doc: &Document, kb: &KnowledgeBase, r: std::ops::Range<usize>) -> bool {
+    r.filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .map(|i| word(doc, i))
+        .any(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !kb.words.title_case_small_words.contains(w)
+        })
 }
 
 /// Tokens at which a sentence (or a quote or clause inside it) starts, where a capital says nothing.
@@ -556,4 +581,31 @@ fn guess_type(
         return Some(EntityType::Norp);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::DocKind;
+    use crate::{analyze, Config};
+
+    fn mentions(text: &str) -> Vec<&str> {
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        a.mentions.iter().map(|m| &text[m.span.range()]).collect()
+    }
+
+    #[test]
+    fn a_month_ends_a_known_name_but_not_an_unknown_one() {
+        assert_eq!(
+            mentions("Prime Minister Theresa May spoke to Hillary Clinton Friday."),
+            ["Theresa May", "Hillary Clinton"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_case_headline_keeps_its_names_whole() {
+        assert_eq!(
+            mentions("Hackers attack Church of Scientology website\n\nIt was down."),
+            ["Church of Scientology"]
+        );
+    }
 }

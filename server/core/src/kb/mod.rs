@@ -79,6 +79,7 @@ pub struct NameWords {
     pub name_particles: HashSet<String>,
     pub org_prefixes: HashSet<String>,
     pub norp_endings: Vec<String>,
+    pub title_case_small_words: HashSet<String>,
 }
 
 static EMBEDDED: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| Arc::new(load::embedded()));
