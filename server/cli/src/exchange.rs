@@ -19,7 +19,16 @@ pub struct EntityMention {
     pub end: usize,
     #[serde(rename = "type")]
     pub ty: &'static str,
-    pub cluster: String,
+    pub cluster: Cluster,
+}
+
+/// A cluster id, written as "e7": formatted straight into the output, not into a String first.
+pub struct Cluster(pub usize);
+
+impl Serialize for Cluster {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("e{}", self.0))
+    }
 }
 
 #[derive(Serialize)]
@@ -59,7 +68,7 @@ pub fn document<'a>(id: &'a str, text: &str, a: &Analysis) -> Document<'a> {
                     start,
                     end,
                     ty: a.entities[m.entity].ty.label(),
-                    cluster: format!("e{}", m.entity),
+                    cluster: Cluster(m.entity),
                 }
             })
             .collect(),

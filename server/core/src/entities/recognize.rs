@@ -156,7 +156,7 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     }
     let w = word(doc, i);
     // "al-Assad", "bin Salman" are handled by connectors; "al-Assad" starts lower case
-    let first_upper = is_capitalized(w)
+    let first_upper = t.upper
         || (w.len() > 3
             && w.starts_with("al-")
             && w[3..].chars().next().is_some_and(char::is_uppercase));

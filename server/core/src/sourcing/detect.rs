@@ -95,7 +95,7 @@ impl Detector<'_> {
     }
 
     fn capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.text(i).chars().next().is_some_and(char::is_uppercase)
+        self.is_word(i) && self.doc.tokens[i].upper
     }
 
     fn in_quote(&self, i: usize) -> bool {

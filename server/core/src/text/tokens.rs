@@ -31,6 +31,8 @@ pub struct Token {
     pub space_before: bool,
     /// A line break comes between the previous token and this one.
     pub newline_before: bool,
+    /// The first character is upper case (asked of nearly every token, so noted once).
+    pub upper: bool,
 }
 
 /// Abbreviations that keep their period ("Mr.", "Sept.", "Inc."). Lower-cased, without the period.
@@ -234,6 +236,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind,
             space_before,
             newline_before,
+            upper: c.is_uppercase(),
         });
         space_before = false;
         newline_before = false;
