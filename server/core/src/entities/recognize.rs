@@ -42,13 +42,16 @@ const MAX_KB_TOKENS: usize = 8;
 
 pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     let mut out = Vec::new();
-    let lower_words: HashSet<&str> = doc
-        .tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.span.text(&doc.prose))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect();
+    // sized up front: most words of an article are lower-case ones
+    let mut lower_words: HashSet<&str> =
+        HashSet::with_capacity_and_hasher(doc.tokens.len(), Default::default());
+    lower_words.extend(
+        doc.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && !t.upper)
+            .map(|t| t.span.text(&doc.prose))
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
+    );
     for s in &doc.sentences {
         // a headline in sentence case ("Hackers attack Church of Scientology website") capitalises
         // names only, like any sentence; in Title Case or ALL CAPS its capitals say little
