@@ -12,11 +12,13 @@
 //! Each entity's defining mention is its first fullest one outside headlines (a headline names
 //! what the lede introduces).
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::recognize::RawMention;
 use super::{Entity, EntityType, Mention, MentionKind};
-use crate::kb::{normalize_surface, KnowledgeBase, Sense};
+use crate::kb::{normalize_surface, normalized, KnowledgeBase, Sense};
 use crate::text::{Document, TokenKind};
 
 struct UnionFind(Vec<usize>);
@@ -49,12 +51,21 @@ fn name_words<'a>(doc: &'a Document, m: &RawMention) -> Vec<&'a str> {
         .collect()
 }
 
+/// The initials of a name, upper-cased ("Shanghai Cooperation Organization" → "SCO").
 fn initials(words: &[&str]) -> String {
-    words.iter().filter_map(|w| w.chars().next()).collect()
+    words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
+/// The letters and digits of an acronym, upper-cased ("U.N." → "UN").
 fn acronym_letters(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 /// Key for linking the same entity across articles: lower case, letters and digits only, so
@@ -74,9 +85,9 @@ pub fn link_mentions(
     let n = raw.len();
     let mut uf = UnionFind((0..n).collect());
     let words: Vec<Vec<&str>> = raw.iter().map(|m| name_words(doc, m)).collect();
-    let texts: Vec<String> = raw
+    let texts: Vec<Cow<str>> = raw
         .iter()
-        .map(|m| normalize_surface(doc.text_of(m.span)))
+        .map(|m| normalized(doc.text_of(m.span)))
         .collect();
 
     // full names of people by surname and by given name
@@ -119,7 +130,7 @@ pub fn link_mentions(
             uf.union(f, i);
         }
         if !shared_name(i) {
-            let f = *first_by_text.entry(texts[i].as_str()).or_insert(i);
+            let f = *first_by_text.entry(texts[i].as_ref()).or_insert(i);
             uf.union(f, i);
         }
     }
@@ -146,14 +157,12 @@ pub fn link_mentions(
     let mut by_initials: HashMap<String, usize> = HashMap::default();
     for i in 0..n {
         if words[i].len() >= 2 && !raw[i].acronym {
-            by_initials
-                .entry(initials(&words[i]).to_uppercase())
-                .or_insert(i);
+            by_initials.entry(initials(&words[i])).or_insert(i);
         }
     }
     for i in 0..n {
         if raw[i].acronym {
-            if let Some(&full) = by_initials.get(&acronym_letters(&texts[i]).to_uppercase()) {
+            if let Some(&full) = by_initials.get(&acronym_letters(&texts[i])) {
                 if raw[full].ty != Some(EntityType::Person)
                     && raw[full].kb.is_none_or(|r| Some(r) == raw[i].kb)
                 {
@@ -260,9 +269,9 @@ pub fn link_mentions(
         if e.kb.is_none() {
             e.kb = r.kb;
         }
-        let surface = doc.text_of(r.span).to_string();
-        if !e.aliases.contains(&surface) {
-            e.aliases.push(surface);
+        let surface = doc.text_of(r.span);
+        if !e.aliases.iter().any(|a| a == surface) {
+            e.aliases.push(surface.to_string());
         }
         if let Some(t) = r.title {
             let role = doc.text_of(t).trim().to_string();
@@ -350,11 +359,11 @@ fn without_country(doc: &Document, kb: &KnowledgeBase, m: &RawMention) -> Option
 /// a long article mentions "Trump" thousands of times).
 fn distinct_names<'a>(
     map: &HashMap<&'a str, Vec<usize>>,
-    texts: &[String],
+    texts: &[Cow<str>],
 ) -> HashMap<&'a str, usize> {
     map.iter()
         .map(|(w, v)| {
-            let mut t: Vec<&str> = v.iter().map(|&x| texts[x].as_str()).collect();
+            let mut t: Vec<&str> = v.iter().map(|&x| texts[x].as_ref()).collect();
             t.sort_unstable();
             t.dedup();
             (*w, t.len())

@@ -144,11 +144,7 @@ impl KnowledgeBase {
 
     /// Senses of a surface form as written (first entries win: project before embedded).
     pub fn lookup(&self, surface: &str) -> &[Sense] {
-        let found = if is_normalized(surface) {
-            self.surfaces.get(surface)
-        } else {
-            self.surfaces.get(&normalize_surface(surface))
-        };
+        let found = self.surfaces.get(normalized(surface).as_ref());
         found.map(Vec::as_slice).unwrap_or(&[])
     }
 
@@ -208,6 +204,15 @@ fn is_normalized(s: &str) -> bool {
     ends_ok
         && !b.windows(2).any(|w| w == b"  ")
         && !b.iter().any(|c| matches!(c, b'`' | b'\t' | b'\n' | b'\r'))
+}
+
+/// `normalize_surface`, borrowing `s` when it already is normalized (as names almost always are).
+pub fn normalized(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_normalized(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(normalize_surface(s))
+    }
 }
 
 pub fn normalize_surface(s: &str) -> String {
