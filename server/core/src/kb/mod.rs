@@ -200,10 +200,18 @@ fn is_normalized(s: &str) -> bool {
     }
     let b = s.as_bytes();
     let space = |c: &u8| char::from(*c).is_whitespace();
-    let ends_ok = !b.first().is_some_and(space) && !b.last().is_some_and(space);
-    ends_ok
-        && !b.windows(2).any(|w| w == b"  ")
-        && !b.iter().any(|c| matches!(c, b'`' | b'\t' | b'\n' | b'\r'))
+    if b.first().is_some_and(space) || b.last().is_some_and(space) {
+        return false;
+    }
+    // one pass: no tab, line break or backtick, no two spaces in a row
+    let mut prev = 0u8;
+    for &c in b {
+        if matches!(c, b'`' | b'\t' | b'\n' | b'\r') || (c == b' ' && prev == b' ') {
+            return false;
+        }
+        prev = c;
+    }
+    true
 }
 
 /// `normalize_surface`, borrowing `s` when it already is normalized (as names almost always are).

@@ -35,6 +35,14 @@ fn is_double(s: &str) -> bool {
 /// double-quote character, or two apostrophes written together (`''`, the typewriter convention
 /// of some newspaper archives).
 fn double_mark_end(doc: &Document, i: usize, end: usize) -> Option<usize> {
+    // words, numbers and other punctuation are no quotation marks (most tokens: decided without
+    // looking at the text)
+    if !matches!(
+        doc.tokens[i].kind,
+        TokenKind::OpenQuote | TokenKind::CloseQuote | TokenKind::Possessive
+    ) {
+        return None;
+    }
     if is_double(doc.token_text(i)) {
         return Some(i);
     }
