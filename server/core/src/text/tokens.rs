@@ -108,9 +108,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut newline_before = false;
     let bytes = text.as_bytes();
     while k < n {
+        // fast paths for what most of an article is: spaces, plain ASCII words, simple punctuation
         if bytes[k] == b' ' {
             space_before = true;
             k += 1;
+            continue;
+        }
+        if let Some((end, kind)) = plain_ascii_token(bytes, k) {
+            tokens.push(Token {
+                span: Span::new(k, end),
+                kind,
+                space_before,
+                newline_before,
+                upper: bytes[k].is_ascii_uppercase(),
+            });
+            space_before = false;
+            newline_before = false;
+            k = end;
             continue;
         }
         let c = at(k).unwrap_or(' ');
@@ -242,6 +256,31 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         newline_before = false;
     }
     tokens
+}
+
+/// A token at `k` that needs none of the rules below: an ASCII word starting with a letter and
+/// ending before a space or punctuation that cannot continue it (no apostrophe, hyphen, period
+/// or non-ASCII character after it, no initialism), or a comma, semicolon, colon, bracket, `!`,
+/// `?` or a period. Its end and kind; `None` sends the token through the full rules.
+fn plain_ascii_token(bytes: &[u8], k: usize) -> Option<(usize, TokenKind)> {
+    match bytes[k] {
+        b',' | b';' | b':' | b'(' | b')' | b'!' | b'?' | b'.' => Some((k + 1, TokenKind::Punct)),
+        b'a'..=b'z' | b'A'..=b'Z' => {
+            if bytes.get(k + 1) == Some(&b'.') {
+                return None;
+            }
+            let mut j = k + 1;
+            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                j += 1;
+            }
+            match bytes.get(j) {
+                Some(b'\'' | b'-' | b'.') => None,
+                Some(&b) if b >= 0x80 => None,
+                _ => Some((j, TokenKind::Word)),
+            }
+        }
+        _ => None,
+    }
 }
 
 /// Whether an unclosed single opening quote precedes on the current line (then a trailing `’`
