@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::boilerplate::in_blocks;
 use super::classify::classify_source;
-use super::lexicon::Lexicons;
+use super::lexicon::{Lexicons, AFTER_NAME};
 use super::quotes::{quote_at, Quote};
 use super::{Attribution, Scan, SourceKind};
 use crate::config::Config;
@@ -501,8 +501,25 @@ impl Detector<'_> {
                 i + 1 < self.doc.tokens.len() && next.contains(&*self.lower(i + 1))
             })
         };
-        let strong = (self.lex.is_cue(&lower) && !next_in(&self.lex.not_cues_before))
-            || next_in(&self.lex.cues_before);
+        // the word before decides first ("records show", "be found"); then the word after
+        let after_word = (i > 0 && self.is_word(i - 1))
+            .then(|| self.lex.cue_after.get(&*lower))
+            .flatten()
+            .and_then(|prevs| {
+                prevs.get(self.doc.lower(i - 1)).or_else(|| {
+                    (self.capitalized(i - 1) && !self.capitalized(i))
+                        .then(|| prevs.get(AFTER_NAME))
+                        .flatten()
+                })
+            });
+        let strong = match after_word {
+            Some(false) => return false,
+            Some(true) => true,
+            None => {
+                (self.lex.is_cue(&lower) && !next_in(&self.lex.not_cues_before))
+                    || next_in(&self.lex.cues_before)
+            }
+        };
         // most words are no cue at all: decide that with a lookup or two
         if !strong && !self.lex.cues_after_subject.contains(&*lower) {
             return false;
@@ -935,6 +952,14 @@ mod tests {
                 "Ebrahim Raisi",
                 &["the talks would resume in May"]
             )]
+        );
+    }
+
+    #[test]
+    fn the_word_before_decides_a_cue() {
+        assert_eq!(
+            roles("Campaign records show the donor gave $500. He made two phone calls."),
+            vec![r("show", "Campaign records", &["the donor gave $500"])]
         );
     }
 

@@ -15,6 +15,7 @@ const CUES_TSV: &str = include_str!("../../../../grammars/lexicon/cues.tsv");
 const CUES_AFTER_SUBJECT: &str =
     include_str!("../../../../grammars/lexicon/cues-after-subject.tsv");
 const CUE_CONTEXTS: &str = include_str!("../../../../grammars/lexicon/cue-contexts.tsv");
+const CUE_AFTER_WORD: &str = include_str!("../../../../grammars/lexicon/cue-after-word.tsv");
 const CUES_EXTRA: &str = include_str!("../../../../grammars/lexicon/cues-extra.txt");
 const ANONYMOUS: &str = include_str!("../../../../grammars/lexicon/anonymous.txt");
 const REASONS: &str = include_str!("../../../../grammars/lexicon/anonymity-reasons.txt");
@@ -103,7 +104,10 @@ pub struct Lexicons {
     pub cues_before: HashMap<String, HashSet<String>>,
     /// Cue words that are none right before one of these next words ("known as").
     pub not_cues_before: HashMap<String, HashSet<String>>,
-    /// Every word that may be a cue in some context (the union of the four above): most words
+    /// Whether a word is a cue right after a given previous word, or after a name
+    /// ([`AFTER_NAME`]): word → previous → cue ("records show", "Rubio wants", not "be found").
+    pub cue_after: HashMap<String, HashMap<String, bool>>,
+    /// Every word that may be a cue in some context (the union of the five above): most words
     /// of an article are none, and one lookup says so.
     pub cue_candidates: HashSet<String>,
     pub anonymous: PhraseSet,
@@ -133,6 +137,23 @@ fn cue_contexts(kind: &str) -> HashMap<String, HashSet<String>> {
                     .or_default()
                     .insert(next.to_string());
             }
+        }
+    }
+    out
+}
+
+/// The previous-word key of `cue-after-word.tsv` for a capitalized word before a lower-case one.
+pub const AFTER_NAME: &str = "<name>";
+
+/// `cue-after-word.tsv`: word → previous word → whether the word is a cue there.
+fn cue_after_word() -> HashMap<String, HashMap<String, bool>> {
+    let mut out: HashMap<String, HashMap<String, bool>> = HashMap::default();
+    for line in CUE_AFTER_WORD.lines().filter(|l| !l.starts_with('#')) {
+        let mut fields = line.split('\t');
+        if let (Some(prev), Some(word), Some(k)) = (fields.next(), fields.next(), fields.next()) {
+            out.entry(word.to_string())
+                .or_default()
+                .insert(prev.to_string(), k == "cue");
         }
     }
     out
@@ -172,11 +193,13 @@ impl Lexicons {
             entries(CUES_AFTER_SUBJECT).map(str::to_lowercase).collect();
         let cues_before = cue_contexts("cue");
         let not_cues_before = cue_contexts("not");
+        let cue_after = cue_after_word();
         let cue_candidates = cues
             .iter()
             .chain(&cues_after_subject)
             .chain(cues_before.keys())
             .chain(not_cues_before.keys())
+            .chain(cue_after.keys())
             .cloned()
             .collect();
         Lexicons {
@@ -184,6 +207,7 @@ impl Lexicons {
             cues_after_subject,
             cues_before,
             not_cues_before,
+            cue_after,
             cue_candidates,
             anonymous: phrases(ANONYMOUS, "anonymous"),
             anonymity_reasons: phrases(REASONS, "anonymity-reasons"),
