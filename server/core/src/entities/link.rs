@@ -12,9 +12,9 @@
 //! Each entity's defining mention is its first fullest one outside headlines (a headline names
 //! what the lede introduces).
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::recognize::RawMention;
+use super::recognize::{span_of, RawMention};
 use super::{Entity, EntityType, Mention, MentionKind};
 use crate::kb::{normalize_surface, KnowledgeBase, Sense};
 use crate::text::{Document, TokenKind};
@@ -68,9 +68,10 @@ pub fn entity_key(name: &str) -> String {
 
 pub fn link_mentions(
     doc: &Document,
-    raw: Vec<RawMention>,
+    mut raw: Vec<RawMention>,
     kb: &KnowledgeBase,
 ) -> (Vec<Entity>, Vec<Mention>) {
+    type_product_lines(doc, &mut raw);
     let n = raw.len();
     let mut uf = UnionFind((0..n).collect());
     let words: Vec<Vec<&str>> = raw.iter().map(|m| name_words(doc, m)).collect();
@@ -344,6 +345,36 @@ fn without_country(doc: &Document, kb: &KnowledgeBase, m: &RawMention) -> Option
     // a capital
     let rest = text(cut, e);
     (e - cut >= 2 && rest.starts_with(char::is_uppercase)).then(|| normalize_surface(rest))
+}
+
+/// Names of products the article also names with a version ("Explorer" and "Internet Explorer
+/// 6", "IE" and "IE6") are products too, not organizations.
+fn type_product_lines(doc: &Document, raw: &mut [RawMention]) {
+    let lines: HashSet<&str> = raw
+        .iter()
+        .filter(|m| m.product)
+        .map(|m| {
+            let line = if m.tokens.len() > 1 {
+                span_of(doc, m.tokens.start, m.tokens.end - 1)
+            } else {
+                m.span
+            };
+            doc.text_of(line)
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+        })
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    for m in raw.iter_mut() {
+        if !m.product
+            && m.kb.is_none()
+            && m.ty != Some(EntityType::Person)
+            && lines.contains(doc.text_of(m.span))
+        {
+            m.ty = Some(EntityType::Misc);
+        }
+    }
 }
 
 /// How many different full names each word belongs to, counted once per word (not per mention:

@@ -33,6 +33,9 @@ pub struct RawMention {
     pub weak: bool,
     /// Inside a headline (never the defining mention when the body names the entity too).
     pub headline: bool,
+    /// A product named with its version or model number ("Internet Explorer 6", "IE6"): the
+    /// name without the number is the product line, typed like it.
+    pub product: bool,
 }
 
 /// How far (in tokens) a name may extend.
@@ -90,6 +93,16 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                 m.headline = s.headline;
             }
             i = last + 1;
+            // "Internet Explorer 6", "Windows 10": a version number makes the name a product's
+            if let Some(m) = out[before..].last_mut() {
+                if m.tokens.end == i && i < s.tokens.end && takes_version(doc, m, i) {
+                    m.tokens.end = i + 1;
+                    m.span = span_of(doc, m.tokens.start, i + 1);
+                    m.ty = Some(EntityType::Misc);
+                    m.product = true;
+                    i += 1;
+                }
+            }
         }
     }
     keep_confirmed(doc, out)
@@ -386,6 +399,7 @@ fn segment_run(
                 acronym: false,
                 weak: false,
                 headline: false,
+                product: false,
             });
             return;
         }
@@ -416,6 +430,7 @@ fn segment_run(
                         && !kb.lookup(word(doc, a)).is_empty(),
                     weak: false,
                     headline: false,
+                    product: false,
                 });
                 // a known name before a title and a name ("U.S. President Donald Trump") also
                 // belongs to the title
@@ -435,8 +450,11 @@ fn segment_run(
                     && word(doc, a + 1) == ":"
                     && !word(doc, a).chars().any(char::is_lowercase);
                 let acronym = e == a + 1 && is_acronym(word(doc, a)) && !speaker_label;
+                let model = acronym && is_model_code(word(doc, a));
                 let ty = if speaker_label {
                     Some(EntityType::Person)
+                } else if model {
+                    Some(EntityType::Misc)
                 } else {
                     guess_type(doc, kb, a, e, title.is_some(), acronym)
                 };
@@ -446,8 +464,9 @@ fn segment_run(
                     ty,
                     title,
                     kb: None,
-                    acronym,
+                    acronym: acronym && !model,
                     headline: false,
+                    product: model,
                     weak: !had_title
                         && (shouting
                             || (e == a + 1
@@ -457,6 +476,49 @@ fn segment_run(
             }
         }
     }
+}
+
+/// A model code: capitals then digits in one word ("IE6", "PS4", "MH17"), a product or a flight
+/// rather than an organization.
+fn is_model_code(w: &str) -> bool {
+    w.bytes().last().is_some_and(|b| b.is_ascii_digit())
+        && w.bytes().take_while(u8::is_ascii_uppercase).count() >= 2
+        && w.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// Is token `v`, right after the unknown name `m`, its version number ("Internet Explorer 6",
+/// "Windows 10", "Firefox 3.5")? Not a match score ("Korea 1 – 0"), a count ("Cruz 34
+/// delegates") or a year.
+fn takes_version(doc: &Document, m: &RawMention, v: usize) -> bool {
+    let t = &doc.tokens[v];
+    let w = word(doc, v);
+    let number = (1..=4).contains(&w.len())
+        && w.starts_with(|c: char| c.is_ascii_digit())
+        && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && !w.ends_with('.');
+    let next = doc.tokens.get(v + 1);
+    let more = next.is_some_and(|n| {
+        !n.newline_before
+            && (n.kind == TokenKind::Dash
+                || matches!(word(doc, v + 1), "-" | "\u{2013}" | "%")
+                || word(doc, v + 1).starts_with(|c: char| c.is_ascii_digit())
+                || counts_units(word(doc, v + 1)))
+    });
+    number
+        && (w.len() < 3 || w.contains('.'))
+        && !t.newline_before
+        && !more
+        && m.kb.is_none()
+        && m.title.is_none()
+        // "Channel 4", "Highway 1" are an organization and a place
+        && m.ty.is_none_or(|ty| ty == EntityType::Misc)
+}
+
+/// A word after a number that makes it a count or a poll figure, not a version: "Cruz 34
+/// delegates", "Carrier 24 years", "Trump 46 to 40 percent".
+fn counts_units(w: &str) -> bool {
+    matches!(w, "to" | "of" | "per" | "percent" | "point")
+        || w.len() > 3 && w.ends_with('s') && w.starts_with(char::is_lowercase)
 }
 
 /// Tokens `[from, to)` are name particles that may join two unknown words ("of", "of the", "bin").
@@ -469,7 +531,7 @@ fn joins_by_particles(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize
     }
 }
 
-fn span_of(doc: &Document, from: usize, to: usize) -> Span {
+pub(super) fn span_of(doc: &Document, from: usize, to: usize) -> Span {
     Span::new(doc.tokens[from].span.start, doc.tokens[to - 1].span.end)
 }
 
@@ -598,6 +660,29 @@ mod tests {
         assert_eq!(
             mentions("Prime Minister Theresa May spoke to Hillary Clinton Friday."),
             ["Theresa May", "Hillary Clinton"]
+        );
+    }
+
+    #[test]
+    fn a_version_number_makes_a_product_but_a_count_does_not() {
+        let text =
+            "Users of Explorer 6 and IE6 left Explorer. Cruz 34 delegates. Sweden 1 – 0 Panama.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let typed: Vec<(&str, &str)> = a
+            .mentions
+            .iter()
+            .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
+            .collect();
+        assert_eq!(
+            typed,
+            [
+                ("Explorer 6", "MISC"),
+                ("IE6", "MISC"),
+                ("Explorer", "MISC"),
+                ("Cruz", "ORG"),
+                ("Sweden", "ORG"),
+                ("Panama", "ORG")
+            ]
         );
     }
 
