@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::recognize::{span_of, RawMention};
 use super::{Entity, EntityType, Mention, MentionKind};
-use crate::kb::{normalize_surface, KnowledgeBase, Sense};
+use crate::kb::{normalize_surface, with_lowercase, KnowledgeBase, Sense};
 use crate::text::{Document, TokenKind};
 
 struct UnionFind(Vec<usize>);
@@ -174,6 +174,31 @@ pub fn link_mentions(
                 if same_kb && !group {
                     uf.union(i, j);
                 }
+            }
+        }
+    }
+
+    // 4b. "Korea" is the article's one "South Korea" (or "North Korea", never both)
+    let mut by_bare_place: HashMap<&str, Vec<usize>> = HashMap::default();
+    for i in 0..n {
+        if let [first, .., last] = words[i][..] {
+            let prefixed = with_lowercase(first, |l| kb.words.place_prefixes.contains(l));
+            if prefixed && raw[i].ty == Some(EntityType::Place) {
+                by_bare_place.entry(last).or_default().push(i);
+            }
+        }
+    }
+    if !by_bare_place.is_empty() {
+        for i in 0..n {
+            // a known place stays itself: "Sudan" is not "South Sudan"
+            if words[i].len() != 1 || raw[i].acronym || raw[i].kb.is_some() {
+                continue;
+            }
+            let Some(places) = by_bare_place.get(words[i][0]) else {
+                continue;
+            };
+            if places.iter().all(|&p| texts[p] == texts[places[0]]) {
+                uf.union(places[0], i);
             }
         }
     }
@@ -467,6 +492,15 @@ mod tests {
             defined_as(text, "Home Office"),
             ["United Kingdom Home Office"]
         );
+    }
+
+    #[test]
+    fn a_bare_place_is_the_one_compass_named_place_of_the_article() {
+        let text = "South Korea beat Sweden. Fans of Korea cheered. Sudan and South Sudan met.";
+        assert_eq!(defined_as(text, "Korea"), ["South Korea"]);
+        assert_eq!(defined_as(text, "Sudan"), ["Sudan"]);
+        let both = "North Korea and South Korea met. Fans of Korea cheered.";
+        assert_eq!(defined_as(both, "Korea"), ["Korea"]);
     }
 
     #[test]
