@@ -44,7 +44,7 @@ const MAX_NAME_TOKENS: usize = 12;
 const MAX_KB_TOKENS: usize = 8;
 
 pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
-    let mut out = Vec::new();
+    let mut out: Vec<RawMention> = Vec::new();
     let lower_words: HashSet<&str> = doc
         .tokens
         .iter()
@@ -59,6 +59,15 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             || is_all_caps_sentence(doc, s.tokens.clone());
         let mut i = s.tokens.start;
         while i < s.tokens.end {
+            if let Some(m) = compound_name(doc, kb, i, s.tokens.start, shouting) {
+                // "New York-based": the name took the word before the compound
+                if out.last().is_some_and(|p| p.tokens == (m.tokens.start..i)) {
+                    out.pop();
+                }
+                out.push(m);
+                i += 1;
+                continue;
+            }
             if !is_name_token(doc, i, kb) {
                 i += 1;
                 continue;
@@ -173,7 +182,81 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
         || (w.len() > 3
             && w.starts_with("al-")
             && w[3..].chars().next().is_some_and(char::is_uppercase));
-    first_upper && !with_lowercase(w, |l| kb.words.not_names.contains(l)) && !is_contraction(w)
+    first_upper
+        && !with_lowercase(w, |l| kb.words.not_names.contains(l))
+        && !is_contraction(w)
+        && compound_head(w).is_none()
+}
+
+/// The capitalised head of a compound with a lower-case tail ("Iranian-backed", "Saudi-led",
+/// "Scientology-related", "T-shirt"), as a byte length: only the head may be a name.
+fn compound_head(w: &str) -> Option<usize> {
+    let k = w.rfind('-')?;
+    w[k + 1..]
+        .starts_with(|c: char| c.is_lowercase())
+        .then_some(k)
+        .filter(|&k| k > 0 && w.starts_with(char::is_uppercase))
+}
+
+/// The name heading a compound word at token `i`: "Iranian" in "Iranian-backed" (NORP), "Saudi"
+/// in "Saudi-led", "Scientology" in "Scientology-related". A single letter ("T-shirt", "X-ray")
+/// or a common word ("Pro-government", "Long-term") is no name.
+fn compound_name(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    i: usize,
+    sentence_start: usize,
+    shouting: bool,
+) -> Option<RawMention> {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let w = word(doc, i);
+    let k = compound_head(w)?;
+    let head = &w[..k];
+    if head.chars().count() < 2 || head.contains('-') || kb.is_common_word(head) {
+        return None;
+    }
+    // a known name of two words ending in the head: "New York-based", "Los Angeles-based"
+    let start = i
+        .checked_sub(1)
+        .filter(|&p| {
+            p >= sentence_start
+                && !t.newline_before
+                && is_name_token(doc, p, kb)
+                && doc.tokens[p].span.end < t.span.start
+                && !kb
+                    .lookup(&doc.prose[doc.tokens[p].span.start..t.span.start + k])
+                    .is_empty()
+        })
+        .unwrap_or(i);
+    let (head, first) = (
+        &doc.prose[doc.tokens[start].span.start..t.span.start + k],
+        start,
+    );
+    let senses = kb.lookup(head);
+    // a compound adjective names the people before the place: "Saudi-led" is NORP
+    let sense = senses
+        .iter()
+        .find(|s| matches!(s, Sense::Demonym(_)))
+        .or(senses.first());
+    let (ty, r) = match sense {
+        Some(Sense::Demonym(_)) => (Some(EntityType::Norp), None),
+        Some(Sense::Name(r)) => (kb.entry(*r).ty, Some(*r)),
+        None => (None, None),
+    };
+    Some(RawMention {
+        span: Span::new(doc.tokens[first].span.start, t.span.start + k),
+        tokens: first..i + 1,
+        ty,
+        title: None,
+        kb: r,
+        acronym: false,
+        weak: sense.is_none() && (shouting || at_clause_start(doc, i, sentence_start)),
+        headline: false,
+        product: false,
+    })
 }
 
 /// A capitalised word never a name on its own (a month, a day) that ends a known name with the
@@ -683,6 +766,22 @@ mod tests {
                 ("Sweden", "ORG"),
                 ("Panama", "ORG")
             ]
+        );
+    }
+
+    #[test]
+    fn only_the_name_heads_a_compound_with_a_lower_case_tail() {
+        assert_eq!(
+            mentions("Iranian-backed and Saudi-led forces wore T-shirt and Pro-government badges."),
+            ["Iranian", "Saudi"]
+        );
+        assert_eq!(
+            mentions("He left Scientology-related work. Scientology denied it."),
+            ["Scientology", "Scientology"]
+        );
+        assert_eq!(
+            mentions("A New York-based firm hired a Los Angeles-based lawyer."),
+            ["New York", "Los Angeles"]
         );
     }
 
