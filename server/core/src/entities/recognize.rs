@@ -408,7 +408,21 @@ fn segment_run(
             segs.push(Seg::Title(p, e));
             p = e;
         } else if let Some((e, sense)) = known {
-            segs.push(Seg::Known(p, e, sense));
+            // a compass word before a known place names another place: "East Los Angeles",
+            // "Northern California" (its own entity, not Los Angeles)
+            let place =
+                matches!(sense, Sense::Name(r) if kb.entry(r).ty == Some(EntityType::Place));
+            match segs.last_mut() {
+                Some(Seg::Name(a, b))
+                    if place
+                        && *b == p
+                        && *a + 1 == p
+                        && kb.words.place_prefixes.contains(&*lower_word(doc, *a)) =>
+                {
+                    *b = e
+                }
+                _ => segs.push(Seg::Known(p, e, sense)),
+            }
             p = e;
         } else if kb.words.determiners.contains(&*lower) || is_connector(doc, p, kb) {
             p += 1;
@@ -782,6 +796,14 @@ mod tests {
         assert_eq!(
             mentions("A New York-based firm hired a Los Angeles-based lawyer."),
             ["New York", "Los Angeles"]
+        );
+    }
+
+    #[test]
+    fn a_compass_word_before_a_known_place_is_part_of_the_name() {
+        assert_eq!(
+            mentions("Officers in East Los Angeles and Los Angeles met."),
+            ["East Los Angeles", "Los Angeles"]
         );
     }
 
