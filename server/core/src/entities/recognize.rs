@@ -536,6 +536,17 @@ fn segment_run(
                 }
             }
             Seg::Name(a, e) => {
+                // a letter after a dropped capitalised word labels it, and the two are a name:
+                // "Group G" at a line start, "Plan B"
+                let after_dropped = a > start
+                    && doc.tokens[a - 1].kind == TokenKind::Word
+                    && is_capitalized(word(doc, a - 1))
+                    && !segs[..k].iter().any(|s| matches!(s, Seg::Title(_, b) | Seg::Known(_, b, _) | Seg::Name(_, b) if *b == a));
+                let a = if e == a + 1 && word(doc, a).chars().count() == 1 && after_dropped {
+                    a - 1
+                } else {
+                    a
+                };
                 let had_title = pending_title.is_some();
                 let title = match pending_title.take() {
                     Some(t) => Some(span_of(doc, t, a)),
@@ -804,6 +815,14 @@ mod tests {
         assert_eq!(
             mentions("Officers in East Los Angeles and Los Angeles met."),
             ["East Los Angeles", "Los Angeles"]
+        );
+    }
+
+    #[test]
+    fn a_letter_labelling_a_dropped_word_takes_it_back() {
+        assert_eq!(
+            mentions("Group G was tough. Fans posted on X today."),
+            ["Group G", "X"]
         );
     }
 
