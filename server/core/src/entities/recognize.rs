@@ -191,11 +191,12 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
 /// The capitalised head of a compound with a lower-case tail ("Iranian-backed", "Saudi-led",
 /// "Scientology-related", "T-shirt"), as a byte length: only the head may be a name.
 fn compound_head(w: &str) -> Option<usize> {
+    // most words are lower case: one test of the first letter rules them out
+    if !w.starts_with(char::is_uppercase) {
+        return None;
+    }
     let k = w.rfind('-')?;
-    w[k + 1..]
-        .starts_with(|c: char| c.is_lowercase())
-        .then_some(k)
-        .filter(|&k| k > 0 && w.starts_with(char::is_uppercase))
+    (k > 0 && w[k + 1..].starts_with(char::is_lowercase)).then_some(k)
 }
 
 /// The name heading a compound word at token `i`: "Iranian" in "Iranian-backed" (NORP), "Saudi"
