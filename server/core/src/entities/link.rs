@@ -14,11 +14,11 @@
 
 use std::borrow::Cow;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::recognize::RawMention;
+use super::recognize::{span_of, RawMention};
 use super::{Entity, EntityType, Mention, MentionKind};
-use crate::kb::{normalize_surface, normalized, KnowledgeBase, Sense};
+use crate::kb::{normalize_surface, normalized, with_lowercase, KnowledgeBase, Sense};
 use crate::text::{Document, TokenKind};
 
 struct UnionFind(Vec<usize>);
@@ -79,9 +79,10 @@ pub fn entity_key(name: &str) -> String {
 
 pub fn link_mentions(
     doc: &Document,
-    raw: Vec<RawMention>,
+    mut raw: Vec<RawMention>,
     kb: &KnowledgeBase,
 ) -> (Vec<Entity>, Vec<Mention>) {
+    type_product_lines(doc, &mut raw);
     let n = raw.len();
     let mut uf = UnionFind((0..n).collect());
     let words: Vec<Vec<&str>> = raw.iter().map(|m| name_words(doc, m)).collect();
@@ -182,6 +183,31 @@ pub fn link_mentions(
                 if same_kb && !group {
                     uf.union(i, j);
                 }
+            }
+        }
+    }
+
+    // 4b. "Korea" is the article's one "South Korea" (or "North Korea", never both)
+    let mut by_bare_place: HashMap<&str, Vec<usize>> = HashMap::default();
+    for i in 0..n {
+        if let [first, .., last] = words[i][..] {
+            let prefixed = with_lowercase(first, |l| kb.words.place_prefixes.contains(l));
+            if prefixed && raw[i].ty == Some(EntityType::Place) {
+                by_bare_place.entry(last).or_default().push(i);
+            }
+        }
+    }
+    if !by_bare_place.is_empty() {
+        for i in 0..n {
+            // a known place stays itself: "Sudan" is not "South Sudan"
+            if words[i].len() != 1 || raw[i].acronym || raw[i].kb.is_some() {
+                continue;
+            }
+            let Some(places) = by_bare_place.get(words[i][0]) else {
+                continue;
+            };
+            if places.iter().all(|&p| texts[p] == texts[places[0]]) {
+                uf.union(places[0], i);
             }
         }
     }
@@ -355,6 +381,36 @@ fn without_country(doc: &Document, kb: &KnowledgeBase, m: &RawMention) -> Option
     (e - cut >= 2 && rest.starts_with(char::is_uppercase)).then(|| normalize_surface(rest))
 }
 
+/// Names of products the article also names with a version ("Explorer" and "Internet Explorer
+/// 6", "IE" and "IE6") are products too, not organizations.
+fn type_product_lines(doc: &Document, raw: &mut [RawMention]) {
+    let lines: HashSet<&str> = raw
+        .iter()
+        .filter(|m| m.product)
+        .map(|m| {
+            let line = if m.tokens.len() > 1 {
+                span_of(doc, m.tokens.start, m.tokens.end - 1)
+            } else {
+                m.span
+            };
+            doc.text_of(line)
+                .trim_end_matches(|c: char| c.is_ascii_digit())
+        })
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    for m in raw.iter_mut() {
+        if !m.product
+            && m.kb.is_none()
+            && m.ty != Some(EntityType::Person)
+            && lines.contains(doc.text_of(m.span))
+        {
+            m.ty = Some(EntityType::Misc);
+        }
+    }
+}
+
 /// How many different full names each word belongs to, counted once per word (not per mention:
 /// a long article mentions "Trump" thousands of times).
 fn distinct_names<'a>(
@@ -445,6 +501,15 @@ mod tests {
             defined_as(text, "Home Office"),
             ["United Kingdom Home Office"]
         );
+    }
+
+    #[test]
+    fn a_bare_place_is_the_one_compass_named_place_of_the_article() {
+        let text = "South Korea beat Sweden. Fans of Korea cheered. Sudan and South Sudan met.";
+        assert_eq!(defined_as(text, "Korea"), ["South Korea"]);
+        assert_eq!(defined_as(text, "Sudan"), ["Sudan"]);
+        let both = "North Korea and South Korea met. Fans of Korea cheered.";
+        assert_eq!(defined_as(both, "Korea"), ["Korea"]);
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub struct RawMention {
     pub weak: bool,
     /// Inside a headline (never the defining mention when the body names the entity too).
     pub headline: bool,
+    /// A product named with its version or model number ("Internet Explorer 6", "IE6"): the
+    /// name without the number is the product line, typed like it.
+    pub product: bool,
 }
 
 /// How far (in tokens) a name may extend.
@@ -41,7 +44,7 @@ const MAX_NAME_TOKENS: usize = 12;
 const MAX_KB_TOKENS: usize = 8;
 
 pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
-    let mut out = Vec::new();
+    let mut out: Vec<RawMention> = Vec::new();
     // sized up front: most words of an article are lower-case ones
     let mut lower_words: HashSet<&str> =
         HashSet::with_capacity_and_hasher(doc.tokens.len(), Default::default());
@@ -59,6 +62,15 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             || is_all_caps_sentence(doc, s.tokens.clone());
         let mut i = s.tokens.start;
         while i < s.tokens.end {
+            if let Some(m) = compound_name(doc, kb, i, s.tokens.start, shouting) {
+                // "New York-based": the name took the word before the compound
+                if out.last().is_some_and(|p| p.tokens == (m.tokens.start..i)) {
+                    out.pop();
+                }
+                out.push(m);
+                i += 1;
+                continue;
+            }
             if !is_name_token(doc, i, kb) {
                 i += 1;
                 continue;
@@ -93,6 +105,16 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                 m.headline = s.headline;
             }
             i = last + 1;
+            // "Internet Explorer 6", "Windows 10": a version number makes the name a product's
+            if let Some(m) = out[before..].last_mut() {
+                if m.tokens.end == i && i < s.tokens.end && takes_version(doc, m, i) {
+                    m.tokens.end = i + 1;
+                    m.span = span_of(doc, m.tokens.start, i + 1);
+                    m.ty = Some(EntityType::Misc);
+                    m.product = true;
+                    i += 1;
+                }
+            }
         }
     }
     keep_confirmed(doc, out)
@@ -163,7 +185,82 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
         || (w.len() > 3
             && w.starts_with("al-")
             && w[3..].chars().next().is_some_and(char::is_uppercase));
-    first_upper && !with_lowercase(w, |l| kb.words.not_names.contains(l)) && !is_contraction(w)
+    first_upper
+        && !with_lowercase(w, |l| kb.words.not_names.contains(l))
+        && !is_contraction(w)
+        && compound_head(w).is_none()
+}
+
+/// The capitalised head of a compound with a lower-case tail ("Iranian-backed", "Saudi-led",
+/// "Scientology-related", "T-shirt"), as a byte length: only the head may be a name.
+fn compound_head(w: &str) -> Option<usize> {
+    // most words are lower case: one test of the first letter rules them out
+    if !w.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let k = w.rfind('-')?;
+    (k > 0 && w[k + 1..].starts_with(char::is_lowercase)).then_some(k)
+}
+
+/// The name heading a compound word at token `i`: "Iranian" in "Iranian-backed" (NORP), "Saudi"
+/// in "Saudi-led", "Scientology" in "Scientology-related". A single letter ("T-shirt", "X-ray")
+/// or a common word ("Pro-government", "Long-term") is no name.
+fn compound_name(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    i: usize,
+    sentence_start: usize,
+    shouting: bool,
+) -> Option<RawMention> {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let w = word(doc, i);
+    let k = compound_head(w)?;
+    let head = &w[..k];
+    if head.chars().count() < 2 || head.contains('-') || kb.is_common_word(head) {
+        return None;
+    }
+    // a known name of two words ending in the head: "New York-based", "Los Angeles-based"
+    let start = i
+        .checked_sub(1)
+        .filter(|&p| {
+            p >= sentence_start
+                && !t.newline_before
+                && is_name_token(doc, p, kb)
+                && doc.tokens[p].span.end < t.span.start
+                && !kb
+                    .lookup(&doc.prose[doc.tokens[p].span.start..t.span.start + k])
+                    .is_empty()
+        })
+        .unwrap_or(i);
+    let (head, first) = (
+        &doc.prose[doc.tokens[start].span.start..t.span.start + k],
+        start,
+    );
+    let senses = kb.lookup(head);
+    // a compound adjective names the people before the place: "Saudi-led" is NORP
+    let sense = senses
+        .iter()
+        .find(|s| matches!(s, Sense::Demonym(_)))
+        .or(senses.first());
+    let (ty, r) = match sense {
+        Some(Sense::Demonym(_)) => (Some(EntityType::Norp), None),
+        Some(Sense::Name(r)) => (kb.entry(*r).ty, Some(*r)),
+        None => (None, None),
+    };
+    Some(RawMention {
+        span: Span::new(doc.tokens[first].span.start, t.span.start + k),
+        tokens: first..i + 1,
+        ty,
+        title: None,
+        kb: r,
+        acronym: false,
+        weak: sense.is_none() && (shouting || at_clause_start(doc, i, sentence_start)),
+        headline: false,
+        product: false,
+    })
 }
 
 /// A capitalised word never a name on its own (a month, a day) that ends a known name with the
@@ -315,7 +412,21 @@ fn segment_run(
             segs.push(Seg::Title(p, e));
             p = e;
         } else if let Some((e, sense)) = known {
-            segs.push(Seg::Known(p, e, sense));
+            // a compass word before a known place names another place: "East Los Angeles",
+            // "Northern California" (its own entity, not Los Angeles)
+            let place =
+                matches!(sense, Sense::Name(r) if kb.entry(r).ty == Some(EntityType::Place));
+            match segs.last_mut() {
+                Some(Seg::Name(a, b))
+                    if place
+                        && *b == p
+                        && *a + 1 == p
+                        && kb.words.place_prefixes.contains(&*lower_word(doc, *a)) =>
+                {
+                    *b = e
+                }
+                _ => segs.push(Seg::Known(p, e, sense)),
+            }
             p = e;
         } else if kb.words.determiners.contains(&*lower) || is_connector(doc, p, kb) {
             p += 1;
@@ -389,6 +500,7 @@ fn segment_run(
                 acronym: false,
                 weak: false,
                 headline: false,
+                product: false,
             });
             return;
         }
@@ -419,6 +531,7 @@ fn segment_run(
                         && !kb.lookup(word(doc, a)).is_empty(),
                     weak: false,
                     headline: false,
+                    product: false,
                 });
                 // a known name before a title and a name ("U.S. President Donald Trump") also
                 // belongs to the title
@@ -427,6 +540,17 @@ fn segment_run(
                 }
             }
             Seg::Name(a, e) => {
+                // a letter after a dropped capitalised word labels it, and the two are a name:
+                // "Group G" at a line start, "Plan B"
+                let after_dropped = a > start
+                    && doc.tokens[a - 1].kind == TokenKind::Word
+                    && is_capitalized(word(doc, a - 1))
+                    && !segs[..k].iter().any(|s| matches!(s, Seg::Title(_, b) | Seg::Known(_, b, _) | Seg::Name(_, b) if *b == a));
+                let a = if e == a + 1 && word(doc, a).chars().count() == 1 && after_dropped {
+                    a - 1
+                } else {
+                    a
+                };
                 let had_title = pending_title.is_some();
                 let title = match pending_title.take() {
                     Some(t) => Some(span_of(doc, t, a)),
@@ -438,8 +562,11 @@ fn segment_run(
                     && word(doc, a + 1) == ":"
                     && !word(doc, a).chars().any(char::is_lowercase);
                 let acronym = e == a + 1 && is_acronym(word(doc, a)) && !speaker_label;
+                let model = acronym && is_model_code(word(doc, a));
                 let ty = if speaker_label {
                     Some(EntityType::Person)
+                } else if model {
+                    Some(EntityType::Misc)
                 } else {
                     guess_type(doc, kb, a, e, title.is_some(), acronym)
                 };
@@ -449,8 +576,9 @@ fn segment_run(
                     ty,
                     title,
                     kb: None,
-                    acronym,
+                    acronym: acronym && !model,
                     headline: false,
+                    product: model,
                     weak: !had_title
                         && (shouting
                             || (e == a + 1
@@ -460,6 +588,49 @@ fn segment_run(
             }
         }
     }
+}
+
+/// A model code: capitals then digits in one word ("IE6", "PS4", "MH17"), a product or a flight
+/// rather than an organization.
+fn is_model_code(w: &str) -> bool {
+    w.bytes().last().is_some_and(|b| b.is_ascii_digit())
+        && w.bytes().take_while(u8::is_ascii_uppercase).count() >= 2
+        && w.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// Is token `v`, right after the unknown name `m`, its version number ("Internet Explorer 6",
+/// "Windows 10", "Firefox 3.5")? Not a match score ("Korea 1 – 0"), a count ("Cruz 34
+/// delegates") or a year.
+fn takes_version(doc: &Document, m: &RawMention, v: usize) -> bool {
+    let t = &doc.tokens[v];
+    let w = word(doc, v);
+    let number = (1..=4).contains(&w.len())
+        && w.starts_with(|c: char| c.is_ascii_digit())
+        && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && !w.ends_with('.');
+    let next = doc.tokens.get(v + 1);
+    let more = next.is_some_and(|n| {
+        !n.newline_before
+            && (n.kind == TokenKind::Dash
+                || matches!(word(doc, v + 1), "-" | "\u{2013}" | "%")
+                || word(doc, v + 1).starts_with(|c: char| c.is_ascii_digit())
+                || counts_units(word(doc, v + 1)))
+    });
+    number
+        && (w.len() < 3 || w.contains('.'))
+        && !t.newline_before
+        && !more
+        && m.kb.is_none()
+        && m.title.is_none()
+        // "Channel 4", "Highway 1" are an organization and a place
+        && m.ty.is_none_or(|ty| ty == EntityType::Misc)
+}
+
+/// A word after a number that makes it a count or a poll figure, not a version: "Cruz 34
+/// delegates", "Carrier 24 years", "Trump 46 to 40 percent".
+fn counts_units(w: &str) -> bool {
+    matches!(w, "to" | "of" | "per" | "percent" | "point")
+        || w.len() > 3 && w.ends_with('s') && w.starts_with(char::is_lowercase)
 }
 
 /// Tokens `[from, to)` are name particles that may join two unknown words ("of", "of the", "bin").
@@ -472,7 +643,7 @@ fn joins_by_particles(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize
     }
 }
 
-fn span_of(doc: &Document, from: usize, to: usize) -> Span {
+pub(super) fn span_of(doc: &Document, from: usize, to: usize) -> Span {
     Span::new(doc.tokens[from].span.start, doc.tokens[to - 1].span.end)
 }
 
@@ -601,6 +772,61 @@ mod tests {
         assert_eq!(
             mentions("Prime Minister Theresa May spoke to Hillary Clinton Friday."),
             ["Theresa May", "Hillary Clinton"]
+        );
+    }
+
+    #[test]
+    fn a_version_number_makes_a_product_but_a_count_does_not() {
+        let text =
+            "Users of Explorer 6 and IE6 left Explorer. Cruz 34 delegates. Sweden 1 – 0 Panama.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let typed: Vec<(&str, &str)> = a
+            .mentions
+            .iter()
+            .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
+            .collect();
+        assert_eq!(
+            typed,
+            [
+                ("Explorer 6", "MISC"),
+                ("IE6", "MISC"),
+                ("Explorer", "MISC"),
+                ("Cruz", "ORG"),
+                ("Sweden", "ORG"),
+                ("Panama", "ORG")
+            ]
+        );
+    }
+
+    #[test]
+    fn only_the_name_heads_a_compound_with_a_lower_case_tail() {
+        assert_eq!(
+            mentions("Iranian-backed and Saudi-led forces wore T-shirt and Pro-government badges."),
+            ["Iranian", "Saudi"]
+        );
+        assert_eq!(
+            mentions("He left Scientology-related work. Scientology denied it."),
+            ["Scientology", "Scientology"]
+        );
+        assert_eq!(
+            mentions("A New York-based firm hired a Los Angeles-based lawyer."),
+            ["New York", "Los Angeles"]
+        );
+    }
+
+    #[test]
+    fn a_compass_word_before_a_known_place_is_part_of_the_name() {
+        assert_eq!(
+            mentions("Officers in East Los Angeles and Los Angeles met."),
+            ["East Los Angeles", "Los Angeles"]
+        );
+    }
+
+    #[test]
+    fn a_letter_labelling_a_dropped_word_takes_it_back() {
+        assert_eq!(
+            mentions("Group G was tough. Fans posted on X today."),
+            ["Group G", "X"]
         );
     }
 
