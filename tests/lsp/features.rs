@@ -304,3 +304,20 @@ fn add_entity_to_project_file_for_unknown_names() {
         "{text}"
     );
 }
+
+#[test]
+fn a_cancelled_request_gets_request_cancelled_or_its_result_and_the_server_goes_on() {
+    let (mut server, f) = open(RAISI);
+    let hover = server.request("textDocument/hover", at(&f));
+    assert_eq!(hover["range"], f.ranges[1]);
+    // Which one wins depends on thread scheduling; an answer of one of the two kinds does not.
+    let cancelled = server.call_and_cancel("textDocument/hover", at(&f));
+    let answered = cancelled["error"]["code"] == -32800 || cancelled["result"] == hover;
+    assert!(answered, "{cancelled}");
+    // the server still answers, and correctly
+    assert_eq!(server.request("textDocument/hover", at(&f)), hover);
+    // cancelling a request that already completed, or one that never existed, changes nothing
+    server.notify("$/cancelRequest", json!({"id": 2}));
+    server.notify("$/cancelRequest", json!({"id": 999}));
+    assert_eq!(server.request("textDocument/hover", at(&f)), hover);
+}

@@ -24,9 +24,18 @@ pub struct Server {
 }
 
 fn write(stdin: &Mutex<ChildStdin>, msg: &Value) {
-    let body = msg.to_string();
+    write_all(stdin, std::slice::from_ref(msg));
+}
+
+/// Frames the messages into one buffer and writes it at once.
+fn write_all(stdin: &Mutex<ChildStdin>, msgs: &[Value]) {
+    let mut buf = Vec::new();
+    for msg in msgs {
+        let body = msg.to_string();
+        write!(buf, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
+    }
     let mut w = stdin.lock().unwrap();
-    write!(w, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
+    w.write_all(&buf).unwrap();
     w.flush().unwrap();
 }
 
@@ -124,6 +133,21 @@ impl Server {
         write(
             &self.stdin,
             &json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}),
+        );
+        self.response(id)
+    }
+
+    /// Sends a request and its `$/cancelRequest` in one write, so the server reads the cancel
+    /// before it runs the request; returns the whole response.
+    pub fn call_and_cancel(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        write_all(
+            &self.stdin,
+            &[
+                json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}),
+                json!({"jsonrpc": "2.0", "method": "$/cancelRequest", "params": {"id": id}}),
+            ],
         );
         self.response(id)
     }

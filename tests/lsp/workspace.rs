@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde_json::{json, Value};
 
+use crate::fixture::range;
 use crate::support::{uri, Server};
 
 struct Workspace {
@@ -13,30 +14,42 @@ struct Workspace {
 
 impl Workspace {
     fn new(name: &str) -> Workspace {
+        Workspace::with(name, &[
+            ("a.md", "Iranian Foreign Minister Hossein Amir-Abdollahian met his counterpart Wang Yi in Beijing on Monday.\n"),
+            ("b.txt", "Foreign Minister Hossein Amirabdollahian arrived in Moscow on Friday.\n"),
+            (".gitignore", "drafts/\n"),
+            ("drafts/c.txt", "Foreign Minister Hossein Amirabdollahian met Vladimir Putin.\n"),
+        ])
+    }
+
+    /// A workspace folder holding these files (path, text).
+    fn with(name: &str, files: &[(&str, &str)]) -> Workspace {
         let root = std::env::temp_dir().join(format!("copydesk-lsp-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(root.join("drafts")).unwrap();
-        let write = |p: &str, t: &str| std::fs::write(root.join(p), t).unwrap();
-        write("a.md", "Iranian Foreign Minister Hossein Amir-Abdollahian met his counterpart Wang Yi in Beijing on Monday.\n");
-        write(
-            "b.txt",
-            "Foreign Minister Hossein Amirabdollahian arrived in Moscow on Friday.\n",
-        );
-        write(".gitignore", "drafts/\n");
-        write(
-            "drafts/c.txt",
-            "Foreign Minister Hossein Amirabdollahian met Vladimir Putin.\n",
-        );
+        for (path, text) in files {
+            std::fs::write(root.join(path), text).unwrap();
+        }
         Workspace { root }
     }
 
+    fn uri(&self, path: &str) -> String {
+        uri(&self.root.join(path))
+    }
+
     fn start(&self) -> Server {
+        self.start_with(json!({"configuration": true}))
+    }
+
+    /// Starts a server on the folder for a client with these workspace capabilities, once the
+    /// folder is indexed.
+    fn start_with(&self, workspace: Value) -> Server {
         let root = uri(&self.root);
         let mut server = Server::start(
             json!({
                 "rootUri": root,
                 "workspaceFolders": [{"uri": root, "name": "news"}],
-                "capabilities": {"window": {"workDoneProgress": true}, "workspace": {"configuration": true}},
+                "capabilities": {"window": {"workDoneProgress": true}, "workspace": workspace},
             }),
             Value::Null,
         );
@@ -231,4 +244,98 @@ fn a_broken_project_file_gets_a_diagnostic_and_defaults_apply() {
     // the defaults still report the name variant
     let diags = server.diagnostics(&a, 1);
     assert_eq!(diags[0]["code"], "name-variant");
+}
+
+const ONE: &str = "Foreign Minister Hossein Amirabdollahian met Wang Yi in Beijing on Monday. Amirabdollahian said the talks went well.\n";
+const TWO: &str = "“We are ready 👍”, Foreign Minister Hossein Amirabdollahian told reporters in Moscow.\nAmirabdollahian flew home on Friday.\n";
+const THREE: &str = "Wang Yi met Sergei Lavrov in Moscow on Tuesday.\n";
+
+/// Edits that replace each whole `old` in `text` (UTF-16 ranges, computed independently).
+fn replacements(text: &str, old: &str, new: &[&str]) -> Value {
+    let found: Vec<usize> = text.match_indices(old).map(|(i, _)| i).collect();
+    assert_eq!(found.len(), new.len(), "{old} in {text}");
+    found
+        .iter()
+        .zip(new)
+        .map(|(&i, new)| json!({"range": range(text, i, i + old.len()), "newText": new}))
+        .collect()
+}
+
+fn rename_params(uri: &str, text: &str, at: usize, new_name: &str) -> Value {
+    json!({
+        "textDocument": {"uri": uri},
+        "position": crate::fixture::position(text, at),
+        "newName": new_name,
+    })
+}
+
+#[test]
+fn renaming_a_surname_edits_every_article_that_mentions_the_entity() {
+    let ws = Workspace::with(
+        "rename",
+        &[("one.txt", ONE), ("two.md", TWO), ("three.txt", THREE)],
+    );
+    let mut server = ws.start();
+    let one = ws.uri("one.txt");
+    server.open(&one, ONE);
+    let surname = ONE.rfind("Amirabdollahian").unwrap() + 3;
+    let edit = server.request(
+        "textDocument/rename",
+        rename_params(&one, ONE, surname, "Amir-Abdollahian"),
+    );
+    // two.md is closed: its edits come from the file on disk, after a curly quote and an emoji
+    let new = ["Amir-Abdollahian"; 2];
+    assert_eq!(
+        edit,
+        json!({"changes": {
+            one: replacements(ONE, "Amirabdollahian", &new),
+            ws.uri("two.md"): replacements(TWO, "Amirabdollahian", &new),
+        }})
+    );
+}
+
+#[test]
+fn renaming_a_full_name_gives_versioned_document_changes() {
+    let four = "Hossein Amirabdollahian arrived in Moscow on Friday.\n";
+    let ws = Workspace::with(
+        "rename-versions",
+        &[("one.txt", ONE), ("two.md", TWO), ("four.txt", four)],
+    );
+    let mut server =
+        ws.start_with(json!({"configuration": true, "workspaceEdit": {"documentChanges": true}}));
+    let (one, two) = (ws.uri("one.txt"), ws.uri("two.md"));
+    server.open(&one, ONE);
+    server.open(&two, TWO);
+    // an unsaved edit: the rename must use the text in memory, at version 2
+    let at_start =
+        json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}});
+    server.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": two, "version": 2}, "contentChanges": [{"range": at_start, "text": "UPDATE: "}]}),
+    );
+    let two_now = format!("UPDATE: {TWO}");
+    let full = ONE.find("Hossein").unwrap() + 2;
+    let edit = server.request(
+        "textDocument/rename",
+        rename_params(&one, ONE, full, "Hossein Amir-Abdollahian"),
+    );
+    let full_then_surname = |text: &str| {
+        let full = text.find("Hossein Amirabdollahian").unwrap();
+        let surname = text.rfind("Amirabdollahian").unwrap();
+        json!([
+            {"range": range(text, full, full + "Hossein Amirabdollahian".len()), "newText": "Hossein Amir-Abdollahian"},
+            {"range": range(text, surname, surname + "Amirabdollahian".len()), "newText": "Amir-Abdollahian"},
+        ])
+    };
+    let four_full = four.find("Hossein").unwrap();
+    assert_eq!(
+        edit,
+        json!({"documentChanges": [
+            {"textDocument": {"uri": one, "version": 1}, "edits": full_then_surname(ONE)},
+            {"textDocument": {"uri": ws.uri("four.txt"), "version": null}, "edits": [
+                {"range": range(four, four_full, four_full + "Hossein Amirabdollahian".len()), "newText": "Hossein Amir-Abdollahian"},
+            ]},
+            {"textDocument": {"uri": two, "version": 2}, "edits": full_then_surname(&two_now)},
+        ]})
+    );
 }

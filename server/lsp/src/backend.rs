@@ -306,6 +306,10 @@ fn client_flags(caps: &ClientCapabilities) -> ClientFlags {
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false),
+        document_changes: ws
+            .and_then(|w| w.workspace_edit.as_ref())
+            .and_then(|e| e.document_changes)
+            .unwrap_or(false),
     }
 }
 
@@ -621,8 +625,8 @@ impl LanguageServer for Backend {
         let p = params.text_document_position;
         let new_name = params.new_name;
         match self
-            .on_doc(&p.text_document.uri, move |s, _| {
-                features::rename::rename(s, p.position, &new_name)
+            .on_doc(&p.text_document.uri, move |s, st| {
+                features::rename::rename(s, p.position, &new_name, st)
             })
             .await?
         {

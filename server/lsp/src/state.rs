@@ -27,6 +27,8 @@ pub struct ClientFlags {
     pub work_done_progress: bool,
     pub configuration: bool,
     pub watch_files: bool,
+    /// Workspace edits may be `documentChanges` (with the versions of open documents).
+    pub document_changes: bool,
 }
 
 #[derive(Default)]

@@ -144,30 +144,53 @@ pub fn is_article(path: &Path) -> bool {
     )
 }
 
-/// Reads and analyses one article from disk. Binary files (with NUL bytes) and huge files are
-/// skipped; other bytes are decoded leniently.
+/// An article read from disk and analysed.
+pub struct DiskArticle {
+    pub text: String,
+    pub index: LineIndex,
+    pub analysis: Analysis,
+}
+
+impl DiskArticle {
+    /// Reads and analyses one article. Binary files (with NUL bytes) and huge files are skipped;
+    /// other bytes are decoded leniently.
+    pub fn load(path: &Path, configs: &ConfigCache) -> Option<DiskArticle> {
+        if std::fs::metadata(path).ok()?.len() > MAX_INDEXED_BYTES {
+            return None;
+        }
+        let bytes = std::fs::read(path).ok()?;
+        if bytes.contains(&0) {
+            return None;
+        }
+        let (text, _) = decode_lossy(&bytes);
+        let project = configs.for_document(Some(path));
+        let config = project.for_path(Some(path));
+        let analysis = analyze(&text, DocKind::from_path(&path.to_string_lossy()), &config);
+        let index = LineIndex::new(&text);
+        Some(DiskArticle {
+            text: text.into_owned(),
+            index,
+            analysis,
+        })
+    }
+
+    pub fn lines(&self, enc: Encoding) -> Lines<'_> {
+        Lines {
+            text: &self.text,
+            index: &self.index,
+            enc,
+        }
+    }
+}
+
+/// Reads and analyses one article from disk for the index.
 pub fn index_file(
     path: &Path,
     enc: Encoding,
     configs: &ConfigCache,
 ) -> Option<(Uri, Vec<IndexedEntity>)> {
-    if std::fs::metadata(path).ok()?.len() > MAX_INDEXED_BYTES {
-        return None;
-    }
-    let bytes = std::fs::read(path).ok()?;
-    if bytes.contains(&0) {
-        return None;
-    }
-    let (text, _) = decode_lossy(&bytes);
     let uri = Uri::from_file_path(path)?;
-    let project = configs.for_document(Some(path));
-    let config = project.for_path(Some(path));
-    let analysis = analyze(&text, DocKind::from_path(&path.to_string_lossy()), &config);
-    let index = LineIndex::new(&text);
-    let lines = Lines {
-        text: &text,
-        index: &index,
-        enc,
-    };
-    Some((uri, WorkspaceIndex::summarize(&analysis, lines)))
+    let article = DiskArticle::load(path, configs)?;
+    let entities = WorkspaceIndex::summarize(&article.analysis, article.lines(enc));
+    Some((uri, entities))
 }

@@ -13,7 +13,7 @@ mod variants;
 pub use card::{entity_card, EntityCard};
 pub use highlight::{highlights, Highlight, HighlightKind};
 pub use hints::{first_use_hints, NameHint};
-pub use rename::{rename_edits, rename_target, RenameError};
+pub use rename::{rename_edits, rename_entity_edits, rename_target, RenameError};
 pub use variants::spelling_variant_edits;
 
 use crate::entities::EntityId;

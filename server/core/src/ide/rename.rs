@@ -1,5 +1,6 @@
 //! Renaming an entity across all its mentions.
 
+use crate::entities::EntityId;
 use crate::rules::TextEdit;
 use crate::span::Span;
 use crate::Analysis;
@@ -41,18 +42,31 @@ pub fn rename_edits(
     offset: usize,
     new_name: &str,
 ) -> Result<Vec<TextEdit>, RenameError> {
-    let new_name = new_name.trim();
-    if new_name.is_empty() || new_name.contains(['\n', '\r']) {
-        return Err(RenameError::InvalidName);
-    }
     let at = analysis
         .mention_at(offset)
         .ok_or(RenameError::NotAMention)?;
     let old = analysis.mentions[at].span.text(text);
+    rename_entity_edits(analysis, text, analysis.mentions[at].entity, old, new_name)
+}
+
+/// Edits that rename `entity` as [`rename_edits`] does when the mention under the cursor reads
+/// `old`. The cursor may be in another article: this is how a rename reaches the other articles
+/// of a workspace that mention the same entity.
+pub fn rename_entity_edits(
+    analysis: &Analysis,
+    text: &str,
+    entity: EntityId,
+    old: &str,
+    new_name: &str,
+) -> Result<Vec<TextEdit>, RenameError> {
+    let new_name = new_name.trim();
+    if new_name.is_empty() || new_name.contains(['\n', '\r']) {
+        return Err(RenameError::InvalidName);
+    }
     let old_words: Vec<&str> = old.split_whitespace().collect();
     let new_words: Vec<&str> = new_name.split_whitespace().collect();
     let mut edits = Vec::new();
-    for &m in &analysis.entity_of(at).mentions {
+    for &m in &analysis.entities[entity].mentions {
         let span = analysis.mentions[m].span;
         let t = span.text(text);
         if t == old {
