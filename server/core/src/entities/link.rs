@@ -71,10 +71,19 @@ fn acronym_letters(s: &str) -> String {
 /// Key for linking the same entity across articles: lower case, letters and digits only, so
 /// "Amir-Abdollahian" and "Amirabdollahian" agree.
 pub fn entity_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::new();
+    write_entity_key(name, &mut key);
+    key
+}
+
+/// [`entity_key`] into a reused buffer (for loops over many mentions).
+pub fn write_entity_key(name: &str, key: &mut String) {
+    key.clear();
+    key.extend(
+        name.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 pub fn link_mentions(

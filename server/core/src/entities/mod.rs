@@ -4,7 +4,7 @@ mod link;
 mod recognize;
 mod team;
 
-pub use link::{entity_key, link_mentions};
+pub use link::{entity_key, link_mentions, write_entity_key};
 pub use recognize::recognize;
 
 use crate::span::Span;

@@ -5,16 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::check::{finding, fix, Context};
 use super::{Finding, Severity};
-
-/// Spellings that differ only in case, hyphens, spaces, apostrophes or periods share a key.
-fn spelling_key(s: &str, key: &mut String) {
-    key.clear();
-    key.extend(
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase),
-    );
-}
+use crate::entities::write_entity_key;
 
 fn same_letters(a: &str, b: &str) -> bool {
     a.chars()
@@ -33,7 +24,9 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
         for &m in &e.mentions {
             let span = input.mentions[m].span;
             let written = cx.text(span);
-            spelling_key(written, &mut key);
+            // spellings that differ only in case, hyphens, spaces, apostrophes or periods share
+            // the entity key
+            write_entity_key(written, &mut key);
             let Some(&earlier) = first.get(key.as_str()) else {
                 first.insert(key.clone(), written);
                 continue;

@@ -3,7 +3,6 @@
 //! "…, X said"). One pass over the sentences; every look-around is bounded to the sentence, the
 //! paragraph or the quotation at hand, so the work is linear in the length of the article.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use super::boilerplate::in_blocks;
@@ -82,8 +81,8 @@ impl Detector<'_> {
     }
 
     /// The token lower-cased with straight apostrophes (borrowed when it already is).
-    fn lower(&self, i: usize) -> Cow<'_, str> {
-        Cow::Borrowed(self.doc.lower(i))
+    fn lower(&self, i: usize) -> &str {
+        self.doc.lower(i)
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -138,7 +137,7 @@ impl Detector<'_> {
     ) -> (Attribution, Option<Range<usize>>) {
         let s = &self.doc.sentences[si];
         let according = self.lower(cue.start) == "according";
-        if self.lex.agentless.is(&self.lower(cue.start)) {
+        if self.lex.agentless.is(self.lower(cue.start)) {
             return (self.agentless_at(s, self.span(&cue)), None);
         }
         let (source, clause) = if according {
@@ -210,9 +209,9 @@ impl Detector<'_> {
         let words = &self.lex.words;
         let mut j = cue.start;
         let mut be = false;
-        while j > s.tokens.start && words.between_subject_and_cue.contains(&*self.lower(j - 1)) {
+        while j > s.tokens.start && words.between_subject_and_cue.contains(self.lower(j - 1)) {
             j -= 1;
-            be |= words.be_forms.contains(&*self.lower(j));
+            be |= words.be_forms.contains(self.lower(j));
         }
         if !be {
             return None;
@@ -233,16 +232,16 @@ impl Detector<'_> {
         previous: Option<&Range<usize>>,
     ) -> Option<Range<usize>> {
         let words = &self.lex.words;
-        if words.object_source_cues.contains(&*self.lower(cue.start)) {
+        if words.object_source_cues.contains(self.lower(cue.start)) {
             return None;
         }
         let participle = self.lower(cue.start).ends_with("ing");
         let mut j = cue.start;
-        while j > s.tokens.start && words.between_subject_and_cue.contains(&*self.lower(j - 1)) {
+        while j > s.tokens.start && words.between_subject_and_cue.contains(self.lower(j - 1)) {
             j -= 1;
         }
         let opening = j == s.tokens.start
-            || (j == s.tokens.start + 1 && words.prepositions.contains(&*self.lower(j - 1)));
+            || (j == s.tokens.start + 1 && words.prepositions.contains(self.lower(j - 1)));
         if opening {
             if !participle && self.lower(cue.start) != "having" {
                 return None;
@@ -252,7 +251,7 @@ impl Detector<'_> {
             return self.noun_phrase_at(comma + 1, s.tokens.end);
         }
         let before = self.lower(j - 1);
-        let joined = matches!(&*before, "and" | "but" | "then")
+        let joined = matches!(before, "and" | "but" | "then")
             || (participle
                 && (self.is(j - 1, ",") || self.doc.tokens[j - 1].kind == TokenKind::Dash));
         if !joined {
@@ -269,7 +268,7 @@ impl Detector<'_> {
         let first = s.tokens.start;
         let mut k = first;
         let opener = self.lower(first);
-        if self.lex.words.prepositions.contains(&*opener) || opener.ends_with("ing") {
+        if self.lex.words.prepositions.contains(opener) || opener.ends_with("ing") {
             k = (first..before).find(|&i| self.is(i, ","))? + 1;
         }
         self.noun_phrase_at(k, before)
@@ -283,10 +282,10 @@ impl Detector<'_> {
         }
         let words = &self.lex.words;
         let lower = self.lower(k);
-        if words.pronouns.contains(&*lower) {
+        if words.pronouns.contains(lower) {
             return Some(k..k + 1);
         }
-        let determiner = words.determiners.contains(&*lower);
+        let determiner = words.determiners.contains(lower);
         if !determiner && !self.capitalized(k) {
             return None;
         }
@@ -295,16 +294,14 @@ impl Detector<'_> {
             let lower = self.lower(e);
             let name_part = self.capitalized(e)
                 || self.doc.tokens[e].kind == TokenKind::Possessive
-                || (matches!(&*lower, "of" | "and" | "de")
-                    && e + 1 < end
-                    && self.capitalized(e + 1));
+                || (matches!(lower, "of" | "and" | "de") && e + 1 < end && self.capitalized(e + 1));
             // after a determiner, a few lower-case words up to the first verb-like one
             let common = determiner
                 && self.is_word(e)
                 && e - k <= 3
-                && !AUXILIARIES.contains(&&*lower)
+                && !AUXILIARIES.contains(&lower)
                 && !lower.ends_with("ed")
-                && !words.prepositions.contains(&*lower)
+                && !words.prepositions.contains(lower)
                 && !self.is_cue_at(e);
             if !(name_part || common) {
                 break;
@@ -367,7 +364,7 @@ impl Detector<'_> {
     fn subject_before(&self, cue: usize, start: usize) -> Option<Range<usize>> {
         let words = &self.lex.words;
         let mut j = cue;
-        while j > start && words.between_subject_and_cue.contains(&*self.lower(j - 1)) {
+        while j > start && words.between_subject_and_cue.contains(self.lower(j - 1)) {
             j -= 1;
         }
         if j > start + 3 && self.is(j - 1, ",") {
@@ -378,14 +375,14 @@ impl Detector<'_> {
         }
         let head = j - 1;
         let lower = self.lower(head);
-        if words.pronouns.contains(&*lower) {
+        if words.pronouns.contains(lower) {
             return Some(head..j);
         }
         let mut b = head;
         if self.capitalized(head) {
             while b > start && head - b < MAX_SOURCE_TOKENS {
                 let p = b - 1;
-                let joins = matches!(&*self.lower(p), "of" | "for" | "and" | "de")
+                let joins = matches!(self.lower(p), "of" | "for" | "and" | "de")
                     && p > start
                     && self.capitalized(p - 1);
                 if self.capitalized(p) || joins {
@@ -404,7 +401,7 @@ impl Detector<'_> {
             while k > start && head - k < 5 {
                 let p = k - 1;
                 let t = &self.doc.tokens[p];
-                if words.determiners.contains(&*self.lower(p)) || self.capitalized(p) {
+                if words.determiners.contains(self.lower(p)) || self.capitalized(p) {
                     found = Some(p);
                     break;
                 }
@@ -420,7 +417,7 @@ impl Detector<'_> {
             // "people familiar with the campaign's strategy"
             if let Some(p) = found.filter(|&p| p >= start + 2) {
                 let prep = self.lower(p - 1);
-                if matches!(&*prep, "with" | "of" | "close" | "to") {
+                if matches!(prep, "with" | "of" | "close" | "to") {
                     if let Some(outer) = self.subject_before(p - 1, start) {
                         if outer.end == p - 1 {
                             return Some(outer.start..j);
@@ -477,7 +474,7 @@ impl Detector<'_> {
                 return None;
             }
         }
-        if k <= start + 1 || !self.is(k - 1, ",") || !words.determiners.contains(&*self.lower(k)) {
+        if k <= start + 1 || !self.is(k - 1, ",") || !words.determiners.contains(self.lower(k)) {
             return None;
         }
         let mut b = k - 1;
@@ -493,12 +490,12 @@ impl Detector<'_> {
             return false;
         }
         let lower = self.lower(i);
-        if !self.lex.cue_candidates.contains(lower.as_ref()) {
+        if !self.lex.cue_candidates.contains(lower) {
             return false;
         }
         let next_in = |pairs: &rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>| {
             pairs.get(&*lower).is_some_and(|next| {
-                i + 1 < self.doc.tokens.len() && next.contains(&*self.lower(i + 1))
+                i + 1 < self.doc.tokens.len() && next.contains(self.lower(i + 1))
             })
         };
         // the word before decides first ("records show", "be found"); then the word after
@@ -516,18 +513,18 @@ impl Detector<'_> {
             Some(false) => return false,
             Some(true) => true,
             None => {
-                (self.lex.is_cue(&lower) && !next_in(&self.lex.not_cues_before))
+                (self.lex.is_cue(lower) && !next_in(&self.lex.not_cues_before))
                     || next_in(&self.lex.cues_before)
             }
         };
         // most words are no cue at all: decide that with a lookup or two
-        if !strong && !self.lex.cues_after_subject.contains(&*lower) {
+        if !strong && !self.lex.cues_after_subject.contains(lower) {
             return false;
         }
         let words = &self.lex.words;
         let prev = (i > 0).then(|| self.lower(i - 1));
         // "refused to discuss": an infinitive is not a cue of its own
-        if prev.as_deref() == Some("to") || words.between_subject_and_cue.contains(&*lower) {
+        if prev == Some("to") || words.between_subject_and_cue.contains(lower) {
             return false;
         }
         // "the report" is a noun, but "several said" and "one in five say" have a subject
@@ -556,7 +553,7 @@ impl Detector<'_> {
         let ends_clause =
             src.end == s.tokens.end || matches!(self.text(src.end), "," | "." | "!" | "?" | ";");
         // a source is a noun phrase: "…, said Beijing had been careful" is content, not a source
-        let has_verb = src.clone().any(|k| AUXILIARIES.contains(&&*self.lower(k)));
+        let has_verb = src.clone().any(|k| AUXILIARIES.contains(&self.lower(k)));
         (ends_clause && src.len() <= 8 && !has_verb).then_some(src)
     }
 
@@ -576,7 +573,7 @@ impl Detector<'_> {
         if !subject_like {
             return None;
         }
-        if matches!(&*inserted, "who" | "which") || words.determiners.contains(&*inserted) {
+        if matches!(inserted, "who" | "which") || words.determiners.contains(inserted) {
             return Some(s.tokens.start..comma);
         }
         // "Her rival, Gov. Mark Hale, accused …": the appositive name belongs to the subject
@@ -589,7 +586,7 @@ impl Detector<'_> {
         if k >= end || !self.is_word(k) {
             return None;
         }
-        if self.lex.words.pronouns.contains(&*self.lower(k)) {
+        if self.lex.words.pronouns.contains(self.lower(k)) {
             return Some(k..k + 1);
         }
         let mut e = k;
@@ -598,7 +595,7 @@ impl Detector<'_> {
             let stop = !matches!(
                 t.kind,
                 TokenKind::Word | TokenKind::Possessive | TokenKind::Number
-            ) || (e > k && matches!(&*self.lower(e), "that" | "who" | "which"))
+            ) || (e > k && matches!(self.lower(e), "that" | "who" | "which"))
                 || (e > k && self.is_cue_at(e));
             if stop {
                 break;
@@ -715,7 +712,7 @@ impl Detector<'_> {
         }
         let first = self.lower(k);
         let words = &self.lex.words;
-        if first.ends_with("ing") || words.prepositions.contains(&*first) {
+        if first.ends_with("ing") || words.prepositions.contains(first) {
             return None;
         }
         (!(k..end).any(|i| self.is_cue_at(i))).then_some(k..end)
