@@ -151,6 +151,14 @@ impl CodePointIndex {
         let mut i = 0;
         // byte by byte: news text is mostly ASCII, and a lead byte gives the char's length
         while i < bytes.len() {
+            // eight ASCII bytes at a time: no marks among them
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
             let l = match bytes[i] {
                 0..0x80 => 1,
                 0xF0.. => 4,
