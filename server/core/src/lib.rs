@@ -14,6 +14,7 @@ pub mod rules;
 pub mod sourcing;
 pub mod span;
 pub mod text;
+pub mod wordset;
 
 pub use analysis::{analyze, Analysis};
 pub use config::Config;

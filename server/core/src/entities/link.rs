@@ -18,7 +18,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::recognize::{span_of, RawMention};
 use super::{Entity, EntityType, Mention, MentionKind};
-use crate::kb::{normalize_surface, normalized, with_lowercase, KnowledgeBase, Sense};
+use crate::kb::{normalize_surface, normalized, KnowledgeBase, Sense};
 use crate::text::{Document, TokenKind};
 
 struct UnionFind(Vec<usize>);
@@ -200,7 +200,7 @@ pub fn link_mentions(
     let mut by_bare_place: HashMap<&str, Vec<usize>> = HashMap::default();
     for i in 0..n {
         if let [first, .., last] = words[i][..] {
-            let prefixed = with_lowercase(first, |l| kb.words.place_prefixes.contains(l));
+            let prefixed = kb.words.place_prefixes.contains_lowercased(first);
             if prefixed && raw[i].ty == Some(EntityType::Place) {
                 by_bare_place.entry(last).or_default().push(i);
             }

@@ -13,9 +13,10 @@ use std::borrow::Cow;
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::entities::EntityType;
-use crate::kb::{with_lowercase, KbRef, KnowledgeBase, Sense};
+use crate::kb::{KbRef, KnowledgeBase, Sense};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
+use crate::wordset::WordSet;
 
 /// A mention before linking.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,15 +47,16 @@ const MAX_KB_TOKENS: usize = 8;
 pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     let mut out: Vec<RawMention> = Vec::new();
     // sized up front: most words of an article are lower-case ones
-    let mut lower_words: HashSet<&str> =
-        HashSet::with_capacity_and_hasher(doc.tokens.len(), Default::default());
-    lower_words.extend(
-        doc.tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && !t.upper)
-            .map(|t| t.span.text(&doc.prose))
-            .filter(|w| w.chars().next().is_some_and(char::is_lowercase)),
-    );
+    let mut lower_words = WordSet::with_capacity(doc.tokens.len());
+    for w in doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.upper)
+        .map(|t| t.span.text(&doc.prose))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+    {
+        lower_words.insert(w);
+    }
     for s in &doc.sentences {
         // a headline in sentence case ("Hackers attack Church of Scientology website") capitalises
         // names only, like any sentence; in Title Case or ALL CAPS its capitals say little
@@ -186,7 +188,7 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
             && w.starts_with("al-")
             && w[3..].chars().next().is_some_and(char::is_uppercase));
     first_upper
-        && !with_lowercase(w, |l| kb.words.not_names.contains(l))
+        && !kb.words.not_names.contains_lowercased(w)
         && !is_contraction(w)
         && compound_head(w).is_none()
 }
@@ -391,7 +393,7 @@ fn segment_run(
     end: usize,
     shouting: bool,
     sentence_start: usize,
-    lower_words: &HashSet<&str>,
+    lower_words: &WordSet,
     out: &mut Vec<RawMention>,
 ) {
     // 1. cut the run into titles, known names and unknown words
@@ -662,7 +664,7 @@ fn lower_title_before(doc: &Document, kb: &KnowledgeBase, name_start: usize) -> 
     let prev = name_start.checked_sub(1)?;
     if doc.tokens[name_start].newline_before
         || doc.tokens[prev].kind != TokenKind::Word
-        || !with_lowercase(word(doc, prev), |l| kb.is_title_last_word(l))
+        || !kb.is_title_last_word(word(doc, prev))
     {
         return None;
     }

@@ -6,10 +6,11 @@
 
 mod load;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, LazyLock};
 
 use crate::entities::EntityType;
+use crate::wordset::WordSet;
 
 pub use load::{parse_entities_tsv, KbError};
 
@@ -54,13 +55,13 @@ pub struct KnowledgeBase {
     /// Surface form (as written, apostrophes and dashes normalized) → senses.
     surfaces: HashMap<String, Vec<Sense>>,
     /// Lower-cased titles and roles ("foreign minister", "president").
-    titles: HashMap<String, ()>,
+    titles: WordSet,
     /// Last words of titles: a cheap first test before trying multi-word titles.
-    title_last_words: HashSet<String>,
+    title_last_words: WordSet,
     /// Longest title in words, to bound the matcher.
     pub max_title_words: usize,
-    given_names: HashMap<String, ()>,
-    common_words: HashSet<String>,
+    given_names: WordSet,
+    common_words: WordSet,
     /// Words that shape names (from `grammars/kb/name-words.toml`).
     pub words: NameWords,
 }
@@ -68,18 +69,18 @@ pub struct KnowledgeBase {
 /// Word lists that shape and type names; see `grammars/kb/name-words.toml`.
 #[derive(Debug, Default, Clone, serde::Deserialize)]
 pub struct NameWords {
-    pub connectors: HashSet<String>,
-    pub determiners: HashSet<String>,
-    pub org_suffixes: HashSet<String>,
-    pub place_suffixes: HashSet<String>,
-    pub place_prefixes: HashSet<String>,
-    pub misc_suffixes: HashSet<String>,
-    pub person_verbs: HashSet<String>,
-    pub not_names: HashSet<String>,
-    pub name_particles: HashSet<String>,
-    pub org_prefixes: HashSet<String>,
+    pub connectors: WordSet,
+    pub determiners: WordSet,
+    pub org_suffixes: WordSet,
+    pub place_suffixes: WordSet,
+    pub place_prefixes: WordSet,
+    pub misc_suffixes: WordSet,
+    pub person_verbs: WordSet,
+    pub not_names: WordSet,
+    pub name_particles: WordSet,
+    pub org_prefixes: WordSet,
     pub norp_endings: Vec<String>,
-    pub title_case_small_words: HashSet<String>,
+    pub title_case_small_words: WordSet,
 }
 
 static EMBEDDED: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| Arc::new(load::embedded()));
@@ -133,13 +134,13 @@ impl KnowledgeBase {
         }
         self.max_title_words = self.max_title_words.max(t.split_whitespace().count());
         if let Some(last) = t.split_whitespace().last() {
-            self.title_last_words.insert(last.to_string());
+            self.title_last_words.insert(last);
         }
-        self.titles.insert(t, ());
+        self.titles.insert(&t);
     }
 
     pub(crate) fn add_given_name(&mut self, name: &str) {
-        self.given_names.insert(name.trim().to_string(), ());
+        self.given_names.insert(name.trim());
     }
 
     /// Senses of a surface form as written (first entries win: project before embedded).
@@ -154,39 +155,25 @@ impl KnowledgeBase {
 
     /// Is this lower-cased phrase a title or role ("president", "foreign minister")?
     pub fn is_title(&self, lower: &str) -> bool {
-        self.titles.contains_key(lower)
+        self.titles.contains(lower)
     }
 
     /// Is this word usually written in lower case (so a capital may only mark a sentence start)?
     pub fn is_common_word(&self, word: &str) -> bool {
-        with_lowercase(word, |l| self.common_words.contains(l))
+        self.common_words.contains_lowercased(word)
     }
 
     pub(crate) fn add_common_word(&mut self, word: &str) {
-        self.common_words.insert(word.trim().to_lowercase());
+        self.common_words.insert(&word.trim().to_lowercase());
     }
 
-    /// Is this lower-case word the last word of some title ("minister", "president")?
-    pub fn is_title_last_word(&self, lower: &str) -> bool {
-        self.title_last_words.contains(lower)
+    /// Is this word, lower-cased, the last word of some title ("minister", "President")?
+    pub fn is_title_last_word(&self, word: &str) -> bool {
+        self.title_last_words.contains_lowercased(word)
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains_key(word)
-    }
-}
-
-/// Calls `f` with the lower-case form of `w`, without allocating for short ASCII words (the
-/// recognizer asks this for every capitalised word).
-pub fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 48];
-    if w.is_ascii() && w.len() <= buf.len() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        f(std::str::from_utf8(b).expect("ASCII is UTF-8"))
-    } else {
-        f(&w.to_lowercase())
+        self.given_names.contains(word)
     }
 }
 

@@ -72,7 +72,7 @@ pub fn classify_source(
     }
 }
 
-fn has_word(lower: &str, set: &rustc_hash::FxHashSet<String>) -> bool {
+fn has_word(lower: &str, set: &crate::wordset::WordSet) -> bool {
     lower
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .any(|w| set.contains(w))

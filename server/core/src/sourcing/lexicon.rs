@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::config::Config;
 use crate::span::Span;
+use crate::wordset::WordSet;
 
 const CUES_TSV: &str = include_str!("../../../../grammars/lexicon/cues.tsv");
 const CUES_AFTER_SUBJECT: &str =
@@ -29,20 +30,20 @@ const WORDS: &str = include_str!("../../../../grammars/lexicon/words.toml");
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Words {
-    pub pronouns: HashSet<String>,
-    pub person_pronouns: HashSet<String>,
-    pub between_subject_and_cue: HashSet<String>,
-    pub determiners: HashSet<String>,
-    pub articles: HashSet<String>,
-    pub complementizers: HashSet<String>,
-    pub prepositions: HashSet<String>,
-    pub be_forms: HashSet<String>,
-    pub object_source_cues: HashSet<String>,
-    pub documents: HashSet<String>,
-    pub media_words: HashSet<String>,
-    pub report_cues: HashSet<String>,
-    pub number_units: HashSet<String>,
-    pub currency_signs: HashSet<String>,
+    pub pronouns: WordSet,
+    pub person_pronouns: WordSet,
+    pub between_subject_and_cue: WordSet,
+    pub determiners: WordSet,
+    pub articles: WordSet,
+    pub complementizers: WordSet,
+    pub prepositions: WordSet,
+    pub be_forms: WordSet,
+    pub object_source_cues: WordSet,
+    pub documents: WordSet,
+    pub media_words: WordSet,
+    pub report_cues: WordSet,
+    pub number_units: WordSet,
+    pub currency_signs: WordSet,
 }
 
 /// Case-insensitive phrases matched on word boundaries.
@@ -97,9 +98,9 @@ fn word_boundary(hay: &str, start: usize, end: usize) -> bool {
 #[derive(Debug)]
 pub struct Lexicons {
     /// Single lower-case cue words ("said", "according").
-    pub cues: HashSet<String>,
+    pub cues: WordSet,
     /// Words that are cues only right after a pronoun or a name ("they say", "Trump calls").
-    pub cues_after_subject: HashSet<String>,
+    pub cues_after_subject: WordSet,
     /// Words that are cues right before one of these next words ("talking about").
     pub cues_before: HashMap<String, HashSet<String>>,
     /// Cue words that are none right before one of these next words ("known as").
@@ -109,7 +110,7 @@ pub struct Lexicons {
     pub cue_after: HashMap<String, HashMap<String, bool>>,
     /// Every word that may be a cue in some context (the union of the five above): most words
     /// of an article are none, and one lookup says so.
-    pub cue_candidates: HashSet<String>,
+    pub cue_candidates: WordSet,
     pub anonymous: PhraseSet,
     pub anonymity_reasons: PhraseSet,
     pub weasel: PhraseSet,
@@ -184,12 +185,12 @@ impl Lexicons {
         let phrases = |src: &'static str, name: &str| {
             PhraseSet::new(entries(src).chain(extra(name).map(str::trim)))
         };
-        let cues: HashSet<String> = entries(CUES_TSV)
+        let cues: Vec<String> = entries(CUES_TSV)
             .chain(entries(CUES_EXTRA))
             .chain(extra("cues"))
             .map(str::to_lowercase)
             .collect();
-        let cues_after_subject: HashSet<String> =
+        let cues_after_subject: Vec<String> =
             entries(CUES_AFTER_SUBJECT).map(str::to_lowercase).collect();
         let cues_before = cue_contexts("cue");
         let not_cues_before = cue_contexts("not");
@@ -200,11 +201,12 @@ impl Lexicons {
             .chain(cues_before.keys())
             .chain(not_cues_before.keys())
             .chain(cue_after.keys())
-            .cloned()
+            .map(String::as_str)
             .collect();
+        let set = |words: &[String]| words.iter().map(String::as_str).collect();
         Lexicons {
-            cues,
-            cues_after_subject,
+            cues: set(&cues),
+            cues_after_subject: set(&cues_after_subject),
             cues_before,
             not_cues_before,
             cue_after,

@@ -3,10 +3,8 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
-
-use crate::kb::with_lowercase;
 use crate::span::Span;
+use crate::wordset::WordSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -45,13 +43,12 @@ const ABBREVIATIONS: &[&str] = &[
     "est", "fig", "al", "e.g", "i.e",
 ];
 
-static ABBREVIATION_SET: LazyLock<FxHashSet<&str>> =
+static ABBREVIATION_SET: LazyLock<WordSet> =
     LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
 
 /// Asked of every word before a period, so a hash lookup rather than a scan of the list.
 pub fn is_abbreviation(word_without_period: &str) -> bool {
-    word_without_period.len() <= 6
-        && with_lowercase(word_without_period, |l| ABBREVIATION_SET.contains(l))
+    word_without_period.len() <= 6 && ABBREVIATION_SET.contains_lowercased(word_without_period)
 }
 
 fn is_apostrophe(c: char) -> bool {

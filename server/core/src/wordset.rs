@@ -1,0 +1,166 @@
+//! Sets of words for the lexicon and knowledge-base membership tests that every stage asks of
+//! nearly every token.
+//!
+//! Hashing and comparing strings was the largest single cost of an analysis. Almost every word
+//! is at most 15 bytes long, so such a word is stored packed with its length into a `u128`: a
+//! membership test is then two multiplications and an integer compare, with no string hashing
+//! and no `memcmp`. Longer words and phrases go to an ordinary string set.
+
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Deserializer};
+
+/// Longest word stored packed, in bytes (the 16th byte holds the length).
+const PACKED: usize = 15;
+
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct WordSet {
+    short: FxHashSet<u128>,
+    long: FxHashSet<Box<str>>,
+}
+
+/// `w` (lower-cased when `lower`: the caller has checked it is ASCII) packed with its length, if
+/// it fits.
+fn pack(w: &str, lower: bool) -> Option<u128> {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n > PACKED {
+        return None;
+    }
+    // byte i of the key is b[i]; two overlapping loads instead of a copy (a memcpy call cost
+    // more than the whole lookup)
+    let le8 = |s: &[u8]| u64::from_le_bytes(s.try_into().expect("eight bytes"));
+    let le4 = |s: &[u8]| u32::from_le_bytes(s.try_into().expect("four bytes"));
+    let key = if n >= 8 {
+        let hi = (le8(&b[n - 8..]) >> (8 * (15 - n))) >> 8;
+        u128::from(le8(&b[..8])) | u128::from(hi) << 64
+    } else if n >= 4 {
+        u128::from(le4(&b[..4]) as u64 | (le4(&b[n - 4..]) as u64) << (8 * (n - 4)))
+    } else {
+        b.iter()
+            .enumerate()
+            .fold(0, |k, (i, &c)| k | u128::from(c) << (8 * i))
+    };
+    let key = if lower { ascii_lowercase(key) } else { key };
+    Some(key | (n as u128) << (8 * PACKED))
+}
+
+/// ASCII upper-case letters of `x` (ASCII bytes) lower-cased, sixteen at a time.
+fn ascii_lowercase(x: u128) -> u128 {
+    const ONES: u128 = u128::MAX / 0xff;
+    // per byte, no carries since every byte is below 0x80: bit 7 set from 'A' on, and from
+    // the byte after 'Z' on
+    let from_a = x + ONES * (0x80 - u128::from(b'A'));
+    let after_z = x + ONES * (0x80 - u128::from(b'Z') - 1);
+    let upper = from_a & !after_z & (ONES * 0x80);
+    x | upper >> 2
+}
+
+impl WordSet {
+    pub fn with_capacity(n: usize) -> WordSet {
+        WordSet {
+            short: FxHashSet::with_capacity_and_hasher(n, Default::default()),
+            long: FxHashSet::default(),
+        }
+    }
+
+    pub fn insert(&mut self, w: &str) {
+        match pack(w, false) {
+            Some(k) => {
+                self.short.insert(k);
+            }
+            None => {
+                if !self.long.contains(w) {
+                    self.long.insert(w.into());
+                }
+            }
+        }
+    }
+
+    /// Generic like `HashSet::contains`, so call sites read the same as with a `HashSet<String>`.
+    pub fn contains<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> bool {
+        let w = w.as_ref();
+        match pack(w, false) {
+            Some(k) => self.short.contains(&k),
+            None => self.long.contains(w),
+        }
+    }
+
+    /// Whether the lower-case form of `w` (as `str::to_lowercase` gives it) is in the set.
+    pub fn contains_lowercased(&self, w: &str) -> bool {
+        if w.is_ascii() {
+            if let Some(k) = pack(w, true) {
+                return self.short.contains(&k);
+            }
+        }
+        self.contains(&w.to_lowercase())
+    }
+}
+
+impl<'a> FromIterator<&'a str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> WordSet {
+        let mut set = WordSet::default();
+        for w in iter {
+            set.insert(w);
+        }
+        set
+    }
+}
+
+/// A list of words in TOML (`connectors = ["of", "the"]`).
+impl<'de> Deserialize<'de> for WordSet {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<WordSet, D::Error> {
+        let words = Vec::<String>::deserialize(d)?;
+        Ok(words.iter().map(String::as_str).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WordSet;
+
+    #[test]
+    fn short_long_and_lower_cased_words() {
+        let set: WordSet = ["said", "according", "foreign minister", "a", ""]
+            .into_iter()
+            .collect();
+        assert!(set.contains("said") && set.contains("a") && set.contains(""));
+        assert!(set.contains("foreign minister"));
+        assert!(!set.contains("sai") && !set.contains("saids") && !set.contains("Said"));
+        assert!(set.contains_lowercased("SAID") && set.contains_lowercased("Foreign Minister"));
+        assert!(!set.contains_lowercased("Saids"));
+        // a word with its padding spelled out is another word
+        assert!(!set.contains("a\0"));
+    }
+
+    #[test]
+    fn packing_keeps_every_byte_of_every_length() {
+        let text = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@[`{0123456789-'.&";
+        for n in 0..=super::PACKED {
+            for start in 0..text.len() - n {
+                let w = &text[start..start + n];
+                let mut naive = [0u8; 16];
+                naive[..n].copy_from_slice(w.as_bytes());
+                naive[super::PACKED] = n as u8;
+                assert_eq!(
+                    super::pack(w, false),
+                    Some(u128::from_le_bytes(naive)),
+                    "{w}"
+                );
+                naive[..n].make_ascii_lowercase();
+                assert_eq!(
+                    super::pack(w, true),
+                    Some(u128::from_le_bytes(naive)),
+                    "{w}"
+                );
+            }
+        }
+        assert_eq!(super::pack("sixteen letters!", false), None);
+    }
+
+    #[test]
+    fn non_ascii_words_lower_case_like_to_lowercase() {
+        let set: WordSet = ["élysée", "über"].into_iter().collect();
+        assert!(set.contains_lowercased("Élysée") && set.contains_lowercased("ÜBER"));
+        assert!(!set.contains_lowercased("Elysee"));
+    }
+}
