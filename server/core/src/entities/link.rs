@@ -79,11 +79,16 @@ pub fn entity_key(name: &str) -> String {
 /// [`entity_key`] into a reused buffer (for loops over many mentions).
 pub fn write_entity_key(name: &str, key: &mut String) {
     key.clear();
-    key.extend(
-        name.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase),
-    );
+    for c in name.chars() {
+        // ASCII first: the Unicode tables are for the rare other letter
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        }
+    }
 }
 
 pub fn link_mentions(

@@ -215,7 +215,8 @@ fn compound_name(
     shouting: bool,
 ) -> Option<RawMention> {
     let t = &doc.tokens[i];
-    if t.kind != TokenKind::Word {
+    // (`upper` says what compound_head would test first, and most words are lower case)
+    if t.kind != TokenKind::Word || !t.upper {
         return None;
     }
     let w = word(doc, i);

@@ -107,13 +107,19 @@ impl Document {
 
 fn lower_forms(prose: &str, tokens: &[Token]) -> (String, Vec<Span>) {
     let mut lower = prose.to_ascii_lowercase();
+    // the first non-ASCII byte at or after some point before the token: tokens come in text
+    // order, so one forward scan tells every token whether it is ASCII
+    let mut non_ascii = next_non_ascii(prose.as_bytes(), 0);
     let spans = tokens
         .iter()
         .map(|t| {
-            let w = t.span.text(prose);
-            if w.is_ascii() {
+            if non_ascii < t.span.start {
+                non_ascii = next_non_ascii(prose.as_bytes(), t.span.start);
+            }
+            if non_ascii >= t.span.end {
                 return t.span;
             }
+            let w = t.span.text(prose);
             let start = lower.len();
             for c in w.chars() {
                 match c {
@@ -125,4 +131,20 @@ fn lower_forms(prose: &str, tokens: &[Token]) -> (String, Vec<Span>) {
         })
         .collect();
     (lower, spans)
+}
+
+/// The offset of the first byte from `from` on that is not ASCII (`bytes.len()` if none),
+/// eight bytes at a time.
+fn next_non_ascii(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        from += 8;
+    }
+    bytes[from.min(bytes.len())..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map_or(bytes.len(), |k| from + k)
 }

@@ -227,18 +227,17 @@ fn is_headline(text: &str, tokens: &[Token], s: &Sentence) -> bool {
     }
     // an ALL-CAPS or Title Case line ending in a period is still a headline
     // (small function words stay lower case in Title Case)
-    let words: Vec<&str> = tokens[s.tokens.clone()]
+    let mut words = tokens[s.tokens.clone()]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| &text[t.span.range()])
-        .filter(|w| !SMALL_WORDS.contains(w))
-        .collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
+        .filter(|w| !SMALL_WORDS.contains(w));
     // every word capitalised: a sentence full of names still has a lower-case verb
-    words.len() >= 4 && caps == words.len()
+    let mut n = 0;
+    words.all(|w| {
+        n += 1;
+        w.chars().next().is_some_and(char::is_uppercase)
+    }) && n >= 4
 }
 
 #[cfg(test)]
