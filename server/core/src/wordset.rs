@@ -20,6 +20,7 @@ pub struct WordSet {
 
 /// `w` (lower-cased when `lower`: the caller has checked it is ASCII) packed with its length, if
 /// it fits.
+#[inline]
 fn pack(w: &str, lower: bool) -> Option<u128> {
     let b = w.as_bytes();
     let n = b.len();
@@ -45,6 +46,7 @@ fn pack(w: &str, lower: bool) -> Option<u128> {
 }
 
 /// ASCII upper-case letters of `x` (ASCII bytes) lower-cased, sixteen at a time.
+#[inline]
 fn ascii_lowercase(x: u128) -> u128 {
     const ONES: u128 = u128::MAX / 0xff;
     // per byte, no carries since every byte is below 0x80: bit 7 set from 'A' on, and from
@@ -77,6 +79,7 @@ impl WordSet {
     }
 
     /// Generic like `HashSet::contains`, so call sites read the same as with a `HashSet<String>`.
+    #[inline]
     pub fn contains<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> bool {
         let w = w.as_ref();
         match pack(w, false) {
@@ -86,6 +89,7 @@ impl WordSet {
     }
 
     /// Whether the lower-case form of `w` (as `str::to_lowercase` gives it) is in the set.
+    #[inline]
     pub fn contains_lowercased(&self, w: &str) -> bool {
         if w.is_ascii() {
             if let Some(k) = pack(w, true) {
