@@ -15,7 +15,16 @@ const PACKED: usize = 15;
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct WordSet {
     short: FxHashSet<u128>,
+    /// By length, a bit for the low six bits of each packed word's first byte: most words
+    /// asked about share neither length nor first letter with any word of a small lexicon, and
+    /// this says so before the word is packed and hashed.
+    firsts: [u64; PACKED + 1],
     long: FxHashSet<Box<str>>,
+}
+
+/// The bit of `firsts[w.len()]` for a word starting with byte `b`.
+fn first_bit(b: u8) -> u64 {
+    1 << (b & 63)
 }
 
 /// `w` (lower-cased when `lower`: the caller has checked it is ASCII) packed with its length, if
@@ -61,13 +70,16 @@ impl WordSet {
     pub fn with_capacity(n: usize) -> WordSet {
         WordSet {
             short: FxHashSet::with_capacity_and_hasher(n, Default::default()),
-            long: FxHashSet::default(),
+            ..WordSet::default()
         }
     }
 
     pub fn insert(&mut self, w: &str) {
         match pack(w, false) {
             Some(k) => {
+                if let Some(&b) = w.as_bytes().first() {
+                    self.firsts[w.len()] |= first_bit(b);
+                }
                 self.short.insert(k);
             }
             None => {
@@ -82,6 +94,11 @@ impl WordSet {
     #[inline]
     pub fn contains<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> bool {
         let w = w.as_ref();
+        if let Some(&b) = w.as_bytes().first() {
+            if w.len() <= PACKED && self.firsts[w.len()] & first_bit(b) == 0 {
+                return false;
+            }
+        }
         match pack(w, false) {
             Some(k) => self.short.contains(&k),
             None => self.long.contains(w),
@@ -92,6 +109,12 @@ impl WordSet {
     #[inline]
     pub fn contains_lowercased(&self, w: &str) -> bool {
         if w.is_ascii() {
+            if let Some(&b) = w.as_bytes().first() {
+                let lower = b.to_ascii_lowercase();
+                if w.len() <= PACKED && self.firsts[w.len()] & first_bit(lower) == 0 {
+                    return false;
+                }
+            }
             if let Some(k) = pack(w, true) {
                 return self.short.contains(&k);
             }

@@ -80,14 +80,25 @@ fn blank(bytes: &mut [u8], start: usize, end: usize) {
 
 fn blank_html_comments(text: &str, bytes: &mut [u8]) {
     let mut from = 0;
-    while let Some(i) = text[from..].find("<!--") {
-        let start = from + i;
+    while let Some(start) = comment_start(text, from) {
         let end = text[start + 4..]
             .find("-->")
             .map_or(text.len(), |j| start + 4 + j + 3);
         blank(bytes, start, end);
         from = end;
     }
+}
+
+/// The next `<!--` from `from` on: each `<` found by memchr, much faster over a whole article
+/// than a substring search.
+fn comment_start(text: &str, mut from: usize) -> Option<usize> {
+    while let Some(i) = text[from..].find('<') {
+        if text[from + i..].starts_with("<!--") {
+            return Some(from + i);
+        }
+        from += i + 1;
+    }
+    None
 }
 
 fn blank_front_matter_and_fences(text: &str, bytes: &mut [u8]) {
