@@ -119,21 +119,20 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
             next.is_none_or(|n| n.newline_before && is_blank_line_between(text, &tokens[i], n));
         let mut sent_break = para_break;
         if let Some(n) = next.filter(|n| !sent_break && (n.newline_before || n.space_before)) {
-            let s = &text[tokens[i].span.range()];
-            let ns = &text[n.span.range()];
-            let n_starts = ns
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            // (asked of every token: the token's flags and first byte, not its text)
+            let first = text.as_bytes()[n.span.start];
+            let n_starts = n.upper
+                || first.is_ascii_digit()
                 || n.kind == TokenKind::OpenQuote
-                || ns == "(";
+                || first == b'(' && n.span.len() == 1;
             if n.newline_before {
                 // a line that ends in terminal punctuation, or a short unpunctuated line (headline,
                 // list item, dateline) followed by a capitalised line, stands alone
                 let short = i + 1 - sent_start <= 20;
                 sent_break = n_starts && (ends_with_terminal(text, tokens, i) || short);
             } else if n_starts && n.space_before {
-                let closing = tokens[i].kind == TokenKind::CloseQuote || s == ")";
+                let closing =
+                    tokens[i].kind == TokenKind::CloseQuote || &text[tokens[i].span.range()] == ")";
                 let last_real = if closing {
                     prev_non_closing(text, tokens, i)
                 } else {
@@ -166,7 +165,7 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
                                     | "capt"
                                     | "sgt"
                             );
-                            !title_like && OPENERS.contains(&ns)
+                            !title_like && OPENERS.contains(&&text[n.span.range()])
                         }
                         _ => false,
                     };
