@@ -53,7 +53,11 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !t.upper)
         .map(|t| t.span.text(&doc.prose))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        // (ASCII first: decoding and the Unicode table are for the rare other letter)
+        .filter(|w| match w.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+            _ => w.chars().next().is_some_and(char::is_lowercase),
+        })
     {
         lower_words.insert(w);
     }

@@ -182,24 +182,38 @@ impl KnowledgeBase {
 /// Whether `normalize_surface` would leave `s` as it is (checked without allocating: names in
 /// running text almost always are).
 fn is_normalized(s: &str) -> bool {
-    if !s.is_ascii() {
-        return normalize_surface(s) == s;
-    }
     let b = s.as_bytes();
+    // (a false "no" only costs an allocation: non-ASCII bytes are checked by normalizing)
     let space = |c: &u8| char::from(*c).is_whitespace();
     if b.first().is_some_and(space) || b.last().is_some_and(space) {
         return false;
     }
-    // one pass: no tab, line break or backtick, no two spaces in a row
+    // one pass, one table lookup a byte: no tab, line break or backtick, no two spaces in a
+    // row, and the slow check at the first non-ASCII byte
     let mut prev = 0u8;
     for &c in b {
-        if matches!(c, b'`' | b'\t' | b'\n' | b'\r') || (c == b' ' && prev == b' ') {
-            return false;
+        if NOT_PLAIN[usize::from(c)] {
+            match c {
+                b' ' if prev != b' ' => {}
+                b' ' | b'`' | b'\t' | b'\n' | b'\r' => return false,
+                _ => return normalize_surface(s) == s,
+            }
         }
         prev = c;
     }
     true
 }
+
+/// The bytes `is_normalized` looks at twice: spaces, what normalizing replaces, non-ASCII.
+static NOT_PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = c >= 0x80 || matches!(c as u8, b' ' | b'`' | b'\t' | b'\n' | b'\r');
+        c += 1;
+    }
+    t
+};
 
 /// `normalize_surface`, borrowing `s` when it already is normalized (as names almost always are).
 pub fn normalized(s: &str) -> std::borrow::Cow<'_, str> {
