@@ -579,11 +579,14 @@ fn segment_run(
                     acronym: acronym && !model,
                     headline: false,
                     product: model,
+                    // an acronym is a name wherever it stands in running text: "(FAA)",
+                    // "ESA's director" at a sentence start
                     weak: !had_title
                         && (shouting
                             || (e == a + 1
                                 && at_clause_start(doc, a, sentence_start)
-                                && !kb.is_given_name(word(doc, a)))),
+                                && !kb.is_given_name(word(doc, a))
+                                && !acronym)),
                 });
             }
         }
@@ -772,6 +775,21 @@ mod tests {
         assert_eq!(
             mentions("Prime Minister Theresa May spoke to Hillary Clinton Friday."),
             ["Theresa May", "Hillary Clinton"]
+        );
+    }
+
+    #[test]
+    fn an_acronym_at_a_clause_start_is_still_a_name() {
+        assert_eq!(
+            mentions(
+                "The Federal Aviation Administration (FAA) spoke. FAA chief Mike Whitaker left."
+            ),
+            [
+                "Federal Aviation Administration",
+                "FAA",
+                "FAA",
+                "Mike Whitaker"
+            ]
         );
     }
 
