@@ -349,7 +349,7 @@ fn kb_lookup(kb: &KnowledgeBase, s: &str) -> Option<Sense> {
         return Some(*first);
     }
     // "TEHRAN (Reuters)", "IRAN'S PRESIDENT": all-caps datelines and headlines
-    if !s.chars().any(char::is_lowercase) && s.len() > 3 {
+    if !s.chars().any(char::is_lowercase) && s.len() >= 3 {
         return kb.lookup(&title_case(s)).first().copied();
     }
     None
@@ -802,6 +802,15 @@ mod tests {
         let text =
             "Mbappé Double Sends Madrid Past Bayern Into League Final\n\nKylian Mbappé scored.";
         assert!(!mentions(text).iter().any(|m| m.contains("Sends")));
+    }
+
+    #[test]
+    fn a_shouted_three_letter_short_form_is_its_known_entity() {
+        let text = "STOCKS SLIDE AS FED SIGNALS LONGER WAIT\n\nThe Fed held rates.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let ents: Vec<usize> = a.mentions.iter().map(|m| m.entity).collect();
+        assert_eq!(ents.len(), 2, "{:?}", a.mentions);
+        assert_eq!(ents[0], ents[1]);
     }
 
     #[test]
