@@ -418,6 +418,8 @@ fn segment_run(
             // "Northern California" (its own entity, not Los Angeles)
             let place =
                 matches!(sense, Sense::Name(r) if kb.entry(r).ty == Some(EntityType::Place));
+            // (a country after a name is a qualifier instead: "Hitwise UK", "Fan Expo Canada")
+            let city = place && matches!(sense, Sense::Name(r) if !kb.entry(r).has_tag("country"));
             match segs.last_mut() {
                 Some(Seg::Name(a, b))
                     if place
@@ -427,6 +429,9 @@ fn segment_run(
                 {
                     *b = e
                 }
+                // an unknown word right before a known place names something else: "Real
+                // Madrid", "Bayern Munich", "Borussia Dortmund" (clubs), "Whitney Houston"
+                Some(Seg::Name(_, b)) if city && *b == p && !shouting => *b = e,
                 _ => segs.push(Seg::Known(p, e, sense)),
             }
             p = e;
@@ -722,6 +727,14 @@ fn guess_type(
         return Some(EntityType::Person);
     }
     if acronym {
+        return Some(EntityType::Org);
+    }
+    // a name ending in a known place that is no person's is a club or a firm: "Bayern Munich"
+    if e - a >= 2
+        && kb.lookup(word(doc, e - 1)).iter().any(
+            |s| matches!(s, Sense::Name(r) if kb.entry(*r).ty == Some(EntityType::Place) && !kb.entry(*r).has_tag("country")),
+        )
+    {
         return Some(EntityType::Org);
     }
     if e - a >= 2 && kb.words.place_prefixes.contains(&*lower_word(doc, a)) {
