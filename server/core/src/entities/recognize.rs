@@ -435,6 +435,16 @@ fn segment_run(
                 _ => segs.push(Seg::Known(p, e, sense)),
             }
             p = e;
+        } else if lower != "the"
+            && is_capitalized(w)
+            && kb.words.determiners.contains(&*lower)
+            && matches!(segs.last(), Some(Seg::Name(_, b)) if *b == p)
+        {
+            // a capitalised "An" or "A" inside a name is a syllable of it: "Hội An", "Long An"
+            if let Some(Seg::Name(_, b)) = segs.last_mut() {
+                *b = p + 1;
+            }
+            p += 1;
         } else if kb.words.determiners.contains(&*lower) || is_connector(doc, p, kb) {
             p += 1;
         } else {
@@ -824,6 +834,14 @@ mod tests {
         let ents: Vec<usize> = a.mentions.iter().map(|m| m.entity).collect();
         assert_eq!(ents.len(), 2, "{:?}", a.mentions);
         assert_eq!(ents[0], ents[1]);
+    }
+
+    #[test]
+    fn a_club_named_after_its_city_and_a_capitalised_an_stay_whole() {
+        assert_eq!(
+            mentions("They beat Bayern Munich at home. She grew up in Hội An, Vietnam."),
+            ["Bayern Munich", "Hội An", "Vietnam"]
+        );
     }
 
     #[test]
