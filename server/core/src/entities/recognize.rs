@@ -739,16 +739,16 @@ fn guess_type(
     if acronym {
         return Some(EntityType::Org);
     }
-    // a name ending in a known place that is no person's is a club or a firm: "Bayern Munich"
+    if e - a >= 2 && kb.words.place_prefixes.contains(&*lower_word(doc, a)) {
+        return Some(EntityType::Place);
+    }
+    // a name ending in a known place that is no person's nor a compass-named place is a club or a firm: "Bayern Munich"
     if e - a >= 2
         && kb.lookup(word(doc, e - 1)).iter().any(
             |s| matches!(s, Sense::Name(r) if kb.entry(*r).ty == Some(EntityType::Place) && !kb.entry(*r).has_tag("country")),
         )
     {
         return Some(EntityType::Org);
-    }
-    if e - a >= 2 && kb.words.place_prefixes.contains(&*lower_word(doc, a)) {
-        return Some(EntityType::Place);
     }
     // "Raisi said", "Smith, who", "Smith, 62,"
     let after = next_word(doc, e);
@@ -842,6 +842,10 @@ mod tests {
             mentions("They beat Bayern Munich at home. She grew up in Hội An, Vietnam."),
             ["Bayern Munich", "Hội An", "Vietnam"]
         );
+        let text = "Bayern Munich lost in North Darfur.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let types: Vec<&str> = a.entities.iter().map(|e| e.ty.label()).collect();
+        assert_eq!(types, ["ORG", "PLACE"]);
     }
 
     #[test]
