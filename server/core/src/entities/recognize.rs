@@ -733,6 +733,19 @@ fn guess_type(
     if let Some(ty) = suffix_type(kb, &last_lower) {
         return Some(ty);
     }
+    // a dateline: "MILLBROOK, Ore. —", "LAUREL —" at the start of a line
+    let line_start = a == 0 || doc.tokens[a].newline_before;
+    let shouted = (a..e).all(|k| !word(doc, k).chars().any(char::is_lowercase));
+    if line_start
+        && shouted
+        && !acronym
+        && doc
+            .tokens
+            .get(e)
+            .is_some_and(|t| t.kind == TokenKind::Dash || word(doc, e) == ",")
+    {
+        return Some(EntityType::Place);
+    }
     if titled || kb.is_given_name(first) && e - a >= 2 {
         return Some(EntityType::Person);
     }
@@ -846,6 +859,26 @@ mod tests {
         let a = analyze(text, DocKind::Plain, &Config::default());
         let types: Vec<&str> = a.entities.iter().map(|e| e.ty.label()).collect();
         assert_eq!(types, ["ORG", "PLACE"]);
+    }
+
+    #[test]
+    fn an_unknown_dateline_is_a_place_and_the_town_of_the_article() {
+        let text = "MILLBROOK, Ore. — The vote in Millbrook was close.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let m: Vec<(&str, &str, usize)> = a
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    &text[m.span.range()],
+                    a.entities[m.entity].ty.label(),
+                    m.entity,
+                )
+            })
+            .filter(|m| m.0.to_lowercase() == "millbrook")
+            .collect();
+        assert_eq!(m.len(), 2);
+        assert_eq!((m[0].1, m[0].2), ("PLACE", m[1].2));
     }
 
     #[test]
