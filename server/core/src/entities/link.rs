@@ -145,6 +145,19 @@ pub fn link_mentions(
         }
     }
 
+    // 1b. a shouted name is the same name in Title Case: "MILLBROOK, Ore." and "Millbrook"
+    for i in 0..n {
+        let t = texts[i].as_ref();
+        if !raw[i].acronym
+            && t.chars().filter(|c| c.is_alphabetic()).count() > 3
+            && !t.chars().any(char::is_lowercase)
+        {
+            if let Some(&j) = first_by_text.get(super::recognize::title_case(t).as_str()) {
+                uf.union(j, i);
+            }
+        }
+    }
+
     // 2. acronyms defined in parentheses, either order
     for i in 0..n.saturating_sub(1) {
         let (a, b) = (&raw[i], &raw[i + 1]);
