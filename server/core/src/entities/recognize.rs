@@ -84,7 +84,12 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                 if joins {
                     last = j;
                     j += 1;
-                } else if is_connector(doc, j, kb) && j + 1 < s.tokens.end && !shouting {
+                } else if is_connector(doc, j, kb)
+                    && j + 1 < s.tokens.end
+                    && !shouting
+                    // "Le Temps and the Neue Zürcher Zeitung" are two names
+                    && !(matches!(word(doc, j), "and" | "&") && lower_word(doc, j + 1) == "the")
+                {
                     j += 1;
                 } else {
                     break;
@@ -879,6 +884,14 @@ mod tests {
             .collect();
         assert_eq!(m.len(), 2);
         assert_eq!((m[0].1, m[0].2), ("PLACE", m[1].2));
+    }
+
+    #[test]
+    fn and_the_separates_two_names() {
+        assert_eq!(
+            mentions("Critics from Le Temps and the Neue Zürcher Zeitung agreed."),
+            ["Le Temps", "Neue Zürcher Zeitung"]
+        );
     }
 
     #[test]
