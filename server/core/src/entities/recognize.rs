@@ -467,6 +467,19 @@ fn segment_run(
                 p += 1;
                 continue;
             }
+            // a nationality inside a run of unknown words is part of the name: "Great British
+            // Energy", "Swiss Federal Railways", "Saudi Aramco" (not before a person's name)
+            if let Some(&Seg::Known(a, b, Sense::Demonym(_))) = segs.last() {
+                if b == p && !shouting && !kb.is_given_name(w) {
+                    segs.pop();
+                    match segs.last_mut() {
+                        Some(Seg::Name(_, e)) if *e == a => *e = p + 1,
+                        _ => segs.push(Seg::Name(a, p + 1)),
+                    }
+                    p += 1;
+                    continue;
+                }
+            }
             match segs.last_mut() {
                 Some(Seg::Name(_, e))
                     if *e == p || (*e < p && joins_by_particles(doc, kb, *e, p)) =>
@@ -738,6 +751,15 @@ fn guess_type(
     if let Some(ty) = suffix_type(kb, &last_lower) {
         return Some(ty);
     }
+    // a name opening with a nationality is an organization's: "Swiss Federal Railways"
+    if e - a >= 2
+        && kb
+            .lookup(first)
+            .iter()
+            .any(|s| matches!(s, Sense::Demonym(_)))
+    {
+        return Some(EntityType::Org);
+    }
     // a dateline: "MILLBROOK, Ore. —", "LAUREL —" at the start of a line
     let line_start = a == 0 || doc.tokens[a].newline_before;
     let shouted = (a..e).all(|k| !word(doc, k).chars().any(char::is_lowercase));
@@ -891,6 +913,26 @@ mod tests {
         assert_eq!(
             mentions("Critics from Le Temps and the Neue Zürcher Zeitung agreed."),
             ["Le Temps", "Neue Zürcher Zeitung"]
+        );
+    }
+
+    #[test]
+    fn a_nationality_inside_unknown_words_is_part_of_an_organization() {
+        let text = "Funds went through Great British Energy and Swiss Federal Railways. Iranian President Ebrahim Raisi spoke.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let typed: Vec<(&str, &str)> = a
+            .mentions
+            .iter()
+            .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
+            .collect();
+        assert_eq!(
+            typed,
+            [
+                ("Great British Energy", "ORG"),
+                ("Swiss Federal Railways", "ORG"),
+                ("Iranian", "NORP"),
+                ("Ebrahim Raisi", "PERSON")
+            ]
         );
     }
 
