@@ -514,8 +514,18 @@ fn segment_run(
         kb.words.org_prefixes.contains(&*lower_word(doc, a))
             && (a + 1..last_tok).any(|k| word(doc, k) == "of")
     });
-    let suffix_ty =
-        suffix_type(kb, &lower_word(doc, last_tok)).or(org_prefixed.then_some(EntityType::Org));
+    // an organization's word inside the run heads a name with "for" or "on": "International
+    // Organization for Migration", "Committee on Foreign Affairs" (not after a person; "of" is
+    // left to the particles: "Institute of Technology and Colorado State University" is two)
+    let org_inside = first_tok.is_some_and(|a| {
+        !kb.is_given_name(word(doc, a))
+            && (a..last_tok).any(|k| {
+                matches!(word(doc, k + 1), "for" | "on")
+                    && kb.words.org_suffixes.contains(&*lower_word(doc, k))
+            })
+    });
+    let suffix_ty = suffix_type(kb, &lower_word(doc, last_tok))
+        .or((org_prefixed || org_inside).then_some(EntityType::Org));
     // ("Mbappé Double Sends Real Madrid Past Bayern Into Champions League" is no league)
     if let (Some(ty), Some(f), false) = (suffix_ty, first_name_seg, dropped_inside) {
         let from = match segs[f] {
@@ -933,6 +943,14 @@ mod tests {
                 ("Iranian", "NORP"),
                 ("Ebrahim Raisi", "PERSON")
             ]
+        );
+    }
+
+    #[test]
+    fn an_organization_word_before_for_heads_the_whole_name() {
+        assert_eq!(
+            mentions("The International Organization for Migration (IOM) said so."),
+            ["International Organization for Migration", "IOM"]
         );
     }
 
