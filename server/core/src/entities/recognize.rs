@@ -667,7 +667,8 @@ fn takes_version(doc: &Document, m: &RawMention, v: usize) -> bool {
                 || counts_units(word(doc, v + 1)))
     });
     number
-        && (w.len() < 3 || w.contains('.'))
+        // a bill or a resolution is numbered in full: "Senate Bill 608", "Resolution 2334"
+        && (w.len() < 3 || w.contains('.') || m.ty == Some(EntityType::Misc) && !m.product)
         && !t.newline_before
         && !more
         && m.kb.is_none()
@@ -951,6 +952,14 @@ mod tests {
         assert_eq!(
             mentions("The International Organization for Migration (IOM) said so."),
             ["International Organization for Migration", "IOM"]
+        );
+    }
+
+    #[test]
+    fn a_bill_keeps_its_number() {
+        assert_eq!(
+            mentions("It mirrors a state law, Senate Bill 608, which limits rents."),
+            ["Senate Bill 608"]
         );
     }
 
