@@ -58,8 +58,14 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     for s in &doc.sentences {
         // a headline in sentence case ("Hackers attack Church of Scientology website") capitalises
         // names only, like any sentence; in Title Case or ALL CAPS its capitals say little
-        let shouting = s.headline && !is_sentence_case(doc, kb, s.tokens.clone())
-            || is_all_caps_sentence(doc, s.tokens.clone());
+        // a byline ("By Ayşe Demir and Jonas Lindqvist") capitalises names only
+        let byline = s.headline
+            && s.tokens.len() <= 12
+            && matches!(word(doc, s.tokens.start), "By" | "BY")
+            && is_capitalized(word(doc, s.tokens.start + 1));
+        let shouting = !byline
+            && (s.headline && !is_sentence_case(doc, kb, s.tokens.clone())
+                || is_all_caps_sentence(doc, s.tokens.clone()));
         let mut i = s.tokens.start;
         while i < s.tokens.end {
             if let Some(m) = compound_name(doc, kb, i, s.tokens.start, shouting) {
@@ -960,6 +966,23 @@ mod tests {
         assert_eq!(
             mentions("It mirrors a state law, Senate Bill 608, which limits rents."),
             ["Senate Bill 608"]
+        );
+    }
+
+    #[test]
+    fn a_byline_names_its_writers() {
+        assert_eq!(
+            mentions(
+                "Sweden Joins NATO\nBy Ayşe Demir and Jonas Lindqvist\nANKARA — Sweden joined."
+            ),
+            [
+                "Sweden",
+                "NATO",
+                "Ayşe Demir",
+                "Jonas Lindqvist",
+                "ANKARA",
+                "Sweden"
+            ]
         );
     }
 
