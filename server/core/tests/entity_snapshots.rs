@@ -96,7 +96,7 @@ fn ankara_caps_crlf() {
 /// span give no mentions. Known wrong:
 /// - KNOWN WRONG: "Oerlikon" (a district of Zürich, "to Oerlikon") is typed ORG, not PLACE: an
 ///   unknown lone word defaults to ORG;
-/// - KNOWN WRONG: "Swiss Federal Railways" is split into "Swiss" (NORP) and "Federal Railways".
+/// - "Swiss Federal Railways" is one ORG with its acronym SBB (it was cut at the demonym).
 #[test]
 fn zurich_briefing_markdown() {
     insta::assert_snapshot!(report("zurich-briefing.md"));
@@ -104,8 +104,7 @@ fn zurich_briefing_markdown() {
 
 /// Reviewed line by line. The menu, the share bar, the teaser, "Related:" and the newsletter
 /// blurb give no mentions. Known wrong:
-/// - KNOWN WRONG: the byline's "Chinedu Okafor" is missed (a headline-like line; the name is not
-///   confirmed in the body);
+/// - the byline's "Chinedu Okafor" is a person (it was missed as an unconfirmed headline word);
 /// - KNOWN WRONG: "Facebook Twitter Instagram" after "Follow us on social" and the "© 2024 Daily
 ///   Ledger Media Group." footer are still entities (not recognised as furniture);
 /// - "NLC" in "NLC president Joe Ajaero" is only his role, not a mention of the congress.
