@@ -854,6 +854,15 @@ mod tests {
         a.mentions.iter().map(|m| &text[m.span.range()]).collect()
     }
 
+    /// Each mention's text with its entity's type.
+    fn typed(text: &str) -> Vec<(&str, &'static str)> {
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        a.mentions
+            .iter()
+            .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
+            .collect()
+    }
+
     #[test]
     fn a_month_ends_a_known_name_but_not_an_unknown_one() {
         assert_eq!(
@@ -936,14 +945,8 @@ mod tests {
     #[test]
     fn a_nationality_inside_unknown_words_is_part_of_an_organization() {
         let text = "Funds went through Great British Energy and Swiss Federal Railways. Iranian President Ebrahim Raisi spoke.";
-        let a = analyze(text, DocKind::Plain, &Config::default());
-        let typed: Vec<(&str, &str)> = a
-            .mentions
-            .iter()
-            .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
-            .collect();
         assert_eq!(
-            typed,
+            typed(text),
             [
                 ("Great British Energy", "ORG"),
                 ("Swiss Federal Railways", "ORG"),
@@ -990,14 +993,8 @@ mod tests {
     fn a_version_number_makes_a_product_but_a_count_does_not() {
         let text =
             "Users of Explorer 6 and IE6 left Explorer. Cruz 34 delegates. Sweden 1 – 0 Panama.";
-        let a = analyze(text, DocKind::Plain, &Config::default());
-        let typed: Vec<(&str, &str)> = a
-            .mentions
-            .iter()
-            .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
-            .collect();
         assert_eq!(
-            typed,
+            typed(text),
             [
                 ("Explorer 6", "MISC"),
                 ("IE6", "MISC"),

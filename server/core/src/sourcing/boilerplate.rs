@@ -82,15 +82,19 @@ mod tests {
     use crate::config::Config;
     use crate::text::DocKind;
 
-    #[test]
-    fn menus_and_short_sentences_beside_furniture_are_furniture() {
-        let text = "World | Europe | Sport\nTurkey Backs Sweden Bid\nThe vote was close.\nFacebook | X | YouTube\n© 2023 The Ledger. All rights reserved.";
+    /// The text of each boilerplate block.
+    fn blocks(text: &str) -> Vec<&str> {
         let doc = Document::new(text, DocKind::Plain);
         let lex = Lexicons::for_config(&Config::default());
         let blocks = boilerplate_blocks(&doc, &lex);
-        let texts: Vec<&str> = blocks.iter().map(|b| b.text(text)).collect();
+        blocks.iter().map(|b| b.text(text)).collect()
+    }
+
+    #[test]
+    fn menus_and_short_sentences_beside_furniture_are_furniture() {
+        let text = "World | Europe | Sport\nTurkey Backs Sweden Bid\nThe vote was close.\nFacebook | X | YouTube\n© 2023 The Ledger. All rights reserved.";
         assert_eq!(
-            texts,
+            blocks(text),
             vec![
                 "World | Europe | Sport",
                 "Facebook | X | YouTube\n© 2023 The Ledger. All rights reserved."
@@ -101,12 +105,8 @@ mod tests {
     #[test]
     fn furniture_and_following_headlines_form_one_block() {
         let text = "The vote was close.\n\nkeep readingShow less\nRelated Headlines Here\nAnother Unrelated Story\n\nThe count resumed on Monday.";
-        let doc = Document::new(text, DocKind::Plain);
-        let lex = Lexicons::for_config(&Config::default());
-        let blocks = boilerplate_blocks(&doc, &lex);
-        let texts: Vec<&str> = blocks.iter().map(|b| b.text(text)).collect();
         assert_eq!(
-            texts,
+            blocks(text),
             vec!["keep readingShow less\nRelated Headlines Here\nAnother Unrelated Story"]
         );
     }
