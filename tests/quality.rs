@@ -3,5 +3,6 @@
 mod quality {
     mod attributions;
     mod entities;
+    mod house;
     mod support;
 }

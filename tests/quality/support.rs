@@ -1,7 +1,7 @@
 //! Shared by the quality tests: annotate a gold corpus with the real binary and score it with the
 //! shared scorer. Needs `python3` and `../shared` beside the repository.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub fn shared() -> PathBuf {
@@ -10,7 +10,12 @@ pub fn shared() -> PathBuf {
 
 /// Scores `copydesk annotate --jsonl` output for `corpora/<corpus>` with `score.py <args> --json`.
 pub fn annotate_and_score(corpus: &str, args: &[&str]) -> serde_json::Value {
-    let gold = shared().join("corpora").join(corpus);
+    annotate_and_score_file(&shared().join("corpora").join(corpus), args)
+}
+
+/// The same for a gold file anywhere (the house set lives in the repository).
+pub fn annotate_and_score_file(gold: &Path, args: &[&str]) -> serde_json::Value {
+    let corpus = gold.file_stem().unwrap().to_string_lossy();
     let tag: String = args
         .concat()
         .chars()
@@ -22,7 +27,7 @@ pub fn annotate_and_score(corpus: &str, args: &[&str]) -> serde_json::Value {
     ));
     let annotate = Command::new(env!("CARGO_BIN_EXE_copydesk"))
         .args(["annotate", "--jsonl"])
-        .arg(&gold)
+        .arg(gold)
         .output()
         .expect("copydesk runs");
     assert!(
@@ -34,7 +39,7 @@ pub fn annotate_and_score(corpus: &str, args: &[&str]) -> serde_json::Value {
     let score = Command::new("python3")
         .arg(shared().join("eval/score.py"))
         .arg("--gold")
-        .arg(&gold)
+        .arg(gold)
         .arg("--system")
         .arg(&system)
         .args(args)

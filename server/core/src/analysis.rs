@@ -21,9 +21,12 @@ pub struct Analysis {
 /// Analyses one article. Pure: the same text, kind and configuration give the same result.
 pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
     let doc = Document::new(text, kind);
-    let raw = entities::recognize(&doc, &config.kb);
-    let (entities, mentions) = entities::link_mentions(&doc, raw, &config.kb);
     let scan = sourcing::Scan::new(&doc, config);
+    let mut raw = entities::recognize(&doc, &config.kb);
+    // scraped page furniture ("Share on Facebook", "Follow us on social") names nothing the
+    // article is about
+    raw.retain(|m| !sourcing::in_blocks(&scan.boilerplate, m.span));
+    let (entities, mentions) = entities::link_mentions(&doc, raw, &config.kb);
     let attributions = sourcing::detect(&doc, &entities, &mentions, &scan, config);
     let findings = rules::check(&RuleInput {
         text,

@@ -150,6 +150,19 @@ pub fn link_mentions(
         }
     }
 
+    // 1b. a shouted name is the same name in Title Case: "MILLBROOK, Ore." and "Millbrook"
+    for i in 0..n {
+        let t = texts[i].as_ref();
+        if !raw[i].acronym
+            && t.chars().filter(|c| c.is_alphabetic()).count() > 3
+            && !t.chars().any(char::is_lowercase)
+        {
+            if let Some(&j) = first_by_text.get(super::recognize::title_case(t).as_str()) {
+                uf.union(j, i);
+            }
+        }
+    }
+
     // 2. acronyms defined in parentheses, either order
     for i in 0..n.saturating_sub(1) {
         let (a, b) = (&raw[i], &raw[i + 1]);
@@ -262,6 +275,49 @@ pub fn link_mentions(
         });
         if let Some(t) = target {
             uf.union(t, i);
+        }
+    }
+
+    // 6. a lone unknown word that names no person is the one longer name of a thing holding it:
+    // "Webb" for the James Webb Space Telescope, "Halcyon" for Halcyon Capital, "Bayern" for
+    // Bayern Munich (never when two names hold it: "Millbrook City Council", "Millbrook Library")
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::default();
+    for j in 0..n {
+        let thing = matches!(
+            raw[j].ty,
+            Some(EntityType::Org | EntityType::Misc | EntityType::Place)
+        );
+        if words[j].len() >= 2 && thing && !raw[j].acronym {
+            for &w in &words[j] {
+                holders.entry(w).or_default().push(j);
+            }
+        }
+    }
+    if !holders.is_empty() {
+        for i in 0..n {
+            let lone = words[i].len() == 1
+                && raw[i].kb.is_none()
+                && !raw[i].acronym
+                && raw[i]
+                    .ty
+                    .is_none_or(|t| t == EntityType::Org || t == EntityType::Misc);
+            if !lone || uf.find(i) != i || by_last.contains_key(words[i][0]) {
+                continue;
+            }
+            let w = words[i][0];
+            // ("The Union" after "European Union": a head noun is no name of its own)
+            let lower = w.to_lowercase();
+            let head = kb.words.org_suffixes.contains(lower.as_str())
+                || kb.words.misc_suffixes.contains(lower.as_str())
+                || kb.words.place_suffixes.contains(lower.as_str());
+            if head || kb.is_common_word(w) {
+                continue;
+            }
+            if let Some(js) = holders.get(w) {
+                if js.iter().all(|&j| texts[j] == texts[js[0]]) {
+                    uf.union(js[0], i);
+                }
+            }
         }
     }
 
@@ -506,6 +562,13 @@ mod tests {
                 text[def.range()].to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_lone_word_is_the_one_longer_name_holding_it() {
+        let text = "The James Webb Space Telescope saw it. Images from Webb are big. The Millbrook City Council and the Millbrook Public Library met in Millbrook.";
+        assert_eq!(defined_as(text, "Webb"), ["James Webb Space Telescope"]);
+        assert_eq!(defined_as(text, "Millbrook"), ["Millbrook"]);
     }
 
     #[test]

@@ -7,16 +7,57 @@ use crate::text::Document;
 
 /// Furniture is short: a long sentence that happens to say "newsletter" is prose.
 const MAX_WORDS: usize = 25;
+/// A sentence this short beside furniture on its line is part of it.
+const SHORT_WORDS: usize = 8;
 
 /// Boilerplate blocks in text order: runs of adjacent furniture sentences, each extended over
 /// the headline-like lines that directly follow it.
 pub fn boilerplate_blocks(doc: &Document, lex: &Lexicons) -> Vec<Span> {
+    let sentences = &doc.sentences;
+    // a menu: "World | Europe | Politics", "Facebook | Instagram | X"; the headline after a
+    // site's menu is the article's own, so a menu does not take the headlines after it
+    let menu: Vec<bool> = sentences
+        .iter()
+        .map(|s| {
+            s.tokens.len() <= MAX_WORDS
+                && doc.tokens[s.tokens.clone()]
+                    .iter()
+                    .filter(|t| t.span.text(&doc.prose) == "|")
+                    .count()
+                    >= 2
+        })
+        .collect();
+    let mut furniture: Vec<bool> = sentences
+        .iter()
+        .zip(&menu)
+        .map(|(s, &menu)| {
+            menu || s.tokens.len() <= MAX_WORDS && lex.boilerplate.any_in(&doc.prose, s.span)
+        })
+        .collect();
+    // a short sentence on the line of furniture is furniture ("© 2023 The Ledger. All rights
+    // reserved.")
+    for i in 0..sentences.len() {
+        if !furniture[i] {
+            continue;
+        }
+        for j in [i.wrapping_sub(1), i + 1] {
+            let Some(o) = sentences.get(j) else { continue };
+            let (a, b) = if j < i {
+                (o.span.end, sentences[i].span.start)
+            } else {
+                (sentences[i].span.end, o.span.start)
+            };
+            if o.tokens.len() <= SHORT_WORDS && !doc.prose[a..b].contains('\n') {
+                furniture[j] = true;
+            }
+        }
+    }
     let mut blocks: Vec<Span> = Vec::new();
     let mut last_in_block: Option<usize> = None;
-    for (i, s) in doc.sentences.iter().enumerate() {
-        let words = s.tokens.len();
-        let furniture = words <= MAX_WORDS && lex.boilerplate.any_in(&doc.prose, s.span);
-        let trailing_headline = s.headline && last_in_block == Some(i.wrapping_sub(1));
+    for (i, s) in sentences.iter().enumerate() {
+        let furniture = furniture[i];
+        let trailing_headline =
+            s.headline && last_in_block == Some(i.wrapping_sub(1)) && !menu[i.wrapping_sub(1)];
         if !(furniture || trailing_headline) {
             continue;
         }
@@ -41,15 +82,31 @@ mod tests {
     use crate::config::Config;
     use crate::text::DocKind;
 
-    #[test]
-    fn furniture_and_following_headlines_form_one_block() {
-        let text = "The vote was close.\n\nkeep readingShow less\nRelated Headlines Here\nAnother Unrelated Story\n\nThe count resumed on Monday.";
+    /// The text of each boilerplate block.
+    fn blocks(text: &str) -> Vec<&str> {
         let doc = Document::new(text, DocKind::Plain);
         let lex = Lexicons::for_config(&Config::default());
         let blocks = boilerplate_blocks(&doc, &lex);
-        let texts: Vec<&str> = blocks.iter().map(|b| b.text(text)).collect();
+        blocks.iter().map(|b| b.text(text)).collect()
+    }
+
+    #[test]
+    fn menus_and_short_sentences_beside_furniture_are_furniture() {
+        let text = "World | Europe | Sport\nTurkey Backs Sweden Bid\nThe vote was close.\nFacebook | X | YouTube\n© 2023 The Ledger. All rights reserved.";
         assert_eq!(
-            texts,
+            blocks(text),
+            vec![
+                "World | Europe | Sport",
+                "Facebook | X | YouTube\n© 2023 The Ledger. All rights reserved."
+            ]
+        );
+    }
+
+    #[test]
+    fn furniture_and_following_headlines_form_one_block() {
+        let text = "The vote was close.\n\nkeep readingShow less\nRelated Headlines Here\nAnother Unrelated Story\n\nThe count resumed on Monday.";
+        assert_eq!(
+            blocks(text),
             vec!["keep readingShow less\nRelated Headlines Here\nAnother Unrelated Story"]
         );
     }
