@@ -364,7 +364,12 @@ fn title_at(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize) -> Optio
 }
 
 /// Longest knowledge-base name starting at `from` within `[from, to)`.
-fn kb_at(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize) -> Option<(usize, Sense)> {
+pub(super) fn kb_at(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    from: usize,
+    to: usize,
+) -> Option<(usize, Sense)> {
     let max = (from + MAX_KB_TOKENS).min(to);
     (from + 1..=max).rev().find_map(|e| {
         // a name does not end on a connector
