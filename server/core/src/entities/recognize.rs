@@ -399,6 +399,45 @@ fn segment_run(
     lower_words: &HashSet<&str>,
     out: &mut Vec<RawMention>,
 ) {
+    // 0. an organization's name then a person's: "Refugee Council Enver Solomon told"
+    if let Some(k) = person_after_org(doc, kb, start, end) {
+        segment_run(
+            doc,
+            kb,
+            start,
+            k,
+            shouting,
+            sentence_start,
+            lower_words,
+            out,
+        );
+        out.push(RawMention {
+            span: span_of(doc, k, end),
+            tokens: k..end,
+            ty: Some(EntityType::Person),
+            title: None,
+            kb: None,
+            acronym: false,
+            weak: false,
+            headline: false,
+            product: false,
+        });
+        return;
+    }
+    // 0b. two whole names joined by "and", "on" or "for": "Massachusetts Institute of Technology
+    // and Colorado State University", "Republicans on the House Financial Services Committee" (but
+    // "Food and Drug Administration", "Union of Atheists and Agnostics", "Council on Foreign
+    // Relations")
+    if let Some(j) = (start + 1..end.saturating_sub(1)).find(|&j| {
+        matches!(word(doc, j), "and" | "on" | "for")
+            && whole_name(doc, kb, start, j)
+            && whole_name(doc, kb, j + 1, end)
+    }) {
+        for (a, e) in [(start, j), (j + 1, end)] {
+            segment_run(doc, kb, a, e, shouting, sentence_start, lower_words, out);
+        }
+        return;
+    }
     // 1. cut the run into titles, known names and unknown words
     let mut segs: Vec<Seg> = Vec::new();
     let mut p = start;
@@ -479,10 +518,7 @@ fn segment_run(
     let first_tok = first_name_seg.map(|f| match segs[f] {
         Seg::Known(a, ..) | Seg::Name(a, _) | Seg::Title(a, _) => a,
     });
-    let org_prefixed = first_tok.is_some_and(|a| {
-        kb.words.org_prefixes.contains(&*lower_word(doc, a))
-            && (a + 1..last_tok).any(|k| word(doc, k) == "of")
-    });
+    let org_prefixed = first_tok.is_some_and(|a| org_with_of(doc, kb, a, last_tok));
     let suffix_ty =
         suffix_type(kb, &lower_word(doc, last_tok)).or(org_prefixed.then_some(EntityType::Org));
     if let (Some(ty), Some(f)) = (suffix_ty, first_name_seg) {
@@ -593,6 +629,65 @@ fn segment_run(
             }
         }
     }
+}
+
+/// "Church of Scientology", "Medical Journal of Australia", "Joint Council for the Welfare of
+/// Immigrants": an organization's word in `[a, last)`, then "of", "for" or "on" and more name.
+fn org_with_of(doc: &Document, kb: &KnowledgeBase, a: usize, last: usize) -> bool {
+    (a..last).any(|k| {
+        matches!(word(doc, k + 1), "of" | "for" | "on")
+            && (k == a && kb.words.org_prefixes.contains(&*lower_word(doc, k))
+                || k > a && kb.words.org_suffixes.contains(&*lower_word(doc, k)))
+            && (a..k).all(|i| is_capitalized(word(doc, i)))
+    })
+}
+
+/// Is `[a, e)` (after any "the") a whole name by itself: known, typed by its words, or a
+/// person's full name?
+fn whole_name(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
+    let a = if lower_word(doc, a) == "the" {
+        a + 1
+    } else {
+        a
+    };
+    a < e
+        && is_capitalized(word(doc, a))
+        && (!kb.lookup(surface(doc, a, e)).is_empty()
+            || suffix_type(kb, &lower_word(doc, e - 1)).is_some()
+            || org_with_of(doc, kb, a, e - 1)
+            || (2..=3).contains(&(e - a))
+                && kb.is_given_name(word(doc, a))
+                && (a..e).all(|i| is_capitalized(word(doc, i))))
+}
+
+/// Where a person's name starts at the end of the run `[start, end)` that names an organization
+/// first: two or three unknown words after a word of organizations ("Refugee Council Enver Solomon
+/// told"), or a given name and a surname after a name made with one ("Council on
+/// American-Islamic Relations Alia Salem").
+fn person_after_org(doc: &Document, kb: &KnowledgeBase, start: usize, end: usize) -> Option<usize> {
+    let k = (end.checked_sub(3)?..end.saturating_sub(1))
+        .filter(|&k| k > start)
+        .find(|&k| {
+            (k..end).all(|i| {
+                let w = word(doc, i);
+                doc.tokens[i].kind == TokenKind::Word
+                    && is_capitalized(w)
+                    && !is_acronym(w)
+                    && !kb.is_common_word(w)
+                    && !kb.words.connectors.contains(w)
+                    && suffix_type(kb, &lower_word(doc, i)).is_none()
+            })
+        })?;
+    let org_word = |i: usize| {
+        let l = lower_word(doc, i);
+        kb.words.org_suffixes.contains(&*l) || kb.words.org_prefixes.contains(&*l)
+    };
+    let by_suffix = kb.words.org_suffixes.contains(&*lower_word(doc, k - 1))
+        && (kb.is_given_name(word(doc, k))
+            || next_word(doc, end).is_some_and(|w| kb.words.person_verbs.contains(w)));
+    let by_name = kb.is_given_name(word(doc, k))
+        && (start..k).any(|i| org_word(i) && is_connector(doc, i + 1, kb));
+    (by_suffix || by_name).then_some(k)
 }
 
 /// A model code: capitals then digits in one word ("IE6", "PS4", "MH17"), a product or a flight
@@ -832,6 +927,30 @@ mod tests {
         assert_eq!(
             mentions("Group G was tough. Fans posted on X today."),
             ["Group G", "X"]
+        );
+    }
+
+    #[test]
+    fn an_organization_s_name_takes_of_for_or_on_and_the_rest() {
+        assert_eq!(
+            mentions("It ran in the Medical Journal of Australia and the Joint Council for the Welfare of Immigrants said so."),
+            ["Medical Journal of Australia", "Joint Council for the Welfare of Immigrants"]
+        );
+        assert_eq!(
+            mentions("The Massachusetts Institute of Technology and Colorado State University of the US and the Food and Drug Administration."),
+            ["Massachusetts Institute of Technology", "Colorado State University of the US", "Food and Drug Administration"]
+        );
+        assert_eq!(
+            mentions("Republicans on the House Financial Services Committee and the Council on Foreign Relations met."),
+            ["Republicans", "House Financial Services Committee", "Council on Foreign Relations"]
+        );
+    }
+
+    #[test]
+    fn a_person_s_name_after_an_organization_s_is_its_own() {
+        assert_eq!(
+            mentions("The CEO of the Refugee Council Enver Solomon told reporters."),
+            ["Refugee Council", "Enver Solomon"]
         );
     }
 
