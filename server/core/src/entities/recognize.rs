@@ -189,6 +189,42 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
         && !with_lowercase(w, |l| kb.words.not_names.contains(l))
         && !is_contraction(w)
         && compound_head(w).is_none()
+        && !is_handle(doc, i)
+        && !is_shouted_word(doc, kb, i)
+        && !(is_roman_numeral(w) && !(i > 0 && doc.tokens[i - 1].upper))
+}
+
+/// "#IStandWithAhmed", "@POTUS": a hashtag or a user name, not a name in the text.
+fn is_handle(doc: &Document, i: usize) -> bool {
+    i > 0
+        && matches!(word(doc, i - 1), "#" | "@")
+        && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
+}
+
+/// An English word in capitals for emphasis ("UNLESS of course"), not an acronym: common, four
+/// letters or more, no known name, and among lower-case words ("FIRST Global" is a name).
+fn is_shouted_word(doc: &Document, kb: &KnowledgeBase, i: usize) -> bool {
+    let w = word(doc, i);
+    let capital_word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.upper)
+    };
+    w.len() >= 4
+        && !capital_word(i + 1)
+        && !(i > 0 && capital_word(i - 1))
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && with_lowercase(w, |l| kb.is_common_word(l))
+        && kb.lookup(w).is_empty()
+        && kb.lookup(&title_case(w)).is_empty()
+}
+
+/// "XVII" in "part XVII": a number up to 39, never a name on its own, only a part of one
+/// ("World War II"); larger numerals spell acronyms ("DC", "CDC").
+fn is_roman_numeral(w: &str) -> bool {
+    let rest = w.trim_start_matches('X');
+    let units = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    w.len() >= 2 && w.len() - rest.len() <= 3 && (rest.is_empty() || units.contains(&rest))
 }
 
 /// The capitalised head of a compound with a lower-case tail ("Iranian-backed", "Saudi-led",
@@ -320,6 +356,8 @@ fn at_clause_start(doc: &Document, i: usize, sentence_start: usize) -> bool {
     let prev = &doc.tokens[i - 1];
     matches!(prev.kind, TokenKind::OpenQuote | TokenKind::Dash)
         || matches!(word(doc, i - 1), ":" | "(" | "[")
+        // an item of a list: "a) Leaving", "2) Refusing"
+        || word(doc, i - 1) == ")" && i >= 2 && word(doc, i - 2).chars().count() == 1
         || prev.newline_before && i - 1 == sentence_start
         || doc.tokens[i].newline_before
 }
@@ -951,6 +989,14 @@ mod tests {
         assert_eq!(
             mentions("The CEO of the Refugee Council Enver Solomon told reporters."),
             ["Refugee Council", "Enver Solomon"]
+        );
+    }
+
+    #[test]
+    fn handles_numerals_shouted_words_and_common_abbreviations_are_no_names() {
+        assert_eq!(
+            mentions("A VIP tweeted @POTUS and #IStandWithAhmed in part XVII, UNLESS of course NATO and DC object to World War II."),
+            ["NATO", "DC", "World War II"]
         );
     }
 
