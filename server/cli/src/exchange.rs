@@ -55,7 +55,7 @@ pub struct Unsourced {
 /// Mentions and nested mentions in text order. A nested name the article never names on its own
 /// gets a cluster of its own per knowledge-base entry, numbered after the entities.
 fn entity_mentions(a: &Analysis, cp: &impl Fn(Span) -> [usize; 2]) -> Vec<EntityMention> {
-    let mut unlinked: Vec<u32> = Vec::new();
+    let mut unlinked: Vec<Option<u32>> = Vec::new();
     let nested = a.nested.iter().map(|n| {
         let cluster = n.entity.unwrap_or_else(|| {
             let k = unlinked.iter().position(|&r| r == n.kb).unwrap_or_else(|| {

@@ -820,6 +820,24 @@ fn lower_title_before(doc: &Document, kb: &KnowledgeBase, name_start: usize) -> 
     Some(span_of(doc, from, name_start))
 }
 
+/// Is the name ending before token `e` placed in a known region or country: "Irving, Texas,",
+/// "Livorno, Tuscany." (a place then a comma and its state, and the clause goes on)?
+fn in_region(doc: &Document, kb: &KnowledgeBase, e: usize) -> bool {
+    if word(doc, e) != "," || e + 1 >= doc.tokens.len() || doc.tokens[e + 1].newline_before {
+        return false;
+    }
+    let Some((end, Sense::Name(r))) = kb_at(doc, kb, e + 1, doc.tokens.len().min(e + 5)) else {
+        return false;
+    };
+    let entry = kb.entry(r);
+    entry.ty == Some(EntityType::Place)
+        && (entry.has_tag("region") || entry.has_tag("country"))
+        && doc
+            .tokens
+            .get(end)
+            .is_none_or(|t| t.kind == TokenKind::Punct && word(doc, end) != "'s")
+}
+
 fn suffix_type(kb: &KnowledgeBase, last_lower: &str) -> Option<EntityType> {
     if kb.words.org_suffixes.contains(last_lower) {
         Some(EntityType::Org)
@@ -855,7 +873,8 @@ fn guess_type(
     if acronym {
         return Some(EntityType::Org);
     }
-    if e - a >= 2 && kb.words.place_prefixes.contains(&*lower_word(doc, a)) {
+    if e - a >= 2 && kb.words.place_prefixes.contains(&*lower_word(doc, a)) || in_region(doc, kb, e)
+    {
         return Some(EntityType::Place);
     }
     // "Raisi said", "Smith, who", "Smith, 62,"
