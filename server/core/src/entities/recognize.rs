@@ -867,6 +867,19 @@ fn guess_type(
     if let Some(ty) = suffix_type(kb, &last_lower) {
         return Some(ty);
     }
+    if next_word(doc, e).is_some_and(|w| kb.words.misc_heads.contains(w)) {
+        return Some(EntityType::Misc);
+    }
+    // "Windows XP", "PlayStation VR": a model code ends a product's name, never a person's
+    let last = word(doc, e - 1);
+    if !titled
+        && e - a >= 2
+        && (2..=4).contains(&last.len())
+        && last.bytes().all(|b| b.is_ascii_uppercase())
+        && !is_roman_numeral(last)
+    {
+        return Some(EntityType::Misc);
+    }
     if titled || kb.is_given_name(first) && e - a >= 2 {
         return Some(EntityType::Person);
     }
@@ -1016,6 +1029,26 @@ mod tests {
         assert_eq!(
             mentions("A VIP tweeted @POTUS and #IStandWithAhmed in part XVII, UNLESS of course NATO and DC object to World War II."),
             ["NATO", "DC", "World War II"]
+        );
+    }
+
+    #[test]
+    fn an_award_and_a_product_with_a_model_code_are_misc() {
+        let text = "Kane won the Budweiser Man of the Match award. Sony sells PlayStation VR.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let typed: Vec<(&str, &str)> = a
+            .mentions
+            .iter()
+            .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
+            .collect();
+        assert_eq!(
+            typed,
+            [
+                ("Kane", "ORG"),
+                ("Budweiser Man of the Match", "MISC"),
+                ("Sony", "ORG"),
+                ("PlayStation VR", "MISC")
+            ]
         );
     }
 

@@ -74,6 +74,7 @@ pub struct NameWords {
     pub place_suffixes: HashSet<String>,
     pub place_prefixes: HashSet<String>,
     pub misc_suffixes: HashSet<String>,
+    pub misc_heads: HashSet<String>,
     pub person_verbs: HashSet<String>,
     pub not_names: HashSet<String>,
     pub name_particles: HashSet<String>,
