@@ -1034,7 +1034,7 @@ mod tests {
 
     #[test]
     fn an_award_and_a_product_with_a_model_code_are_misc() {
-        let text = "Kane won the Budweiser Man of the Match award. Sony sells PlayStation VR.";
+        let text = "He won the Budweiser Man of the Match award. Sony sells PlayStation VR.";
         let a = analyze(text, DocKind::Plain, &Config::default());
         let typed: Vec<(&str, &str)> = a
             .mentions
@@ -1044,7 +1044,6 @@ mod tests {
         assert_eq!(
             typed,
             [
-                ("Kane", "ORG"),
                 ("Budweiser Man of the Match", "MISC"),
                 ("Sony", "ORG"),
                 ("PlayStation VR", "MISC")
