@@ -117,7 +117,39 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             }
         }
     }
-    keep_confirmed(doc, out)
+    let mut out = keep_confirmed(doc, out);
+    take_back_dropped_words(doc, &mut out);
+    out
+}
+
+/// A capitalised word dropped at a clause start ("Image: Home Office", "Medical Journal of
+/// Australia" opening a sentence) goes back into the name when the article writes the longer
+/// name elsewhere.
+fn take_back_dropped_words(doc: &Document, out: &mut [RawMention]) {
+    let multi: HashSet<Cow<str>> = out
+        .iter()
+        .filter(|m| m.tokens.len() >= 2)
+        .map(|m| doc.lower_text(m.span))
+        .collect();
+    if multi.is_empty() {
+        return;
+    }
+    for k in 0..out.len() {
+        let a = out[k].tokens.start;
+        let taken = |p: usize| k > 0 && out[k - 1].tokens.end > p;
+        let Some(p) = a.checked_sub(1) else { continue };
+        let t = &doc.tokens[p];
+        if t.kind != TokenKind::Word || !t.upper || doc.tokens[a].newline_before || taken(p) {
+            continue;
+        }
+        let longer = span_of(doc, p, out[k].tokens.end);
+        if multi.contains(&doc.lower_text(longer)) {
+            let m = &mut out[k];
+            m.tokens.start = p;
+            m.span = longer;
+            m.title = None;
+        }
+    }
 }
 
 /// Drops weak mentions the rest of the article does not confirm: a weak mention stays when a strong
@@ -1048,6 +1080,14 @@ mod tests {
                 ("Sony", "ORG"),
                 ("PlayStation VR", "MISC")
             ]
+        );
+    }
+
+    #[test]
+    fn a_word_dropped_at_a_clause_start_comes_back_when_the_article_confirms_the_name() {
+        assert_eq!(
+            mentions("The Home Office said so. Image: Home Office."),
+            ["Home Office", "Home Office"]
         );
     }
 
