@@ -523,6 +523,7 @@ fn segment_run(
         let known = kb_at(doc, kb, p, end);
         // a known name longer than a title wins: "General Motors", "Justice Department"
         if let Some(e) = title.filter(|&e| known.is_none_or(|(k, _)| k <= e)) {
+            let e = portfolio_end(doc, kb, e, end);
             segs.push(Seg::Title(p, e));
             p = e;
         } else if let Some((e, sense)) = known {
@@ -690,7 +691,12 @@ fn segment_run(
                     acronym: acronym && !model,
                     headline: false,
                     product: model,
+                    // "Union of Rationalist Atheists and Agnostics (UAAR)" defines it
                     weak: !had_title
+                        && !(acronym
+                            && word(doc, a - 1) == "("
+                            && word(doc, e) == ")"
+                            && !word(doc, a).contains('-'))
                         && (shouting
                             || (e == a + 1
                                 && at_clause_start(doc, a, sentence_start)
@@ -698,6 +704,38 @@ fn segment_run(
                 });
             }
         }
+    }
+}
+
+/// The end of a title's portfolio written after it, before a name: "Minister of Education
+/// Stefania Giannini", "Undersecretary for Education Mr. Toccafondi". The portfolio runs to a
+/// given name, else it is one word; `e` is the end of the title word itself.
+fn portfolio_end(doc: &Document, kb: &KnowledgeBase, e: usize, end: usize) -> usize {
+    if e + 2 > end || !matches!(word(doc, e), "of" | "for") || !is_capitalized(word(doc, e + 1)) {
+        return e;
+    }
+    // the run ends on the portfolio and a title follows: "… for Education Mr. Toccafondi"
+    if e + 2 == end {
+        let titled = title_at(doc, kb, end, doc.tokens.len().min(end + kb.max_title_words));
+        let known = !kb.lookup(word(doc, e + 1)).is_empty();
+        return if titled.is_some() && !known { end } else { e };
+    }
+    // a name typed by its last word is one name: "Justice for Victims of Trafficking Act"
+    if suffix_type(kb, &lower_word(doc, end - 1)).is_some() {
+        return e;
+    }
+    let given = (e + 2..end - 1)
+        .find(|&k| kb.is_given_name(word(doc, k)) || title_at(doc, kb, k, end).is_some());
+    let to = given.unwrap_or(e + 2);
+    // a known name is no portfolio: "CEO of Iraq and Afghanistan Veterans of America"
+    if (e + 1..to).all(|k| {
+        is_capitalized(word(doc, k))
+            && !is_connector(doc, k, kb)
+            && kb.lookup(word(doc, k)).is_empty()
+    }) {
+        to
+    } else {
+        e
     }
 }
 
@@ -1088,6 +1126,22 @@ mod tests {
         assert_eq!(
             mentions("The Home Office said so. Image: Home Office."),
             ["Home Office", "Home Office"]
+        );
+    }
+
+    #[test]
+    fn a_portfolio_after_a_title_belongs_to_the_title() {
+        assert_eq!(
+            mentions("Minister of Education Stefania Giannini agreed. Undersecretary for Education Mr. Toccafondi did not."),
+            ["Stefania Giannini", "Toccafondi"]
+        );
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_after_its_name_is_one() {
+        assert_eq!(
+            mentions("Its claim was heard. The Union of Rationalist Atheists and Agnostics (UAAR) has launched a petition."),
+            ["Union of Rationalist Atheists and Agnostics", "UAAR"]
         );
     }
 
