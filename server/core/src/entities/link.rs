@@ -184,8 +184,13 @@ pub fn link_mentions(
 
     // 4. a name qualified by its country is the bare name: "United Kingdom Home Office" →
     // "Home Office", "Iranian Foreign Ministry" → "Foreign Ministry"
+    // ("Comic Corps of Canada" → "Comic Corps" likewise)
     for i in 0..n {
-        if let Some(bare) = without_country(doc, kb, &raw[i]) {
+        let bares = [
+            without_country(doc, kb, &raw[i]),
+            without_place_of(doc, kb, &raw[i]),
+        ];
+        for bare in bares.iter().flatten() {
             if let Some(&j) = first_by_text.get(bare.as_str()) {
                 let same_kb = raw[j].kb.is_none_or(|r| Some(r) == raw[i].kb);
                 let group = matches!(raw[j].ty, Some(EntityType::Person | EntityType::Norp));
@@ -257,6 +262,24 @@ pub fn link_mentions(
         });
         if let Some(t) = target {
             uf.union(t, i);
+        }
+    }
+
+    // 6. an organization's head word alone is the closest organization named with it before:
+    // "the Court" → "Italian Supreme Court of Cassation", "the Council" → "Refugee Council"
+    for i in 0..n {
+        let [w] = words[i][..] else { continue };
+        if raw[i].acronym
+            || raw[i].kb.is_some()
+            || !with_lowercase(w, |l| kb.words.org_suffixes.contains(l))
+        {
+            continue;
+        }
+        let head = (0..i).rev().find(|&j| {
+            words[j].len() >= 2 && raw[j].ty == Some(EntityType::Org) && words[j].contains(&w)
+        });
+        if let Some(j) = head {
+            uf.union(j, i);
         }
     }
 
@@ -390,6 +413,26 @@ fn without_country(doc: &Document, kb: &KnowledgeBase, m: &RawMention) -> Option
     (e - cut >= 2 && rest.starts_with(char::is_uppercase)).then(|| normalize_surface(rest))
 }
 
+/// The name without a trailing "of" and a known place ("Comic Corps of Canada" → "Comic
+/// Corps"), normalized, when two words or more remain.
+fn without_place_of(doc: &Document, kb: &KnowledgeBase, m: &RawMention) -> Option<String> {
+    if m.acronym || matches!(m.ty, Some(EntityType::Person | EntityType::Norp)) {
+        return None;
+    }
+    let (a, e) = (m.tokens.start, m.tokens.end);
+    let of = (a + 2..e.saturating_sub(1))
+        .rev()
+        .find(|&k| doc.token_text(k) == "of")?;
+    let place = &doc.prose[doc.tokens[of + 1].span.start..doc.tokens[e - 1].span.end];
+    let known_place = kb
+        .lookup(place)
+        .iter()
+        .any(|s| matches!(*s, Sense::Name(r) if kb.entry(r).ty == Some(EntityType::Place)));
+    known_place.then(|| {
+        normalize_surface(&doc.prose[doc.tokens[a].span.start..doc.tokens[of - 1].span.end])
+    })
+}
+
 /// Names of products the article also names with a version ("Explorer" and "Internet Explorer
 /// 6", "IE" and "IE6") are products too, not organizations.
 fn type_product_lines(doc: &Document, raw: &mut [RawMention]) {
@@ -509,6 +552,21 @@ mod tests {
         assert_eq!(
             defined_as(text, "Home Office"),
             ["United Kingdom Home Office"]
+        );
+    }
+
+    #[test]
+    fn a_bare_name_links_to_its_form_qualified_by_a_place() {
+        let text = "The Comic Corps of Canada collects toys. Comic Corps said so.";
+        assert_eq!(defined_as(text, "Comic Corps"), ["Comic Corps of Canada"]);
+    }
+
+    #[test]
+    fn an_organization_s_head_word_alone_is_the_closest_organization_with_it() {
+        let text = "The Italian Supreme Court of Cassation ruled. The Court said so.";
+        assert_eq!(
+            defined_as(text, "Court"),
+            ["Italian Supreme Court of Cassation"]
         );
     }
 
