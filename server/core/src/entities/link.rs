@@ -287,6 +287,33 @@ pub fn link_mentions(
         }
     }
 
+    // 6b. a name alone is the organization named with it and a head word: "Freedom" → "Freedom
+    // Magazine", "Hofstra" → "Hofstra University" (never a person's or a known name: "Trump",
+    // "Washington")
+    let mut by_bare_org: HashMap<&str, usize> = HashMap::default();
+    for j in 0..n {
+        if let [w, head] = words[j][..] {
+            let org_head = with_lowercase(head, |l| kb.words.org_suffixes.contains(l));
+            if org_head && raw[j].ty == Some(EntityType::Org) && raw[j].kb.is_none() {
+                by_bare_org.entry(w).or_insert(j);
+            }
+        }
+    }
+    for i in 0..n {
+        let [w] = words[i][..] else { continue };
+        let person = by_last.contains_key(w) || by_first.contains_key(w);
+        if raw[i].acronym
+            || raw[i].kb.is_some()
+            || person
+            || matches!(raw[i].ty, Some(EntityType::Person | EntityType::Place))
+        {
+            continue;
+        }
+        if let Some(&j) = by_bare_org.get(w) {
+            uf.union(j, i);
+        }
+    }
+
     // countries around a match score are national teams
     let country_mentions: Vec<usize> = (0..n)
         .filter(|&i| {
@@ -572,6 +599,12 @@ mod tests {
             defined_as(text, "Court"),
             ["Italian Supreme Court of Cassation"]
         );
+    }
+
+    #[test]
+    fn a_name_alone_is_the_organization_named_with_it_and_a_head_word() {
+        let text = "He wrote for Freedom Magazine. Officials of Freedom said so.";
+        assert_eq!(defined_as(text, "Freedom"), ["Freedom Magazine"]);
     }
 
     #[test]
