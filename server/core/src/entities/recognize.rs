@@ -119,7 +119,39 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     }
     let mut out = keep_confirmed(doc, out);
     take_back_dropped_words(doc, &mut out);
+    drop_common_nouns(doc, kb, &mut out);
     out
+}
+
+/// A common noun capitalised in passing ("WHO say Iodine deficiency is …") in an article that
+/// writes it in lower case again and again is that noun, not a name.
+fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMention>) {
+    let candidate = |m: &RawMention| {
+        m.tokens.len() == 1
+            && m.ty.is_none()
+            && m.kb.is_none()
+            && m.title.is_none()
+            && !m.acronym
+            && kb.is_common_word(word(doc, m.tokens.start))
+            && !kb.is_given_name(word(doc, m.tokens.start))
+    };
+    if !out.iter().any(candidate) {
+        return;
+    }
+    let mut counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
+    for t in doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !t.upper)
+    {
+        *counts.entry(t.span.text(&doc.prose)).or_default() += 1;
+    }
+    out.retain(|m| {
+        !candidate(m)
+            || counts
+                .get(&*lower_word(doc, m.tokens.start))
+                .is_none_or(|&c| c < 3)
+    });
 }
 
 /// A capitalised word dropped at a clause start ("Image: Home Office", "Medical Journal of
@@ -1142,6 +1174,14 @@ mod tests {
         assert_eq!(
             mentions("Its claim was heard. The Union of Rationalist Atheists and Agnostics (UAAR) has launched a petition."),
             ["Union of Rationalist Atheists and Agnostics", "UAAR"]
+        );
+    }
+
+    #[test]
+    fn a_common_noun_the_article_writes_in_lower_case_is_no_name() {
+        assert_eq!(
+            mentions("Salt has iodine. Bread has iodine. Milk has iodine. WHO say Iodine deficiency is bad."),
+            ["WHO"]
         );
     }
 
