@@ -124,7 +124,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
 }
 
 /// A common noun capitalised in passing ("WHO say Iodine deficiency is …") in an article that
-/// writes it in lower case again and again is that noun, not a name.
+/// writes it in lower case again and again (three times or more) is that noun, not a name.
 fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMention>) {
     let candidate = |m: &RawMention| {
         m.tokens.len() == 1
@@ -132,19 +132,23 @@ fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMentio
             && m.kb.is_none()
             && m.title.is_none()
             && !m.acronym
-            && kb.is_common_word(word(doc, m.tokens.start))
             && !kb.is_given_name(word(doc, m.tokens.start))
     };
     if !out.iter().any(candidate) {
         return;
     }
     let mut counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
-    for t in doc
-        .tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word && !t.upper)
-    {
-        *counts.entry(t.span.text(&doc.prose)).or_default() += 1;
+    // (a domain name is no use of the noun: "scientology.org")
+    let in_domain = |t: &Token| {
+        let after = &doc.prose[t.span.end..];
+        let before = &doc.prose[..t.span.start];
+        after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric)
+            || before.ends_with(['.', '/', '@'])
+    };
+    for t in doc.tokens.iter() {
+        if t.kind == TokenKind::Word && !t.upper && !in_domain(t) {
+            *counts.entry(t.span.text(&doc.prose)).or_default() += 1;
+        }
     }
     out.retain(|m| {
         !candidate(m)
