@@ -711,6 +711,12 @@ fn segment_run(
                     && !word(doc, a).chars().any(char::is_lowercase);
                 let acronym = e == a + 1 && is_acronym(word(doc, a)) && !speaker_label;
                 let model = acronym && is_model_code(word(doc, a));
+                // "Union of Rationalist Atheists and Agnostics (UAAR)" defines it ("(R-IN)" is
+                // a party and a state)
+                let in_parens = acronym
+                    && a.checked_sub(1).is_some_and(|p| word(doc, p) == "(")
+                    && word(doc, e) == ")"
+                    && !word(doc, a).contains('-');
                 let ty = if speaker_label {
                     Some(EntityType::Person)
                 } else if model {
@@ -727,12 +733,8 @@ fn segment_run(
                     acronym: acronym && !model,
                     headline: false,
                     product: model,
-                    // "Union of Rationalist Atheists and Agnostics (UAAR)" defines it
                     weak: !had_title
-                        && !(acronym
-                            && word(doc, a - 1) == "("
-                            && word(doc, e) == ")"
-                            && !word(doc, a).contains('-'))
+                        && !in_parens
                         && (shouting
                             || (e == a + 1
                                 && at_clause_start(doc, a, sentence_start)
