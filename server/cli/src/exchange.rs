@@ -57,6 +57,40 @@ pub struct Unsourced {
     pub end: usize,
 }
 
+/// Mentions and nested mentions in text order. A nested name the article never names on its own
+/// gets a cluster of its own per knowledge-base entry, numbered after the entities.
+fn entity_mentions(a: &Analysis, cp: &impl Fn(Span) -> [usize; 2]) -> Vec<EntityMention> {
+    let mut unlinked: Vec<Option<u32>> = Vec::new();
+    let nested = a.nested.iter().map(|n| {
+        let cluster = n.entity.unwrap_or_else(|| {
+            let k = unlinked.iter().position(|&r| r == n.kb).unwrap_or_else(|| {
+                unlinked.push(n.kb);
+                unlinked.len() - 1
+            });
+            a.entities.len() + k
+        });
+        (n.span, n.ty.label(), cluster)
+    });
+    let mut all: Vec<(Span, &'static str, usize)> = a
+        .mentions
+        .iter()
+        .map(|m| (m.span, a.entities[m.entity].ty.label(), m.entity))
+        .chain(nested)
+        .collect();
+    all.sort_by_key(|(s, ..)| (s.start, std::cmp::Reverse(s.end)));
+    all.into_iter()
+        .map(|(span, ty, cluster)| {
+            let [start, end] = cp(span);
+            EntityMention {
+                start,
+                end,
+                ty,
+                cluster: Cluster(cluster),
+            }
+        })
+        .collect()
+}
+
 pub fn document<'a>(id: &'a str, text: &str, a: &Analysis) -> Document<'a> {
     let cpi = CodePointIndex::new(text);
     let cp = |s: Span| [cpi.to_code_points(s.start), cpi.to_code_points(s.end)];
@@ -64,19 +98,7 @@ pub fn document<'a>(id: &'a str, text: &str, a: &Analysis) -> Document<'a> {
     let frags = |spans: &[Span]| (spans.len() > 1).then(|| spans.iter().map(|s| cp(*s)).collect());
     Document {
         id,
-        entities: a
-            .mentions
-            .iter()
-            .map(|m| {
-                let [start, end] = cp(m.span);
-                EntityMention {
-                    start,
-                    end,
-                    ty: a.entities[m.entity].ty.label(),
-                    cluster: Cluster(m.entity),
-                }
-            })
-            .collect(),
+        entities: entity_mentions(a, &cp),
         attributions: a
             .attributions
             .iter()

@@ -1,7 +1,7 @@
 //! The entry point: one article in, everything copydesk knows about it out.
 
 use crate::config::Config;
-use crate::entities::{self, Entity, EntityId, Mention, MentionId};
+use crate::entities::{self, Entity, EntityId, Mention, MentionId, NestedMention};
 use crate::rules::{self, Finding, RuleInput};
 use crate::sourcing::{self, Attribution};
 use crate::text::{DocKind, Document};
@@ -13,6 +13,9 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// All mentions in text order.
     pub mentions: Vec<Mention>,
+    /// Known names inside longer mentions ("United States" in "United States Navy"), in text
+    /// order: for the exchange format only, they overlap `mentions`.
+    pub nested: Vec<NestedMention>,
     pub attributions: Vec<Attribution>,
     /// Findings in text order, already filtered by the configuration.
     pub findings: Vec<Finding>,
@@ -27,6 +30,7 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
     // article is about
     raw.retain(|m| !sourcing::in_blocks(&scan.boilerplate, m.span));
     let (entities, mentions) = entities::link_mentions(&doc, raw, &config.kb);
+    let nested = entities::nested_mentions(&doc, &config.kb, &entities, &mentions);
     let attributions = sourcing::detect(&doc, &entities, &mentions, &scan, config);
     let findings = rules::check(&RuleInput {
         text,
@@ -41,6 +45,7 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
         doc,
         entities,
         mentions,
+        nested,
         attributions,
         findings,
     }

@@ -202,8 +202,13 @@ pub fn link_mentions(
 
     // 4. a name qualified by its country is the bare name: "United Kingdom Home Office" →
     // "Home Office", "Iranian Foreign Ministry" → "Foreign Ministry"
+    // ("Comic Corps of Canada" → "Comic Corps" likewise)
     for i in 0..n {
-        if let Some(bare) = without_country(doc, kb, &raw[i]) {
+        let bares = [
+            without_country(doc, kb, &raw[i]),
+            without_place_of(doc, kb, &raw[i]),
+        ];
+        for bare in bares.iter().flatten() {
             if let Some(&j) = first_by_text.get(bare.as_str()) {
                 let same_kb = raw[j].kb.is_none_or(|r| Some(r) == raw[i].kb);
                 let group = matches!(raw[j].ty, Some(EntityType::Person | EntityType::Norp));
@@ -318,6 +323,52 @@ pub fn link_mentions(
                     uf.union(js[0], i);
                 }
             }
+        }
+    }
+
+    // 6b. an organization's head word alone is the closest organization named with it before:
+    // "the Court" → "Italian Supreme Court of Cassation", "the Council" → "Refugee Council"
+    for i in 0..n {
+        let [w] = words[i][..] else { continue };
+        if raw[i].acronym || raw[i].kb.is_some() || !kb.words.org_suffixes.contains_lowercased(w) {
+            continue;
+        }
+        let head = (0..i).rev().find(|&j| {
+            // (a known one is a body of its own: "the Union" is not always the European Union)
+            words[j].len() >= 2
+                && raw[j].ty == Some(EntityType::Org)
+                && raw[j].kb.is_none()
+                && words[j].contains(&w)
+        });
+        if let Some(j) = head {
+            uf.union(j, i);
+        }
+    }
+
+    // 6c. a name alone is the organization named with it and a head word: "Freedom" → "Freedom
+    // Magazine", "Hofstra" → "Hofstra University" (never a person's or a known name: "Trump",
+    // "Washington")
+    let mut by_bare_org: HashMap<&str, usize> = HashMap::default();
+    for j in 0..n {
+        if let [w, head] = words[j][..] {
+            let org_head = kb.words.org_suffixes.contains_lowercased(head);
+            if org_head && raw[j].ty == Some(EntityType::Org) && raw[j].kb.is_none() {
+                by_bare_org.entry(w).or_insert(j);
+            }
+        }
+    }
+    for i in 0..n {
+        let [w] = words[i][..] else { continue };
+        let person = by_last.contains_key(w) || by_first.contains_key(w);
+        if raw[i].acronym
+            || raw[i].kb.is_some()
+            || person
+            || matches!(raw[i].ty, Some(EntityType::Person | EntityType::Place))
+        {
+            continue;
+        }
+        if let Some(&j) = by_bare_org.get(w) {
+            uf.union(j, i);
         }
     }
 
@@ -451,6 +502,26 @@ fn without_country(doc: &Document, kb: &KnowledgeBase, m: &RawMention) -> Option
     (e - cut >= 2 && rest.starts_with(char::is_uppercase)).then(|| normalize_surface(rest))
 }
 
+/// The name without a trailing "of" and a known place ("Comic Corps of Canada" → "Comic
+/// Corps"), normalized, when two words or more remain.
+fn without_place_of(doc: &Document, kb: &KnowledgeBase, m: &RawMention) -> Option<String> {
+    if m.acronym || matches!(m.ty, Some(EntityType::Person | EntityType::Norp)) {
+        return None;
+    }
+    let (a, e) = (m.tokens.start, m.tokens.end);
+    let of = (a + 2..e.saturating_sub(1))
+        .rev()
+        .find(|&k| doc.token_text(k) == "of")?;
+    let place = &doc.prose[doc.tokens[of + 1].span.start..doc.tokens[e - 1].span.end];
+    let known_place = kb
+        .lookup(place)
+        .iter()
+        .any(|s| matches!(*s, Sense::Name(r) if kb.entry(r).ty == Some(EntityType::Place)));
+    known_place.then(|| {
+        normalize_surface(&doc.prose[doc.tokens[a].span.start..doc.tokens[of - 1].span.end])
+    })
+}
+
 /// Names of products the article also names with a version ("Explorer" and "Internet Explorer
 /// 6", "IE" and "IE6") are products too, not organizations.
 fn type_product_lines(doc: &Document, raw: &mut [RawMention]) {
@@ -578,6 +649,27 @@ mod tests {
             defined_as(text, "Home Office"),
             ["United Kingdom Home Office"]
         );
+    }
+
+    #[test]
+    fn a_bare_name_links_to_its_form_qualified_by_a_place() {
+        let text = "The Comic Corps of Canada collects toys. Officials of Comic Corps said so.";
+        assert_eq!(defined_as(text, "Comic Corps"), ["Comic Corps of Canada"]);
+    }
+
+    #[test]
+    fn an_organization_s_head_word_alone_is_the_closest_organization_with_it() {
+        let text = "The Italian Supreme Court of Cassation ruled. The Court said so.";
+        assert_eq!(
+            defined_as(text, "Court"),
+            ["Italian Supreme Court of Cassation"]
+        );
+    }
+
+    #[test]
+    fn a_name_alone_is_the_organization_named_with_it_and_a_head_word() {
+        let text = "He wrote for Freedom Magazine. Officials of Freedom said so.";
+        assert_eq!(defined_as(text, "Freedom"), ["Freedom Magazine"]);
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Named entities: recognition of mentions and linking of mentions into entities.
 
 mod link;
+mod nested;
 mod recognize;
 mod team;
 
 pub use link::{entity_key, link_mentions, write_entity_key};
+pub use nested::{nested_mentions, NestedMention};
 pub use recognize::recognize;
 
 use crate::span::Span;

@@ -134,7 +134,75 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             }
         }
     }
-    keep_confirmed(doc, out)
+    let mut out = keep_confirmed(doc, out);
+    take_back_dropped_words(doc, &mut out);
+    drop_common_nouns(doc, kb, &mut out);
+    out
+}
+
+/// A common noun capitalised in passing ("WHO say Iodine deficiency is …") in an article that
+/// writes it in lower case again and again (three times or more) is that noun, not a name.
+fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMention>) {
+    let candidate = |m: &RawMention| {
+        m.tokens.len() == 1
+            && m.ty.is_none()
+            && m.kb.is_none()
+            && m.title.is_none()
+            && !m.acronym
+            && !kb.is_given_name(word(doc, m.tokens.start))
+    };
+    if !out.iter().any(candidate) {
+        return;
+    }
+    let mut counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
+    // (a domain name is no use of the noun: "scientology.org")
+    let in_domain = |t: &Token| {
+        let after = &doc.prose[t.span.end..];
+        let before = &doc.prose[..t.span.start];
+        after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric)
+            || before.ends_with(['.', '/', '@'])
+    };
+    for t in doc.tokens.iter() {
+        if t.kind == TokenKind::Word && !t.upper && !in_domain(t) {
+            *counts.entry(t.span.text(&doc.prose)).or_default() += 1;
+        }
+    }
+    out.retain(|m| {
+        !candidate(m)
+            || counts
+                .get(&*lower_word(doc, m.tokens.start))
+                .is_none_or(|&c| c < 3)
+    });
+}
+
+/// A capitalised word dropped at a clause start ("Image: Home Office", "Medical Journal of
+/// Australia" opening a sentence) goes back into the name when the article writes the longer
+/// name elsewhere.
+fn take_back_dropped_words(doc: &Document, out: &mut [RawMention]) {
+    let multi: HashSet<Cow<str>> = out
+        .iter()
+        .filter(|m| m.tokens.len() >= 2)
+        .map(|m| doc.lower_text(m.span))
+        .collect();
+    if multi.is_empty() {
+        return;
+    }
+    for k in 0..out.len() {
+        let a = out[k].tokens.start;
+        let taken = |p: usize| k > 0 && out[k - 1].tokens.end > p;
+        let Some(p) = a.checked_sub(1) else { continue };
+        let t = &doc.tokens[p];
+        if t.kind != TokenKind::Word || !t.upper || doc.tokens[a].newline_before || taken(p) {
+            continue;
+        }
+        let longer = span_of(doc, p, out[k].tokens.end);
+        if multi.contains(&doc.lower_text(longer)) {
+            let m = &mut out[k];
+            m.tokens.start = p;
+            m.span = longer;
+            m.title = None;
+        }
+    }
 }
 
 /// Drops weak mentions the rest of the article does not confirm: a weak mention stays when a strong
@@ -206,6 +274,42 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
         && !kb.words.not_names.contains_lowercased(w)
         && !is_contraction(w)
         && compound_head(w).is_none()
+        && !is_handle(doc, i)
+        && !is_shouted_word(doc, kb, i)
+        && !(is_roman_numeral(w) && !(i > 0 && doc.tokens[i - 1].upper))
+}
+
+/// "#IStandWithAhmed", "@POTUS": a hashtag or a user name, not a name in the text.
+fn is_handle(doc: &Document, i: usize) -> bool {
+    i > 0
+        && matches!(word(doc, i - 1), "#" | "@")
+        && doc.tokens[i - 1].span.end == doc.tokens[i].span.start
+}
+
+/// An English word in capitals for emphasis ("UNLESS of course"), not an acronym: common, four
+/// letters or more, no known name, and among lower-case words ("FIRST Global" is a name).
+fn is_shouted_word(doc: &Document, kb: &KnowledgeBase, i: usize) -> bool {
+    let w = word(doc, i);
+    let capital_word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.upper)
+    };
+    w.len() >= 4
+        && !capital_word(i + 1)
+        && !(i > 0 && capital_word(i - 1))
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && kb.is_common_word(w)
+        && kb.lookup(w).is_empty()
+        && kb.lookup(&title_case(w)).is_empty()
+}
+
+/// "XVII" in "part XVII": a number up to 39, never a name on its own, only a part of one
+/// ("World War II"); larger numerals spell acronyms ("DC", "CDC").
+fn is_roman_numeral(w: &str) -> bool {
+    let rest = w.trim_start_matches('X');
+    let units = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    w.len() >= 2 && w.len() - rest.len() <= 3 && (rest.is_empty() || units.contains(&rest))
 }
 
 /// The capitalised head of a compound with a lower-case tail ("Iranian-backed", "Saudi-led",
@@ -338,6 +442,8 @@ fn at_clause_start(doc: &Document, i: usize, sentence_start: usize) -> bool {
     let prev = &doc.tokens[i - 1];
     matches!(prev.kind, TokenKind::OpenQuote | TokenKind::Dash)
         || matches!(word(doc, i - 1), ":" | "(" | "[")
+        // an item of a list: "a) Leaving", "2) Refusing"
+        || word(doc, i - 1) == ")" && i >= 2 && word(doc, i - 2).chars().count() == 1
         || prev.newline_before && i - 1 == sentence_start
         || doc.tokens[i].newline_before
 }
@@ -382,7 +488,12 @@ fn title_at(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize) -> Optio
 }
 
 /// Longest knowledge-base name starting at `from` within `[from, to)`.
-fn kb_at(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize) -> Option<(usize, Sense)> {
+pub(super) fn kb_at(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    from: usize,
+    to: usize,
+) -> Option<(usize, Sense)> {
     let max = (from + MAX_KB_TOKENS).min(to);
     (from + 1..=max).rev().find_map(|e| {
         // a name does not end on a connector
@@ -412,6 +523,45 @@ fn segment_run(
     lower_words: &WordSet,
     out: &mut Vec<RawMention>,
 ) {
+    // 0. an organization's name then a person's: "Refugee Council Enver Solomon told"
+    if let Some(k) = person_after_org(doc, kb, start, end) {
+        segment_run(
+            doc,
+            kb,
+            start,
+            k,
+            shouting,
+            sentence_start,
+            lower_words,
+            out,
+        );
+        out.push(RawMention {
+            span: span_of(doc, k, end),
+            tokens: k..end,
+            ty: Some(EntityType::Person),
+            title: None,
+            kb: None,
+            acronym: false,
+            weak: false,
+            headline: false,
+            product: false,
+        });
+        return;
+    }
+    // 0b. two whole names joined by "and", "on" or "for": "Massachusetts Institute of Technology
+    // and Colorado State University", "Republicans on the House Financial Services Committee" (but
+    // "Food and Drug Administration", "Union of Atheists and Agnostics", "Council on Foreign
+    // Relations")
+    if let Some(j) = (start + 1..end.saturating_sub(1)).find(|&j| {
+        matches!(word(doc, j), "and" | "on" | "for")
+            && whole_name(doc, kb, start, j)
+            && whole_name(doc, kb, j + 1, end)
+    }) {
+        for (a, e) in [(start, j), (j + 1, end)] {
+            segment_run(doc, kb, a, e, shouting, sentence_start, lower_words, out);
+        }
+        return;
+    }
     // 1. cut the run into titles, known names and unknown words
     let mut segs: Vec<Seg> = Vec::new();
     // a common word dropped between two segments: they are separate names, not one long one
@@ -429,6 +579,7 @@ fn segment_run(
         let known = kb_at(doc, kb, p, end);
         // a known name longer than a title wins: "General Motors", "Justice Department"
         if let Some(e) = title.filter(|&e| known.is_none_or(|(k, _)| k <= e)) {
+            let e = portfolio_end(doc, kb, e, end);
             segs.push(Seg::Title(p, e));
             p = e;
         } else if let Some((e, sense)) = known {
@@ -523,10 +674,7 @@ fn segment_run(
     let first_tok = first_name_seg.map(|f| match segs[f] {
         Seg::Known(a, ..) | Seg::Name(a, _) | Seg::Title(a, _) => a,
     });
-    let org_prefixed = first_tok.is_some_and(|a| {
-        kb.words.org_prefixes.contains(&*lower_word(doc, a))
-            && (a + 1..last_tok).any(|k| word(doc, k) == "of")
-    });
+    let org_prefixed = first_tok.is_some_and(|a| org_with_of(doc, kb, a, last_tok));
     // an organization's word inside the run heads a name with "for" or "on": "International
     // Organization for Migration", "Committee on Foreign Affairs" (not after a person; "of" is
     // left to the particles: "Institute of Technology and Colorado State University" is two)
@@ -623,6 +771,12 @@ fn segment_run(
                     && !word(doc, a).chars().any(char::is_lowercase);
                 let acronym = e == a + 1 && is_acronym(word(doc, a)) && !speaker_label;
                 let model = acronym && is_model_code(word(doc, a));
+                // "Union of Rationalist Atheists and Agnostics (UAAR)" defines it ("(R-IN)" is
+                // a party and a state)
+                let in_parens = acronym
+                    && a.checked_sub(1).is_some_and(|p| word(doc, p) == "(")
+                    && word(doc, e) == ")"
+                    && !word(doc, a).contains('-');
                 let ty = if speaker_label {
                     Some(EntityType::Person)
                 } else if model {
@@ -642,6 +796,7 @@ fn segment_run(
                     // an acronym is a name wherever it stands in running text: "(FAA)",
                     // "ESA's director" at a sentence start
                     weak: !had_title
+                        && !in_parens
                         && (shouting
                             || (e == a + 1
                                 && at_clause_start(doc, a, sentence_start)
@@ -651,6 +806,97 @@ fn segment_run(
             }
         }
     }
+}
+
+/// The end of a title's portfolio written after it, before a name: "Minister of Education
+/// Stefania Giannini", "Undersecretary for Education Mr. Toccafondi". The portfolio runs to a
+/// given name, else it is one word; `e` is the end of the title word itself.
+fn portfolio_end(doc: &Document, kb: &KnowledgeBase, e: usize, end: usize) -> usize {
+    if e + 2 > end || !matches!(word(doc, e), "of" | "for") || !is_capitalized(word(doc, e + 1)) {
+        return e;
+    }
+    // the run ends on the portfolio and a title follows: "… for Education Mr. Toccafondi"
+    if e + 2 == end {
+        let titled = title_at(doc, kb, end, doc.tokens.len().min(end + kb.max_title_words));
+        let known = !kb.lookup(word(doc, e + 1)).is_empty();
+        return if titled.is_some() && !known { end } else { e };
+    }
+    // a name typed by its last word is one name: "Justice for Victims of Trafficking Act"
+    if suffix_type(kb, &lower_word(doc, end - 1)).is_some() {
+        return e;
+    }
+    let given = (e + 2..end - 1)
+        .find(|&k| kb.is_given_name(word(doc, k)) || title_at(doc, kb, k, end).is_some());
+    let to = given.unwrap_or(e + 2);
+    // a known name is no portfolio: "CEO of Iraq and Afghanistan Veterans of America"
+    if (e + 1..to).all(|k| {
+        is_capitalized(word(doc, k))
+            && !is_connector(doc, k, kb)
+            && kb.lookup(word(doc, k)).is_empty()
+    }) {
+        to
+    } else {
+        e
+    }
+}
+
+/// "Church of Scientology", "Medical Journal of Australia", "Joint Council for the Welfare of
+/// Immigrants": an organization's word in `[a, last)`, then "of", "for" or "on" and more name.
+fn org_with_of(doc: &Document, kb: &KnowledgeBase, a: usize, last: usize) -> bool {
+    (a..last).any(|k| {
+        matches!(word(doc, k + 1), "of" | "for" | "on")
+            && (k == a && kb.words.org_prefixes.contains(&*lower_word(doc, k))
+                || k > a && kb.words.org_suffixes.contains(&*lower_word(doc, k)))
+            && (a..k).all(|i| is_capitalized(word(doc, i)))
+    })
+}
+
+/// Is `[a, e)` (after any "the") a whole name by itself: known, typed by its words, or a
+/// person's full name?
+fn whole_name(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
+    let a = if lower_word(doc, a) == "the" {
+        a + 1
+    } else {
+        a
+    };
+    a < e
+        && is_capitalized(word(doc, a))
+        && (!kb.lookup(surface(doc, a, e)).is_empty()
+            || suffix_type(kb, &lower_word(doc, e - 1)).is_some()
+            || org_with_of(doc, kb, a, e - 1)
+            || (2..=3).contains(&(e - a))
+                && kb.is_given_name(word(doc, a))
+                && (a..e).all(|i| is_capitalized(word(doc, i))))
+}
+
+/// Where a person's name starts at the end of the run `[start, end)` that names an organization
+/// first: two or three unknown words after a word of organizations ("Refugee Council Enver Solomon
+/// told"), or a given name and a surname after a name made with one ("Council on
+/// American-Islamic Relations Alia Salem").
+fn person_after_org(doc: &Document, kb: &KnowledgeBase, start: usize, end: usize) -> Option<usize> {
+    let k = (end.checked_sub(3)?..end.saturating_sub(1))
+        .filter(|&k| k > start)
+        .find(|&k| {
+            (k..end).all(|i| {
+                let w = word(doc, i);
+                doc.tokens[i].kind == TokenKind::Word
+                    && is_capitalized(w)
+                    && !is_acronym(w)
+                    && !kb.is_common_word(w)
+                    && !kb.words.connectors.contains(w)
+                    && suffix_type(kb, &lower_word(doc, i)).is_none()
+            })
+        })?;
+    let org_word = |i: usize| {
+        let l = lower_word(doc, i);
+        kb.words.org_suffixes.contains(&*l) || kb.words.org_prefixes.contains(&*l)
+    };
+    let by_suffix = kb.words.org_suffixes.contains(&*lower_word(doc, k - 1))
+        && (kb.is_given_name(word(doc, k))
+            || next_word(doc, end).is_some_and(|w| kb.words.person_verbs.contains(w)));
+    let by_name = kb.is_given_name(word(doc, k))
+        && (start..k).any(|i| org_word(i) && is_connector(doc, i + 1, kb));
+    (by_suffix || by_name).then_some(k)
 }
 
 /// A model code: capitals then digits in one word ("IE6", "PS4", "MH17"), a product or a flight
@@ -746,6 +992,24 @@ fn lower_title_before(doc: &Document, kb: &KnowledgeBase, name_start: usize) -> 
     Some(span_of(doc, from, name_start))
 }
 
+/// Is the name ending before token `e` placed in a known region or country: "Irving, Texas,",
+/// "Livorno, Tuscany." (a place then a comma and its state, and the clause goes on)?
+fn in_region(doc: &Document, kb: &KnowledgeBase, e: usize) -> bool {
+    if word(doc, e) != "," || e + 1 >= doc.tokens.len() || doc.tokens[e + 1].newline_before {
+        return false;
+    }
+    let Some((end, Sense::Name(r))) = kb_at(doc, kb, e + 1, doc.tokens.len().min(e + 5)) else {
+        return false;
+    };
+    let entry = kb.entry(r);
+    entry.ty == Some(EntityType::Place)
+        && (entry.has_tag("region") || entry.has_tag("country"))
+        && doc
+            .tokens
+            .get(end)
+            .is_none_or(|t| t.kind == TokenKind::Punct && word(doc, end) != "'s")
+}
+
 fn suffix_type(kb: &KnowledgeBase, last_lower: &str) -> Option<EntityType> {
     if kb.words.org_suffixes.contains(last_lower) {
         Some(EntityType::Org)
@@ -775,6 +1039,9 @@ fn guess_type(
     if let Some(ty) = suffix_type(kb, &last_lower) {
         return Some(ty);
     }
+    if next_word(doc, e).is_some_and(|w| kb.words.misc_heads.contains(w)) {
+        return Some(EntityType::Misc);
+    }
     // a name opening with a nationality is an organization's: "Swiss Federal Railways"
     if e - a >= 2
         && kb
@@ -797,13 +1064,26 @@ fn guess_type(
     {
         return Some(EntityType::Place);
     }
+    // "Windows XP", "PlayStation VR": a model code ends a product's name, never a person's (a
+    // shouted line has no model codes: "SAN JOSE")
+    let last = word(doc, e - 1);
+    if !titled
+        && !shouted
+        && e - a >= 2
+        && (2..=4).contains(&last.len())
+        && last.bytes().all(|b| b.is_ascii_uppercase())
+        && !is_roman_numeral(last)
+    {
+        return Some(EntityType::Misc);
+    }
     if titled || kb.is_given_name(first) && e - a >= 2 {
         return Some(EntityType::Person);
     }
     if acronym {
         return Some(EntityType::Org);
     }
-    if e - a >= 2 && kb.words.place_prefixes.contains(&*lower_word(doc, a)) {
+    if e - a >= 2 && kb.words.place_prefixes.contains(&*lower_word(doc, a)) || in_region(doc, kb, e)
+    {
         return Some(EntityType::Place);
     }
     // a name ending in a known place that is no person's nor a compass-named place is a club or a firm: "Bayern Munich"
@@ -1042,6 +1322,89 @@ mod tests {
         assert_eq!(
             mentions("Group G was tough. Fans posted on X today."),
             ["Group G", "X"]
+        );
+    }
+
+    #[test]
+    fn an_organization_s_name_takes_of_for_or_on_and_the_rest() {
+        assert_eq!(
+            mentions("It ran in the Medical Journal of Australia. The Joint Council for the Welfare of Immigrants said so."),
+            ["Medical Journal of Australia", "Joint Council for the Welfare of Immigrants"]
+        );
+        assert_eq!(
+            mentions("The Massachusetts Institute of Technology and Colorado State University of the US met the Food and Drug Administration."),
+            ["Massachusetts Institute of Technology", "Colorado State University of the US", "Food and Drug Administration"]
+        );
+        assert_eq!(
+            mentions("Republicans on the House Financial Services Committee met. The Council on Foreign Relations met."),
+            ["Republicans", "House Financial Services Committee", "Council on Foreign Relations"]
+        );
+    }
+
+    #[test]
+    fn a_person_s_name_after_an_organization_s_is_its_own() {
+        assert_eq!(
+            mentions("The CEO of the Refugee Council Enver Solomon told reporters."),
+            ["Refugee Council", "Enver Solomon"]
+        );
+    }
+
+    #[test]
+    fn handles_numerals_shouted_words_and_common_abbreviations_are_no_names() {
+        assert_eq!(
+            mentions("A VIP tweeted @POTUS and #IStandWithAhmed in part XVII, UNLESS of course NATO and DC object to World War II."),
+            ["NATO", "DC", "World War II"]
+        );
+    }
+
+    #[test]
+    fn an_award_and_a_product_with_a_model_code_are_misc() {
+        let text = "He won the Budweiser Man of the Match award. Sony sells PlayStation VR.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let typed: Vec<(&str, &str)> = a
+            .mentions
+            .iter()
+            .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
+            .collect();
+        assert_eq!(
+            typed,
+            [
+                ("Budweiser Man of the Match", "MISC"),
+                ("Sony", "ORG"),
+                ("PlayStation VR", "MISC")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_dropped_at_a_clause_start_comes_back_when_the_article_confirms_the_name() {
+        assert_eq!(
+            mentions("The Home Office said so. Image: Home Office."),
+            ["Home Office", "Home Office"]
+        );
+    }
+
+    #[test]
+    fn a_portfolio_after_a_title_belongs_to_the_title() {
+        assert_eq!(
+            mentions("Minister of Education Stefania Giannini agreed. Undersecretary for Education Mr. Toccafondi did not."),
+            ["Stefania Giannini", "Toccafondi"]
+        );
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_after_its_name_is_one() {
+        assert_eq!(
+            mentions("Its claim was heard. The Union of Rationalist Atheists and Agnostics (UAAR) has launched a petition."),
+            ["Union of Rationalist Atheists and Agnostics", "UAAR"]
+        );
+    }
+
+    #[test]
+    fn a_common_noun_the_article_writes_in_lower_case_is_no_name() {
+        assert_eq!(
+            mentions("Salt has iodine. Bread has iodine. Milk has iodine. WHO say Iodine deficiency is bad."),
+            ["WHO"]
         );
     }
 

@@ -75,6 +75,7 @@ pub struct NameWords {
     pub place_suffixes: WordSet,
     pub place_prefixes: WordSet,
     pub misc_suffixes: WordSet,
+    pub misc_heads: WordSet,
     pub person_verbs: WordSet,
     pub not_names: WordSet,
     pub name_particles: WordSet,

@@ -1,0 +1,153 @@
+//! Known names inside a longer name: "United States" in "United States Navy", "Texas" in
+//! "University of Texas", "Google" in "Google Science Fair". The exchange format carries them (a
+//! corpus annotating every mention nests them); the editor features keep to the non-overlapping
+//! mentions of [`crate::Analysis::mentions`].
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::recognize::kb_at;
+use super::{Entity, EntityId, EntityType, Mention};
+use crate::kb::{KbRef, KnowledgeBase, Sense};
+use crate::span::Span;
+use crate::text::{Document, TokenKind};
+
+/// A known name inside a longer mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NestedMention {
+    pub span: Span,
+    pub ty: EntityType,
+    /// The article's entity of that name, when it names it on its own too.
+    pub entity: Option<EntityId>,
+    /// The knowledge-base entry, if any (a name the article never names on its own is one).
+    pub kb: Option<KbRef>,
+}
+
+/// Longest inner name tried against the article's own names, in tokens.
+const MAX_INNER_TOKENS: usize = 4;
+
+pub fn nested_mentions(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    entities: &[Entity],
+    mentions: &[Mention],
+) -> Vec<NestedMention> {
+    // the article's places by text: "Irving" in "Irving Police Department" when the article
+    // names Irving on its own
+    let mut by_text: HashMap<&str, EntityId> = HashMap::default();
+    for m in mentions {
+        // ("State" on its own is a word as often as a place)
+        let name = doc.text_of(m.span);
+        if entities[m.entity].ty == EntityType::Place && !kb.is_common_word(name) {
+            by_text.entry(name).or_insert(m.entity);
+        }
+    }
+    let mut out = Vec::new();
+    for m in mentions {
+        // a place inside a person's name is no place: "George Washington"
+        if entities[m.entity].ty == EntityType::Person {
+            continue;
+        }
+        let from = doc.tokens.partition_point(|t| t.span.start < m.span.start);
+        let to = doc.tokens.partition_point(|t| t.span.end <= m.span.end);
+        if to < from + 2 {
+            continue;
+        }
+        let outer = entities[m.entity].ty;
+        let mut p = from;
+        while p < to {
+            if doc.tokens[p].kind != TokenKind::Word || !doc.tokens[p].upper {
+                p += 1;
+                continue;
+            }
+            // strictly inside: the whole name is the mention itself
+            let end = if p == from { to - 1 } else { to };
+            let span = |e: usize| Span::new(doc.tokens[p].span.start, doc.tokens[e - 1].span.end);
+            // a name of the same kind ending the longer one, or but for one word, is that name
+            // qualified ("U.S. Environmental Protection Agency", "New South Wales", "BBC News"),
+            // not a second entity; a country naming a city is one ("Mexico City")
+            let same_name = |e: usize, ty: EntityType, country: bool| {
+                ty == outer && (e == to || e + 1 == to) && !(p == from && country)
+            };
+            let known = match kb_at(doc, kb, p, end) {
+                Some((e, Sense::Name(r))) => Some((e, Some(r))),
+                Some((e, Sense::Demonym(_))) => Some((e, None)),
+                None => None,
+            };
+            let found = match known {
+                // a short form of the longer name itself: "Saudi" in "Saudi Arabia"
+                Some((_, Some(r))) if entities[m.entity].kb == Some(r) => None,
+                Some((e, Some(r))) => {
+                    let entry = kb.entry(r);
+                    let entity = entities.iter().position(|x| x.kb == Some(r));
+                    let ty = entity.map_or(entry.ty, |x| Some(entities[x].ty));
+                    ty.filter(|&ty| {
+                        matches!(ty, EntityType::Place | EntityType::Org | EntityType::Person)
+                            && !same_name(e, ty, entry.has_tag("country"))
+                    })
+                    .map(|ty| (e, ty, entity, Some(r)))
+                }
+                Some(_) => None,
+                None => (p + 1..=end.min(p + MAX_INNER_TOKENS))
+                    .rev()
+                    .find_map(|e| Some((e, *by_text.get(doc.text_of(span(e)))?)))
+                    .map(|(e, x)| (e, entities[x].ty, Some(x), entities[x].kb))
+                    .filter(|&(e, ty, ..)| !same_name(e, ty, false)),
+            };
+            match (found, known) {
+                (Some((e, ty, entity, kb)), _) => {
+                    out.push(NestedMention {
+                        span: span(e),
+                        ty,
+                        entity,
+                        kb,
+                    });
+                    p = e;
+                }
+                (None, Some((e, _))) => p = e,
+                (None, None) => p += 1,
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::DocKind;
+    use crate::{analyze, Config};
+
+    fn nested(text: &str) -> Vec<&str> {
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        a.nested.iter().map(|m| &text[m.span.range()]).collect()
+    }
+
+    #[test]
+    fn a_known_place_or_organization_inside_a_longer_name_is_nested() {
+        assert_eq!(
+            nested("The United States Navy and the University of Texas met at the Google Science Fair."),
+            ["United States", "Texas", "Google"]
+        );
+    }
+
+    #[test]
+    fn a_place_the_article_names_on_its_own_is_nested_too() {
+        assert_eq!(
+            nested("He lives in Irving, Texas, now. The Irving Police Department said so."),
+            ["Irving"]
+        );
+        assert!(nested("The State said so. The State Department said so.").is_empty());
+    }
+
+    #[test]
+    fn a_qualified_name_of_the_same_kind_is_not_nested() {
+        assert_eq!(
+            nested("New South Wales, the U.S. Environmental Protection Agency, Mexico City."),
+            ["U.S.", "Mexico"]
+        );
+    }
+
+    #[test]
+    fn a_person_s_name_holds_no_place() {
+        assert!(nested("George Washington Carver spoke.").is_empty());
+    }
+}
