@@ -154,6 +154,12 @@ fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMentio
     if !out.iter().any(candidate) {
         return;
     }
+    // only the candidates' words are counted: the set's length and first-letter filter turns
+    // away most tokens before any hashing
+    let mut wanted = WordSet::default();
+    for m in out.iter().filter(|m| candidate(m)) {
+        wanted.insert(&lower_word(doc, m.tokens.start));
+    }
     let mut counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
     // (a domain name is no use of the noun: "scientology.org")
     let in_domain = |t: &Token| {
@@ -163,8 +169,12 @@ fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMentio
             || before.ends_with(['.', '/', '@'])
     };
     for t in doc.tokens.iter() {
-        if t.kind == TokenKind::Word && !t.upper && !in_domain(t) {
-            *counts.entry(t.span.text(&doc.prose)).or_default() += 1;
+        if t.kind != TokenKind::Word || t.upper {
+            continue;
+        }
+        let w = t.span.text(&doc.prose);
+        if wanted.contains(w) && !in_domain(t) {
+            *counts.entry(w).or_default() += 1;
         }
     }
     out.retain(|m| {
