@@ -16,7 +16,8 @@ use crate::text::{Document, TokenKind};
 
 const MODEL: &str = include_str!("../../../../grammars/lexicon/cue-model.tsv");
 
-type Weights = HashMap<String, f32>;
+// keys borrow from the embedded table: parsing allocates no string
+type Weights = HashMap<&'static str, f32>;
 
 #[derive(Debug, Default)]
 struct WordWeights {
@@ -36,12 +37,12 @@ pub struct CueModel {
     /// A word the rules reject scoring this or above is a cue.
     pub add: f32,
     /// Words with a class of their own (pronouns, articles, auxiliaries).
-    classes: HashMap<String, &'static str>,
-    words: HashMap<String, WordWeights>,
+    classes: HashMap<&'static str, &'static str>,
+    words: HashMap<&'static str, WordWeights>,
     prev: Weights,
     next: Weights,
     prev2_class: Weights,
-    class_pairs: HashMap<String, Weights>,
+    class_pairs: HashMap<&'static str, Weights>,
 }
 
 const NL: &str = "<nl>";
@@ -56,9 +57,16 @@ impl CueModel {
     fn parse() -> CueModel {
         let mut m = CueModel::default();
         for line in MODEL.lines().filter(|l| !l.starts_with('#')) {
-            let f: Vec<&str> = line.split('\t').collect();
-            let weight = || f.last().and_then(|w| w.parse::<f32>().ok()).unwrap_or(0.0);
-            match (f[0], f.len()) {
+            // at most four fields, the weight last: no vector per line
+            let mut f = [""; 4];
+            let mut len = 0;
+            for (k, field) in line.split('\t').enumerate() {
+                assert!(k < 4, "grammars/lexicon/cue-model.tsv: bad line {line:?}");
+                f[k] = field;
+                len = k + 1;
+            }
+            let weight = || f[len - 1].parse::<f32>().unwrap_or(0.0);
+            match (f[0], len) {
                 ("bias", 2) => m.bias = weight(),
                 ("veto", 2) => m.veto = weight(),
                 ("add", 2) => m.add = weight(),
@@ -69,7 +77,7 @@ impl CueModel {
                         _ => "<aux>",
                     };
                     // the first class listed wins ("her" is a pronoun before an article)
-                    m.classes.entry(f[1].to_string()).or_insert(class);
+                    m.classes.entry(f[1]).or_insert(class);
                 }
                 ("c", 2) => {
                     m.word(f[1]);
@@ -77,19 +85,19 @@ impl CueModel {
                 ("w", 3) => m.word(f[1]).bias = weight(),
                 ("wcap", 3) => m.word(f[1]).capitalized = weight(),
                 ("p", 3) => {
-                    m.prev.insert(f[1].to_string(), weight());
+                    m.prev.insert(f[1], weight());
                 }
                 ("n", 3) => {
-                    m.next.insert(f[1].to_string(), weight());
+                    m.next.insert(f[1], weight());
                 }
                 ("p2", 3) => {
-                    m.prev2_class.insert(f[1].to_string(), weight());
+                    m.prev2_class.insert(f[1], weight());
                 }
                 ("pcnc", 4) => {
                     m.class_pairs
-                        .entry(f[1].to_string())
+                        .entry(f[1])
                         .or_default()
-                        .insert(f[2].to_string(), weight());
+                        .insert(f[2], weight());
                 }
                 (kind @ ("wp" | "wn" | "wpc" | "wnc"), 4) => {
                     let w = m.word(f[1]);
@@ -99,7 +107,7 @@ impl CueModel {
                         "wpc" => &mut w.prev_class,
                         _ => &mut w.next_class,
                     };
-                    table.insert(f[2].to_string(), weight());
+                    table.insert(f[2], weight());
                 }
                 _ => panic!("grammars/lexicon/cue-model.tsv: bad line {line:?}"),
             }
@@ -107,8 +115,8 @@ impl CueModel {
         m
     }
 
-    fn word(&mut self, w: &str) -> &mut WordWeights {
-        self.words.entry(w.to_string()).or_default()
+    fn word(&mut self, w: &'static str) -> &mut WordWeights {
+        self.words.entry(w).or_default()
     }
 
     /// The score (log-odds of being a cue) of word token `i`, or `None` when the model has never

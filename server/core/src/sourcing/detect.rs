@@ -27,14 +27,17 @@ pub fn detect(
     config: &Config,
 ) -> Vec<Attribution> {
     let boilerplate = &scan.boilerplate;
-    let d = Detector {
+    let mut d = Detector {
         doc,
         entities,
         mentions,
         lex: &scan.lex,
         config,
         quotes: &scan.quotes,
+        cues: Vec::new(),
     };
+    // each token is asked about several times: decide once
+    d.cues = (0..doc.tokens.len()).map(|i| d.cue_decision(i)).collect();
     let mut out = Vec::new();
     // the paragraph of each attribution in `out`
     let mut paragraphs = Vec::new();
@@ -67,6 +70,8 @@ struct Detector<'a> {
     lex: &'a Lexicons,
     config: &'a Config,
     quotes: &'a [Quote],
+    /// Per token: a cue word ([`Detector::cue_decision`]).
+    cues: Vec<bool>,
 }
 
 /// Auxiliary verbs: a phrase containing one is a clause, not a source.
@@ -487,6 +492,10 @@ impl Detector<'_> {
 
     /// A cue word used as one (not the noun in "the report").
     fn is_cue_at(&self, i: usize) -> bool {
+        self.cues[i]
+    }
+
+    fn cue_decision(&self, i: usize) -> bool {
         if !self.is_word(i) {
             return false;
         }
