@@ -115,6 +115,7 @@ impl Detector<'_> {
 
     /// Runs of cue words outside quotations ("has also repeatedly said" gives one run).
     fn cue_groups(&self, s: &Sentence) -> Vec<Range<usize>> {
+        let words = &self.lex.words;
         let mut groups: Vec<Range<usize>> = Vec::new();
         for i in s.tokens.clone() {
             if !self.is_cue_at(i) || self.in_quote(i) {
@@ -124,9 +125,19 @@ impl Detector<'_> {
             if self.lower(i) == "according" && end < s.tokens.end && self.lower(end) == "to" {
                 end += 1;
             }
+            // "said in a statement" is one cue, not two
+            let joins = |g: &Range<usize>| {
+                i - g.end <= 2
+                    && (g.end..i).all(|k| {
+                        let w = self.lower(k);
+                        // not "said and added": coordinated cues are two
+                        (words.prepositions.contains(w) && !matches!(w, "and" | "but" | "then"))
+                            || words.articles.contains(w)
+                    })
+            };
             match groups.last_mut() {
                 // the "to" of "according to" may be a cue of its own too: no group of its own
-                Some(g) if g.end >= i => g.end = g.end.max(end),
+                Some(g) if g.end >= i || joins(g) => g.end = g.end.max(end),
                 _ => groups.push(i..end),
             }
         }
@@ -1034,7 +1045,7 @@ mod tests {
         assert_eq!(
             roles("“We won,” the senator and presidential candidate said in a statement."),
             vec![r(
-                "said",
+                "said in a statement",
                 "the senator and presidential candidate",
                 &["“We won,”"]
             )]
