@@ -518,7 +518,9 @@ impl Detector<'_> {
         // train: together they beat either alone)
         match score {
             Some(z) if rule => z >= model.veto,
-            Some(z) => z >= model.add,
+            // a capitalized word in a Title Case headline has no reliable neighbours ("Iran Says
+            // Talks Will Resume"): the model may veto it but not add it
+            Some(z) => z >= model.add && !self.capitalized(i),
             None => rule,
         }
     }
