@@ -8,6 +8,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
+use super::cue_model::CueModel;
 use crate::config::Config;
 use crate::span::Span;
 use crate::wordset::WordSet;
@@ -111,6 +112,8 @@ pub struct Lexicons {
     /// Every word that may be a cue in some context (the union of the five above): most words
     /// of an article are none, and one lookup says so.
     pub cue_candidates: WordSet,
+    /// The learned model that overrides the rules above when it is sure.
+    pub cue_model: &'static CueModel,
     pub anonymous: PhraseSet,
     pub anonymity_reasons: PhraseSet,
     pub weasel: PhraseSet,
@@ -211,6 +214,7 @@ impl Lexicons {
             not_cues_before,
             cue_after,
             cue_candidates,
+            cue_model: CueModel::embedded(),
             anonymous: phrases(ANONYMOUS, "anonymous"),
             anonymity_reasons: phrases(REASONS, "anonymity-reasons"),
             weasel: phrases(WEASEL, "weasel"),

@@ -61,6 +61,7 @@ pub(crate) fn hull(spans: &[Span]) -> Option<Span> {
 
 mod boilerplate;
 mod classify;
+mod cue_model;
 mod detect;
 mod lexicon;
 mod quotes;
