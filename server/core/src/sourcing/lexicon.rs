@@ -226,9 +226,14 @@ impl Lexicons {
     }
 
     /// The lexicons for a configuration: the shared embedded ones unless the project adds words.
-    pub fn for_config(config: &Config) -> Arc<Lexicons> {
+    /// The embedded lexicons, built once.
+    pub fn embedded() -> Arc<Lexicons> {
         static EMBEDDED: LazyLock<Arc<Lexicons>> =
             LazyLock::new(|| Arc::new(Lexicons::build(None)));
+        EMBEDDED.clone()
+    }
+
+    pub fn for_config(config: &Config) -> Arc<Lexicons> {
         // the last project lexicon, so an editor re-analysing on every keystroke builds it once
         static LAST: Mutex<Option<Cached>> = Mutex::new(None);
         let additions: Vec<Vec<String>> = NAMES
@@ -236,7 +241,7 @@ impl Lexicons {
             .map(|n| config.lexicon_words(n).to_vec())
             .collect();
         if additions.iter().all(Vec::is_empty) {
-            return EMBEDDED.clone();
+            return Lexicons::embedded();
         }
         let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((key, lex)) = last.as_ref() {
