@@ -77,7 +77,7 @@ pub fn run(args: Args) -> ExitCode {
                     other => other.to_string(),
                 };
                 let analysis = analyze(&doc.text, DocKind::Plain, &config);
-                Ok(exchange::document(&id, &doc.text, &analysis).to_json())
+                Ok(exchange::document(&id, &doc.text, &analysis, &config).to_json())
             })
             .collect();
         failed |= write_results(&mut out, results);
@@ -92,7 +92,7 @@ pub fn run(args: Args) -> ExitCode {
             }
             let id = path.display().to_string();
             let analysis = analyze(&article.text, DocKind::from_path(&id), &config);
-            Ok(exchange::document(&id, &article.text, &analysis).to_json())
+            Ok(exchange::document(&id, &article.text, &analysis, &config).to_json())
         })
         .collect();
     failed |= write_results(&mut out, results);

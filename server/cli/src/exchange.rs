@@ -5,7 +5,7 @@
 //! below holds the writer to what `serde_json::to_string` gives for the same types.
 
 use copydesk_core::position::CodePointIndex;
-use copydesk_core::{Analysis, Span};
+use copydesk_core::{Analysis, Config, Span};
 #[cfg(test)]
 use serde::Serialize;
 
@@ -59,9 +59,13 @@ pub struct Unsourced {
 
 /// Mentions and nested mentions in text order. A nested name the article never names on its own
 /// gets a cluster of its own per knowledge-base entry, numbered after the entities.
-fn entity_mentions(a: &Analysis, cp: &impl Fn(Span) -> [usize; 2]) -> Vec<EntityMention> {
+fn entity_mentions(
+    a: &Analysis,
+    config: &Config,
+    cp: &impl Fn(Span) -> [usize; 2],
+) -> Vec<EntityMention> {
     let mut unlinked: Vec<Option<u32>> = Vec::new();
-    let nested = a.nested.iter().map(|n| {
+    let nested = a.nested(config).into_iter().map(|n| {
         let cluster = n.entity.unwrap_or_else(|| {
             let k = unlinked.iter().position(|&r| r == n.kb).unwrap_or_else(|| {
                 unlinked.push(n.kb);
@@ -91,14 +95,14 @@ fn entity_mentions(a: &Analysis, cp: &impl Fn(Span) -> [usize; 2]) -> Vec<Entity
         .collect()
 }
 
-pub fn document<'a>(id: &'a str, text: &str, a: &Analysis) -> Document<'a> {
+pub fn document<'a>(id: &'a str, text: &str, a: &Analysis, config: &Config) -> Document<'a> {
     let cpi = CodePointIndex::new(text);
     let cp = |s: Span| [cpi.to_code_points(s.start), cpi.to_code_points(s.end)];
     let hull = |spans: &[Span]| spans.iter().copied().reduce(Span::cover).map(cp);
     let frags = |spans: &[Span]| (spans.len() > 1).then(|| spans.iter().map(|s| cp(*s)).collect());
     Document {
         id,
-        entities: entity_mentions(a, &cp),
+        entities: entity_mentions(a, config, &cp),
         attributions: a
             .attributions
             .iter()
@@ -250,7 +254,7 @@ mod tests {
             ("empty", ""),
         ] {
             let a = analyze(text, DocKind::Plain, &config);
-            let doc = super::document(id, text, &a);
+            let doc = super::document(id, text, &a, &config);
             assert_eq!(doc.to_json(), serde_json::to_string(&doc).unwrap());
         }
     }

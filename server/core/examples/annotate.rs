@@ -19,6 +19,11 @@ fn main() {
         let v: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
         let (id, text) = (v["id"].as_str().unwrap(), v["text"].as_str().unwrap());
         let a = analyze(text, DocKind::Plain, &config);
-        writeln!(out, "{}", exchange::document(id, text, &a).to_json()).unwrap();
+        writeln!(
+            out,
+            "{}",
+            exchange::document(id, text, &a, &config).to_json()
+        )
+        .unwrap();
     }
 }

@@ -13,9 +13,6 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// All mentions in text order.
     pub mentions: Vec<Mention>,
-    /// Known names inside longer mentions ("United States" in "United States Navy"), in text
-    /// order: for the exchange format only, they overlap `mentions`.
-    pub nested: Vec<NestedMention>,
     pub attributions: Vec<Attribution>,
     /// Findings in text order, already filtered by the configuration.
     pub findings: Vec<Finding>,
@@ -30,7 +27,6 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
     // article is about
     raw.retain(|m| !sourcing::in_blocks(&scan.boilerplate, m.span));
     let (entities, mentions) = entities::link_mentions(&doc, raw, &config.kb);
-    let nested = entities::nested_mentions(&doc, &config.kb, &entities, &mentions);
     let attributions = sourcing::detect(&doc, &entities, &mentions, &scan, config);
     let findings = rules::check(&RuleInput {
         text,
@@ -45,13 +41,19 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
         doc,
         entities,
         mentions,
-        nested,
         attributions,
         findings,
     }
 }
 
 impl Analysis {
+    /// Known names inside longer mentions ("United States" in "United States Navy"), in text
+    /// order. Only the exchange format reports them (they overlap `mentions`), so they are found
+    /// on request rather than on every analysis the editor and the linter run.
+    pub fn nested(&self, config: &Config) -> Vec<NestedMention> {
+        entities::nested_mentions(&self.doc, &config.kb, &self.entities, &self.mentions)
+    }
+
     /// The mention under a cursor at byte `offset` (touching either end counts).
     pub fn mention_at(&self, offset: usize) -> Option<MentionId> {
         let i = self.mentions.partition_point(|m| m.span.end < offset);

@@ -311,10 +311,9 @@ pub fn link_mentions(
             }
             let w = words[i][0];
             // ("The Union" after "European Union": a head noun is no name of its own)
-            let lower = w.to_lowercase();
-            let head = kb.words.org_suffixes.contains(lower.as_str())
-                || kb.words.misc_suffixes.contains(lower.as_str())
-                || kb.words.place_suffixes.contains(lower.as_str());
+            let head = kb.words.org_suffixes.contains_lowercased(w)
+                || kb.words.misc_suffixes.contains_lowercased(w)
+                || kb.words.place_suffixes.contains_lowercased(w);
             if head || kb.is_common_word(w) {
                 continue;
             }

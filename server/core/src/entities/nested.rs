@@ -118,7 +118,10 @@ mod tests {
 
     fn nested(text: &str) -> Vec<&str> {
         let a = analyze(text, DocKind::Plain, &Config::default());
-        a.nested.iter().map(|m| &text[m.span.range()]).collect()
+        a.nested(&Config::default())
+            .iter()
+            .map(|m| &text[m.span.range()])
+            .collect()
     }
 
     #[test]
