@@ -1,7 +1,7 @@
 //! `copydesk annotate`: the exchange format for scoring and for other tools.
 
 use std::io::{BufRead, BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use copydesk_core::text::DocKind;
@@ -32,34 +32,28 @@ struct InDoc {
 }
 
 pub fn run(args: Args) -> ExitCode {
+    // the embedded data loads while the input is read
+    crate::warm::start();
     if let Some(n) = args.jobs {
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build_global();
     }
-    let config = Config::default();
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut failed = false;
-    if let Some(path) = &args.jsonl {
-        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
-            Box::new(std::io::stdin().lock())
-        } else {
-            match std::fs::File::open(path) {
-                Ok(f) => Box::new(std::io::BufReader::new(f)),
-                Err(e) => {
-                    eprintln!("copydesk: {}: {e}", path.display());
-                    return ExitCode::from(2);
-                }
-            }
-        };
-        let lines: Vec<String> = match reader.lines().collect() {
-            Ok(l) => l,
+    let lines = match &args.jsonl {
+        Some(path) => match read_lines(path) {
+            Ok(lines) => Some((path, lines)),
             Err(e) => {
                 eprintln!("copydesk: {}: {e}", path.display());
                 return ExitCode::from(2);
             }
-        };
+        },
+        None => None,
+    };
+    let config = Config::default();
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = false;
+    if let Some((path, lines)) = lines {
         let results: Vec<Result<String, String>> = lines
             .par_iter()
             .enumerate()
@@ -82,6 +76,7 @@ pub fn run(args: Args) -> ExitCode {
             .collect();
         failed |= write_results(&mut out, results);
     }
+    let config = Config::default();
     let results: Vec<Result<String, String>> = args
         .files
         .par_iter()
@@ -104,6 +99,16 @@ pub fn run(args: Args) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The lines of a JSON Lines file (`-`: stdin).
+fn read_lines(path: &Path) -> std::io::Result<Vec<String>> {
+    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::io::BufReader::new(std::fs::File::open(path)?))
+    };
+    reader.lines().collect()
 }
 
 /// Writes each result line in input order; errors go to stderr. True when any input failed.

@@ -5,6 +5,7 @@ mod exchange;
 mod input;
 mod lint;
 mod rules_cmd;
+mod warm;
 
 use std::process::ExitCode;
 

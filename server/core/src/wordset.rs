@@ -6,21 +6,26 @@
 //! membership test is then two multiplications and an integer compare, with no string hashing
 //! and no `memcmp`. Longer words and phrases go to an ordinary string set.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Deserializer};
 
 /// Longest word stored packed, in bytes (the 16th byte holds the length).
 const PACKED: usize = 15;
 
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct WordSet {
-    short: FxHashSet<u128>,
+/// A map from words, for the same lookups as [`WordSet`] with a value per word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordMap<V> {
+    short: FxHashMap<u128, V>,
     /// By length, a bit for the low six bits of each packed word's first byte: most words
     /// asked about share neither length nor first letter with any word of a small lexicon, and
     /// this says so before the word is packed and hashed.
     firsts: [u64; PACKED + 1],
-    long: FxHashSet<Box<str>>,
+    long: FxHashMap<Box<str>, V>,
 }
+
+/// A set of words (a [`WordMap`] without values).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct WordSet(WordMap<()>);
 
 /// The bit of `firsts[w.len()]` for a word starting with byte `b`.
 fn first_bit(b: u8) -> u64 {
@@ -66,60 +71,100 @@ fn ascii_lowercase(x: u128) -> u128 {
     x | upper >> 2
 }
 
-impl WordSet {
-    pub fn with_capacity(n: usize) -> WordSet {
-        WordSet {
-            short: FxHashSet::with_capacity_and_hasher(n, Default::default()),
-            ..WordSet::default()
+impl<V> Default for WordMap<V> {
+    fn default() -> WordMap<V> {
+        WordMap {
+            short: FxHashMap::default(),
+            firsts: [0; PACKED + 1],
+            long: FxHashMap::default(),
+        }
+    }
+}
+
+impl<V> WordMap<V> {
+    pub fn with_capacity(n: usize) -> WordMap<V> {
+        WordMap {
+            short: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            ..WordMap::default()
         }
     }
 
-    pub fn insert(&mut self, w: &str) {
+    pub fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Inserts `w`, or keeps its value when it is already there; returns the value.
+    pub fn get_or_insert(&mut self, w: &str, value: V) -> &mut V {
         match pack(w, false) {
             Some(k) => {
                 if let Some(&b) = w.as_bytes().first() {
                     self.firsts[w.len()] |= first_bit(b);
                 }
-                self.short.insert(k);
+                self.short.entry(k).or_insert(value)
             }
             None => {
-                if !self.long.contains(w) {
-                    self.long.insert(w.into());
+                if !self.long.contains_key(w) {
+                    self.long.insert(w.into(), value);
                 }
+                self.long.get_mut(w).expect("just inserted")
             }
         }
+    }
+
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&V> {
+        if let Some(&b) = w.as_bytes().first() {
+            if w.len() <= PACKED && self.firsts[w.len()] & first_bit(b) == 0 {
+                return None;
+            }
+        }
+        match pack(w, false) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(w),
+        }
+    }
+
+    /// The value of the lower-case form of `w` (as `str::to_lowercase` gives it).
+    #[inline]
+    pub fn get_lowercased(&self, w: &str) -> Option<&V> {
+        if w.is_ascii() {
+            if let Some(&b) = w.as_bytes().first() {
+                let lower = b.to_ascii_lowercase();
+                if w.len() <= PACKED && self.firsts[w.len()] & first_bit(lower) == 0 {
+                    return None;
+                }
+            }
+            if let Some(k) = pack(w, true) {
+                return self.short.get(&k);
+            }
+        }
+        self.get(&w.to_lowercase())
+    }
+}
+
+impl WordSet {
+    pub fn with_capacity(n: usize) -> WordSet {
+        WordSet(WordMap::with_capacity(n))
+    }
+
+    pub fn insert(&mut self, w: &str) {
+        self.0.get_or_insert(w, ());
     }
 
     /// Generic like `HashSet::contains`, so call sites read the same as with a `HashSet<String>`.
     #[inline]
     pub fn contains<Q: AsRef<str> + ?Sized>(&self, w: &Q) -> bool {
-        let w = w.as_ref();
-        if let Some(&b) = w.as_bytes().first() {
-            if w.len() <= PACKED && self.firsts[w.len()] & first_bit(b) == 0 {
-                return false;
-            }
-        }
-        match pack(w, false) {
-            Some(k) => self.short.contains(&k),
-            None => self.long.contains(w),
-        }
+        self.0.get(w.as_ref()).is_some()
     }
 
     /// Whether the lower-case form of `w` (as `str::to_lowercase` gives it) is in the set.
     #[inline]
     pub fn contains_lowercased(&self, w: &str) -> bool {
-        if w.is_ascii() {
-            if let Some(&b) = w.as_bytes().first() {
-                let lower = b.to_ascii_lowercase();
-                if w.len() <= PACKED && self.firsts[w.len()] & first_bit(lower) == 0 {
-                    return false;
-                }
-            }
-            if let Some(k) = pack(w, true) {
-                return self.short.contains(&k);
-            }
-        }
-        self.contains(&w.to_lowercase())
+        self.0.get_lowercased(w).is_some()
     }
 }
 

@@ -1,6 +1,6 @@
 //! Developer tool, not a check: writes the attributions of a JSON Lines corpus in the exchange
 //! format, straight from the core library (useful while the CLI does not build). Run with
-//! `COPYDESK_DUMP_IN=in.jsonl COPYDESK_DUMP_OUT=out.jsonl cargo test -p copydesk-core --release
+//! `COPYDESK_DUMP_IN=in.jsonl COPYDESK_DUMP_OUT=out.jsonl cargo test -p copydesk-core --profile fast
 //! --test attribution_dump -- --ignored`.
 
 use copydesk_core::position::CodePointIndex;

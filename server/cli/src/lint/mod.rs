@@ -89,26 +89,14 @@ fn parse_fail_on(s: &str) -> Result<FailOn, String> {
         .ok_or_else(|| format!("`{s}` is not one of hint, info, warning, error, never"))
 }
 
-fn warm_knowledge_base() {
-    copydesk_core::kb::KnowledgeBase::embedded();
-}
-
-fn warm_lexicons() {
-    copydesk_core::sourcing::Lexicons::embedded();
-}
-
 /// Options every lint of one text needs.
 struct Options {
     report_unused_disable: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
-    // the knowledge base and the lexicons (a few milliseconds each) load while the files are
-    // found, instead of one after the other in the first file's analysis while the other cores
-    // wait for them
-    for load in [warm_knowledge_base as fn(), warm_lexicons] {
-        std::thread::spawn(load);
-    }
+    // the embedded data loads while the files are found
+    crate::warm::start();
     if let Some(n) = args.jobs {
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))

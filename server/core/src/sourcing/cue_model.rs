@@ -5,28 +5,53 @@
 //! Features mirror the script's `features()`: the word; the key of the token before and after it
 //! (its lower-cased text, or `<num>`, `<dash>`, `<oq>`, `<cq>`, the punctuation itself, `<nl>`
 //! across a line break); their classes (pronoun, article, auxiliary, capitalized word, other
-//! word); the class two tokens back; and whether the word is capitalized. Every lookup is by
-//! `&str` into the tables: no allocation per token.
+//! word); the class two tokens back; and whether the word is capitalized.
+//!
+//! Every string of the table is interned once when it is parsed. A document's tokens are then
+//! mapped to those ids with one lookup each ([`CueModel::scores`]), and scoring a word reads
+//! dense arrays and one table keyed by integers: no string is hashed twice.
 
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::wordset::WordMap;
+
 use crate::text::{Document, TokenKind};
 
 const MODEL: &str = include_str!("../../../../grammars/lexicon/cue-model.tsv");
 
-// keys borrow from the embedded table: parsing allocates no string
-type Weights = HashMap<&'static str, f32>;
+/// An interned key of the table.
+type Id = u32;
+/// A token whose key the table never mentions: every weight on it is zero.
+const UNKNOWN: Id = Id::MAX;
 
-#[derive(Debug, Default)]
-struct WordWeights {
-    bias: f32,
-    capitalized: f32,
-    prev: Weights,
-    next: Weights,
-    prev_class: Weights,
-    next_class: Weights,
+/// The fixed keys, interned first so that their ids are these constants.
+const NL: Id = 0;
+const CAP: Id = 1;
+const WORD: Id = 2;
+const NUM: Id = 3;
+const POSSESSIVE: Id = 4;
+const OPEN_QUOTE: Id = 5;
+const CLOSE_QUOTE: Id = 6;
+const DASH: Id = 7;
+const FIXED: [&str; 8] = [
+    "<nl>", "<cap>", "<word>", "<num>", "'s", "<oq>", "<cq>", "<dash>",
+];
+
+/// The tables keyed by a pair of ids: (word, previous key), (word, next key), (word, previous
+/// class), (word, next class) and (previous class, next class).
+#[derive(Clone, Copy)]
+enum Pair {
+    WordPrev = 1,
+    WordNext,
+    WordPrevClass,
+    WordNextClass,
+    Classes,
+}
+
+fn pair(table: Pair, a: Id, b: Id) -> u64 {
+    (table as u64) << 60 | u64::from(a) << 30 | u64::from(b)
 }
 
 #[derive(Debug, Default)]
@@ -36,27 +61,34 @@ pub struct CueModel {
     pub veto: f32,
     /// A word the rules reject scoring this or above is a cue.
     pub add: f32,
-    /// Words with a class of their own (pronouns, articles, auxiliaries).
-    classes: HashMap<&'static str, &'static str>,
-    words: HashMap<&'static str, WordWeights>,
-    prev: Weights,
-    next: Weights,
-    prev2_class: Weights,
-    class_pairs: HashMap<&'static str, Weights>,
+    ids: WordMap<Id>,
+    /// Per id: the word's own class (pronoun, article, auxiliary), if it has one.
+    class: Vec<Option<Id>>,
+    /// Per id: whether it is a candidate word, its bias and its weight when capitalized.
+    word: Vec<bool>,
+    word_bias: Vec<f32>,
+    word_capitalized: Vec<f32>,
+    /// Per id: the weight of the key before and after any candidate, and of the class two
+    /// tokens back.
+    prev: Vec<f32>,
+    next: Vec<f32>,
+    prev2_class: Vec<f32>,
+    pairs: HashMap<u64, f32>,
 }
-
-const NL: &str = "<nl>";
 
 impl CueModel {
     /// The embedded model, parsed once.
     pub fn embedded() -> &'static CueModel {
-        static MODEL: LazyLock<CueModel> = LazyLock::new(CueModel::parse);
-        &MODEL
+        static PARSED: LazyLock<CueModel> = LazyLock::new(|| CueModel::parse(MODEL));
+        &PARSED
     }
 
-    fn parse() -> CueModel {
+    fn parse(table: &str) -> CueModel {
         let mut m = CueModel::default();
-        for line in MODEL.lines().filter(|l| !l.starts_with('#')) {
+        for key in FIXED {
+            m.intern(key);
+        }
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
             // at most four fields, the weight last: no vector per line
             let mut f = [""; 4];
             let mut len = 0;
@@ -65,49 +97,52 @@ impl CueModel {
                 f[k] = field;
                 len = k + 1;
             }
-            let weight = || f[len - 1].parse::<f32>().unwrap_or(0.0);
+            let weight = f[len - 1].parse::<f32>().unwrap_or(0.0);
             match (f[0], len) {
-                ("bias", 2) => m.bias = weight(),
-                ("veto", 2) => m.veto = weight(),
-                ("add", 2) => m.add = weight(),
+                ("bias", 2) => m.bias = weight,
+                ("veto", 2) => m.veto = weight,
+                ("add", 2) => m.add = weight,
                 ("class", 3) => {
-                    let class = match f[2] {
-                        "<pron>" => "<pron>",
-                        "<art>" => "<art>",
-                        _ => "<aux>",
-                    };
+                    let (word, class) = (m.intern(f[1]), m.intern(f[2]));
                     // the first class listed wins ("her" is a pronoun before an article)
-                    m.classes.entry(f[1]).or_insert(class);
+                    m.class[word as usize].get_or_insert(class);
                 }
                 ("c", 2) => {
-                    m.word(f[1]);
+                    let w = m.intern(f[1]);
+                    m.word[w as usize] = true;
                 }
-                ("w", 3) => m.word(f[1]).bias = weight(),
-                ("wcap", 3) => m.word(f[1]).capitalized = weight(),
-                ("p", 3) => {
-                    m.prev.insert(f[1], weight());
-                }
-                ("n", 3) => {
-                    m.next.insert(f[1], weight());
-                }
-                ("p2", 3) => {
-                    m.prev2_class.insert(f[1], weight());
-                }
-                ("pcnc", 4) => {
-                    m.class_pairs
-                        .entry(f[1])
-                        .or_default()
-                        .insert(f[2], weight());
-                }
-                (kind @ ("wp" | "wn" | "wpc" | "wnc"), 4) => {
-                    let w = m.word(f[1]);
-                    let table = match kind {
-                        "wp" => &mut w.prev,
-                        "wn" => &mut w.next,
-                        "wpc" => &mut w.prev_class,
-                        _ => &mut w.next_class,
+                ("w", 3) | ("wcap", 3) => {
+                    let w = m.intern(f[1]) as usize;
+                    m.word[w] = true;
+                    let table = if f[0] == "w" {
+                        &mut m.word_bias
+                    } else {
+                        &mut m.word_capitalized
                     };
-                    table.insert(f[2], weight());
+                    table[w] = weight;
+                }
+                ("p", 3) | ("n", 3) | ("p2", 3) => {
+                    let k = m.intern(f[1]) as usize;
+                    let table = match f[0] {
+                        "p" => &mut m.prev,
+                        "n" => &mut m.next,
+                        _ => &mut m.prev2_class,
+                    };
+                    table[k] = weight;
+                }
+                (kind @ ("wp" | "wn" | "wpc" | "wnc" | "pcnc"), 4) => {
+                    let (a, b) = (m.intern(f[1]), m.intern(f[2]));
+                    let table = match kind {
+                        "wp" => Pair::WordPrev,
+                        "wn" => Pair::WordNext,
+                        "wpc" => Pair::WordPrevClass,
+                        "wnc" => Pair::WordNextClass,
+                        _ => Pair::Classes,
+                    };
+                    if !matches!(table, Pair::Classes) {
+                        m.word[a as usize] = true;
+                    }
+                    m.pairs.insert(pair(table, a, b), weight);
                 }
                 _ => panic!("grammars/lexicon/cue-model.tsv: bad line {line:?}"),
             }
@@ -115,71 +150,100 @@ impl CueModel {
         m
     }
 
-    fn word(&mut self, w: &'static str) -> &mut WordWeights {
-        self.words.entry(w).or_default()
+    fn intern(&mut self, key: &str) -> Id {
+        let next = self.ids.len() as Id;
+        let id = *self.ids.get_or_insert(key, next);
+        if id == next {
+            self.class.push(None);
+            self.word.push(false);
+            for table in [
+                &mut self.word_bias,
+                &mut self.word_capitalized,
+                &mut self.prev,
+                &mut self.next,
+                &mut self.prev2_class,
+            ] {
+                table.push(0.0);
+            }
+        }
+        id
     }
 
-    /// The score (log-odds of being a cue) of word token `i`, or `None` when the model has never
-    /// seen the word in a cue.
-    pub fn score(&self, doc: &Document, i: usize) -> Option<f32> {
-        let w = self.words.get(doc.lower(i))?;
+    /// The score (log-odds of being a cue) of every token of `doc`: `None` for a token that is
+    /// no word the model has seen in a cue.
+    pub fn scores(&self, doc: &Document) -> Vec<Option<f32>> {
+        let keys: Vec<Id> = (0..doc.tokens.len()).map(|i| self.key(doc, i)).collect();
+        (0..doc.tokens.len())
+            .map(|i| self.score(doc, &keys, i))
+            .collect()
+    }
+
+    fn score(&self, doc: &Document, keys: &[Id], i: usize) -> Option<f32> {
         let tokens = &doc.tokens;
+        let w = keys[i];
+        if tokens[i].kind != TokenKind::Word || !self.word.get(w as usize).copied()? {
+            return None;
+        }
         let first = i == 0 || tokens[i].newline_before;
         let last = i + 1 >= tokens.len() || tokens[i + 1].newline_before;
         let (prev, prev_class) = if first {
             (NL, NL)
         } else {
-            (key(doc, i - 1), self.class(doc, i - 1))
+            (keys[i - 1], self.class(doc, keys, i - 1))
         };
         let (next, next_class) = if last {
             (NL, NL)
         } else {
-            (key(doc, i + 1), self.class(doc, i + 1))
+            (keys[i + 1], self.class(doc, keys, i + 1))
         };
         let prev2 = if first || i < 2 || tokens[i - 1].newline_before {
             NL
         } else {
-            self.class(doc, i - 2)
+            self.class(doc, keys, i - 2)
         };
-        let get = |t: &Weights, k: &str| t.get(k).copied().unwrap_or(0.0);
-        let mut z = self.bias + w.bias;
-        z += get(&self.prev, prev) + get(&self.next, next) + get(&self.prev2_class, prev2);
-        z += get(&w.prev, prev) + get(&w.next, next);
-        z += get(&w.prev_class, prev_class) + get(&w.next_class, next_class);
-        z += self
-            .class_pairs
-            .get(prev_class)
-            .map_or(0.0, |t| get(t, next_class));
+        let at = |table: &[f32], k: Id| table.get(k as usize).copied().unwrap_or(0.0);
+        let pair = |table, a, b| {
+            if a == UNKNOWN || b == UNKNOWN {
+                return 0.0;
+            }
+            self.pairs.get(&pair(table, a, b)).copied().unwrap_or(0.0)
+        };
+        let mut z = self.bias + self.word_bias[w as usize];
+        z += at(&self.prev, prev) + at(&self.next, next) + at(&self.prev2_class, prev2);
+        z += pair(Pair::WordPrev, w, prev) + pair(Pair::WordNext, w, next);
+        z += pair(Pair::WordPrevClass, w, prev_class) + pair(Pair::WordNextClass, w, next_class);
+        z += pair(Pair::Classes, prev_class, next_class);
         if tokens[i].upper {
-            z += w.capitalized;
+            z += self.word_capitalized[w as usize];
         }
         Some(z)
     }
 
-    fn class<'d>(&self, doc: &'d Document, i: usize) -> &'d str {
+    /// The class of token `i`: a word's own class, else capitalized or other word; any other
+    /// token is its own class.
+    fn class(&self, doc: &Document, keys: &[Id], i: usize) -> Id {
+        let k = keys[i];
         if doc.tokens[i].kind != TokenKind::Word {
-            return key(doc, i);
+            return k;
         }
-        if let Some(c) = self.classes.get(doc.lower(i)) {
-            return c;
-        }
-        if doc.tokens[i].upper {
-            "<cap>"
-        } else {
-            "<word>"
+        match self.class.get(k as usize) {
+            Some(&Some(class)) => class,
+            _ if doc.tokens[i].upper => CAP,
+            _ => WORD,
         }
     }
-}
 
-/// The key of a neighbouring token.
-fn key(doc: &Document, i: usize) -> &str {
-    match doc.tokens[i].kind {
-        TokenKind::Word => doc.lower(i),
-        TokenKind::Number => "<num>",
-        TokenKind::Possessive => "'s",
-        TokenKind::OpenQuote => "<oq>",
-        TokenKind::CloseQuote => "<cq>",
-        TokenKind::Dash => "<dash>",
-        TokenKind::Punct => doc.token_text(i),
+    /// The interned key of token `i`: its lower-cased word, its punctuation, or its kind.
+    fn key(&self, doc: &Document, i: usize) -> Id {
+        let text = match doc.tokens[i].kind {
+            TokenKind::Word => doc.lower(i),
+            TokenKind::Number => return NUM,
+            TokenKind::Possessive => return POSSESSIVE,
+            TokenKind::OpenQuote => return OPEN_QUOTE,
+            TokenKind::CloseQuote => return CLOSE_QUOTE,
+            TokenKind::Dash => return DASH,
+            TokenKind::Punct => doc.token_text(i),
+        };
+        self.ids.get(text).copied().unwrap_or(UNKNOWN)
     }
 }

@@ -37,7 +37,10 @@ pub fn detect(
         cues: Vec::new(),
     };
     // each token is asked about several times: decide once
-    d.cues = (0..doc.tokens.len()).map(|i| d.cue_decision(i)).collect();
+    let scores = d.lex.cue_model.scores(doc);
+    d.cues = (0..doc.tokens.len())
+        .map(|i| d.cue_decision(i, scores[i]))
+        .collect();
     let mut out = Vec::new();
     // the paragraph of each attribution in `out`
     let mut paragraphs = Vec::new();
@@ -506,13 +509,13 @@ impl Detector<'_> {
         self.cues[i]
     }
 
-    fn cue_decision(&self, i: usize) -> bool {
+    /// Whether word `i` is a cue, given its score by the learned model.
+    fn cue_decision(&self, i: usize, score: Option<f32>) -> bool {
         if !self.is_word(i) {
             return false;
         }
         let lower = self.lower(i);
         let model = self.lex.cue_model;
-        let score = model.score(self.doc, i);
         let rule = self.lex.cue_candidates.contains(lower) && self.rule_cue_at(i, lower);
         // the rules decide unless the model is sure otherwise (measured on a held-out part of
         // train: together they beat either alone)
