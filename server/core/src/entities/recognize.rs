@@ -257,16 +257,22 @@ fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Two to seven capitals and digits (dots, dashes and ampersands aside), two capitals at least:
+/// "NATO", "U.N.", "AT&T", "G7".
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w
-        .chars()
-        .filter(|c| *c != '.' && *c != '&' && *c != '-')
-        .collect();
-    (2..=7).contains(&letters.len())
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
+    let (mut letters, mut capitals) = (0, 0);
+    for c in w.chars().filter(|c| !matches!(c, '.' | '&' | '-')) {
+        if c.is_uppercase() {
+            capitals += 1;
+        } else if !c.is_ascii_digit() {
+            return false;
+        }
+        letters += 1;
+        if letters > 7 {
+            return false;
+        }
+    }
+    letters >= 2 && capitals >= 2
 }
 
 fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
