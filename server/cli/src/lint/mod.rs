@@ -165,22 +165,34 @@ pub fn run(args: Args) -> ExitCode {
         }
     }
     let progress = progress_bar(list.files.len());
-    // chunks keep output in order and memory flat while all cores work
-    for chunk in list.files.chunks(256) {
-        let reports: Vec<Option<FileReport>> = chunk
-            .par_iter()
-            .map(|path| {
-                let report = lint_file(path, &projects, &opts);
-                progress.inc(1);
-                report
-            })
-            .collect();
-        for report in reports.iter().flatten() {
-            if io_result.is_ok() {
-                io_result = emit(report, &mut out);
+    // chunks keep output in order and memory flat while all cores work; one chunk is written
+    // while the next is linted, so the cores do not wait for the output
+    std::thread::scope(|scope| {
+        let (done, chunks) = std::sync::mpsc::sync_channel::<Vec<Option<FileReport>>>(1);
+        let (projects, opts, progress) = (&projects, &opts, &progress);
+        scope.spawn(move || {
+            for chunk in list.files.chunks(256) {
+                let reports = chunk
+                    .par_iter()
+                    .map(|path| {
+                        let report = lint_file(path, projects, opts);
+                        progress.inc(1);
+                        report
+                    })
+                    .collect();
+                if done.send(reports).is_err() {
+                    return;
+                }
+            }
+        });
+        for reports in chunks {
+            for report in reports.iter().flatten() {
+                if io_result.is_ok() {
+                    io_result = emit(report, &mut out);
+                }
             }
         }
-    }
+    });
     progress.finish_and_clear();
 
     failed |= summary.failed_files > 0;
