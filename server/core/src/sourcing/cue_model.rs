@@ -7,9 +7,10 @@
 //! across a line break); their classes (pronoun, article, auxiliary, capitalized word, other
 //! word); the class two tokens back; and whether the word is capitalized.
 //!
-//! Every string of the table is interned once when it is parsed. A document's tokens are then
-//! mapped to those ids with one lookup each ([`CueModel::scores`]), and scoring a word reads
-//! dense arrays and one table keyed by integers: no string is hashed twice.
+//! Every string of the table is interned once when it is parsed. A word of a document is first
+//! looked up among the candidate words (a small table; most words are none), and only a
+//! candidate's neighbours are then looked up among all keys. Scoring reads dense arrays and one
+//! table keyed by integers.
 
 use std::sync::LazyLock;
 
@@ -62,10 +63,11 @@ pub struct CueModel {
     /// A word the rules reject scoring this or above is a cue.
     pub add: f32,
     ids: WordMap<Id>,
+    /// The candidate words (those with weights of their own), by their id.
+    candidates: WordMap<Id>,
     /// Per id: the word's own class (pronoun, article, auxiliary), if it has one.
     class: Vec<Option<Id>>,
-    /// Per id: whether it is a candidate word, its bias and its weight when capitalized.
-    word: Vec<bool>,
+    /// Per id: a candidate word's bias and its weight when capitalized.
     word_bias: Vec<f32>,
     word_capitalized: Vec<f32>,
     /// Per id: the weight of the key before and after any candidate, and of the class two
@@ -108,12 +110,10 @@ impl CueModel {
                     m.class[word as usize].get_or_insert(class);
                 }
                 ("c", 2) => {
-                    let w = m.intern(f[1]);
-                    m.word[w as usize] = true;
+                    m.candidate(f[1]);
                 }
                 ("w", 3) | ("wcap", 3) => {
-                    let w = m.intern(f[1]) as usize;
-                    m.word[w] = true;
+                    let w = m.candidate(f[1]) as usize;
                     let table = if f[0] == "w" {
                         &mut m.word_bias
                     } else {
@@ -131,7 +131,11 @@ impl CueModel {
                     table[k] = weight;
                 }
                 (kind @ ("wp" | "wn" | "wpc" | "wnc" | "pcnc"), 4) => {
-                    let (a, b) = (m.intern(f[1]), m.intern(f[2]));
+                    let a = match kind {
+                        "pcnc" => m.intern(f[1]),
+                        _ => m.candidate(f[1]),
+                    };
+                    let b = m.intern(f[2]);
                     let table = match kind {
                         "wp" => Pair::WordPrev,
                         "wn" => Pair::WordNext,
@@ -139,9 +143,6 @@ impl CueModel {
                         "wnc" => Pair::WordNextClass,
                         _ => Pair::Classes,
                     };
-                    if !matches!(table, Pair::Classes) {
-                        m.word[a as usize] = true;
-                    }
                     m.pairs.insert(pair(table, a, b), weight);
                 }
                 _ => panic!("grammars/lexicon/cue-model.tsv: bad line {line:?}"),
@@ -155,7 +156,6 @@ impl CueModel {
         let id = *self.ids.get_or_insert(key, next);
         if id == next {
             self.class.push(None);
-            self.word.push(false);
             for table in [
                 &mut self.word_bias,
                 &mut self.word_capitalized,
@@ -169,37 +169,47 @@ impl CueModel {
         id
     }
 
+    fn candidate(&mut self, word: &str) -> Id {
+        let id = self.intern(word);
+        self.candidates.get_or_insert(word, id);
+        id
+    }
+
     /// The score (log-odds of being a cue) of every token of `doc`: `None` for a token that is
     /// no word the model has seen in a cue.
     pub fn scores(&self, doc: &Document) -> Vec<Option<f32>> {
-        let keys: Vec<Id> = (0..doc.tokens.len()).map(|i| self.key(doc, i)).collect();
         (0..doc.tokens.len())
-            .map(|i| self.score(doc, &keys, i))
+            .map(|i| {
+                if doc.tokens[i].kind != TokenKind::Word {
+                    return None;
+                }
+                let w = *self.candidates.get(doc.lower(i))?;
+                Some(self.score(doc, w, i))
+            })
             .collect()
     }
 
-    fn score(&self, doc: &Document, keys: &[Id], i: usize) -> Option<f32> {
+    /// The score of candidate word `w` at token `i`.
+    fn score(&self, doc: &Document, w: Id, i: usize) -> f32 {
         let tokens = &doc.tokens;
-        let w = keys[i];
-        if tokens[i].kind != TokenKind::Word || !self.word.get(w as usize).copied()? {
-            return None;
-        }
         let first = i == 0 || tokens[i].newline_before;
         let last = i + 1 >= tokens.len() || tokens[i + 1].newline_before;
         let (prev, prev_class) = if first {
             (NL, NL)
         } else {
-            (keys[i - 1], self.class(doc, keys, i - 1))
+            let k = self.key(doc, i - 1);
+            (k, self.class(doc, k, i - 1))
         };
         let (next, next_class) = if last {
             (NL, NL)
         } else {
-            (keys[i + 1], self.class(doc, keys, i + 1))
+            let k = self.key(doc, i + 1);
+            (k, self.class(doc, k, i + 1))
         };
         let prev2 = if first || i < 2 || tokens[i - 1].newline_before {
             NL
         } else {
-            self.class(doc, keys, i - 2)
+            self.class(doc, self.key(doc, i - 2), i - 2)
         };
         let at = |table: &[f32], k: Id| table.get(k as usize).copied().unwrap_or(0.0);
         let pair = |table, a, b| {
@@ -216,13 +226,12 @@ impl CueModel {
         if tokens[i].upper {
             z += self.word_capitalized[w as usize];
         }
-        Some(z)
+        z
     }
 
-    /// The class of token `i`: a word's own class, else capitalized or other word; any other
-    /// token is its own class.
-    fn class(&self, doc: &Document, keys: &[Id], i: usize) -> Id {
-        let k = keys[i];
+    /// The class of token `i`, whose key is `k`: a word's own class, else capitalized or other
+    /// word; any other token is its own class.
+    fn class(&self, doc: &Document, k: Id, i: usize) -> Id {
         if doc.tokens[i].kind != TokenKind::Word {
             return k;
         }
