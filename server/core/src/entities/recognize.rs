@@ -454,7 +454,11 @@ fn at_clause_start(doc: &Document, i: usize, sentence_start: usize) -> bool {
         || matches!(word(doc, i - 1), ":" | "(" | "[")
         // an item of a list: "a) Leaving", "2) Refusing"
         || word(doc, i - 1) == ")" && i >= 2 && word(doc, i - 2).chars().count() == 1
-        || prev.newline_before && i - 1 == sentence_start
+        // the word after the one opening a line, but not after an article: "The Securities and
+        // Exchange Commission" opening a paragraph capitalises a name
+        || prev.newline_before
+            && i - 1 == sentence_start
+            && !matches!(word(doc, i - 1), "The" | "THE" | "A" | "An" | "AN")
         || doc.tokens[i].newline_before
 }
 
@@ -763,6 +767,7 @@ fn segment_run(
                 let after_dropped = a > start
                     && doc.tokens[a - 1].kind == TokenKind::Word
                     && is_capitalized(word(doc, a - 1))
+                    && !kb.words.determiners.contains(&*lower_word(doc, a - 1))
                     && !segs[..k].iter().any(|s| matches!(s, Seg::Title(_, b) | Seg::Known(_, b, _) | Seg::Name(_, b) if *b == a));
                 let a = if e == a + 1 && word(doc, a).chars().count() == 1 && after_dropped {
                     a - 1
@@ -872,7 +877,8 @@ fn whole_name(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
     a < e
         && is_capitalized(word(doc, a))
         && (!kb.lookup(surface(doc, a, e)).is_empty()
-            || suffix_type(kb, &lower_word(doc, e - 1)).is_some()
+            // (a head word alone is no name: "Securities and Exchange Commission")
+            || e - a >= 2 && suffix_type(kb, &lower_word(doc, e - 1)).is_some()
             || org_with_of(doc, kb, a, e - 1)
             || (2..=3).contains(&(e - a))
                 && kb.is_given_name(word(doc, a))
