@@ -271,6 +271,44 @@ fn office_end(doc: &Document, kb: &KnowledgeBase, p: usize, to: usize) -> Option
     Some(name_run_end(doc, kb, p + 2, to).max(p + 2))
 }
 
+/// Nouns of organizations whose name may follow them in apposition: "her restaurant, Quán Lan,".
+const ORG_NOUNS: &[&str] = &[
+    "restaurant",
+    "firm",
+    "company",
+    "bank",
+    "lender",
+    "startup",
+    "start-up",
+    "charity",
+    "newspaper",
+    "magazine",
+    "broadcaster",
+    "publisher",
+    "hospital",
+    "university",
+    "club",
+    "bakery",
+    "cafe",
+    "café",
+    "hotel",
+    "shop",
+    "store",
+    "brand",
+    "manufacturer",
+    "retailer",
+    "airline",
+    "insurer",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "nonprofit",
+    "watchdog",
+    "regulator",
+    "outlet",
+    "studio",
+];
+
 /// Nouns of works whose title follows them: "the book Blown for Good".
 const WORK_NOUNS: &[&str] = &[
     "book",
@@ -921,7 +959,10 @@ fn segment_run(
             Seg::Known(a, ..) | Seg::Name(a, _) | Seg::Title(a, _) => a,
         };
         let whole_known = matches!(segs[f..], [Seg::Known(..)]);
-        if segs.len() - f > 1 || !whole_known {
+        // a known group ends the run: "Senate Democrats" are the Senate's Democrats, not a body
+        let group_last = matches!(segs[f..], [.., Seg::Known(_, _, Sense::Name(r))]
+            if kb.entry(r).ty == Some(EntityType::Norp));
+        if (segs.len() - f > 1 || !whole_known) && !group_last {
             let title = (f > 0).then(|| title_span(doc, &segs[..f], from));
             let span = Span::new(doc.tokens[from].span.start, doc.tokens[last_tok].span.end);
             out.push(RawMention {
@@ -1348,6 +1389,16 @@ fn guess_type(
     if next_word(doc, e).is_some_and(|w| kb.words.misc_heads.contains(w)) {
         return Some(EntityType::Misc);
     }
+    // "the trading firm, Blackwater Quant,", "her restaurant, Quán Lan,": an organization named
+    // in apposition to its noun
+    if !titled
+        && a >= 2
+        && word(doc, a - 1) == ","
+        && ORG_NOUNS.contains(&word(doc, a - 2))
+        && next_word(doc, e).is_none_or(|w| matches!(w, "," | "." | ")" | ";"))
+    {
+        return Some(EntityType::Org);
+    }
     // a name opening with a nationality is an organization's: "Swiss Federal Railways"
     if e - a >= 2
         && kb
@@ -1768,6 +1819,18 @@ mod tests {
         assert_eq!(
             mentions("U.S. District Judge Katherine Failla said so. ESA's Director of Science, Carole Mundell, agreed."),
             ["U.S.", "Katherine Failla", "ESA", "Carole Mundell"]
+        );
+    }
+
+    #[test]
+    fn a_group_ends_a_run_and_an_organization_stands_in_apposition_to_its_noun() {
+        assert_eq!(
+            typed("Senate Democrats met. She runs her restaurant, Quán Lan, alone."),
+            [
+                ("Senate", "ORG"),
+                ("Democrats", "NORP"),
+                ("Quán Lan", "ORG")
+            ]
         );
     }
 
