@@ -109,9 +109,23 @@ pub fn link_mentions(
         .map(|m| normalized(doc.text_of(m.span)))
         .collect();
 
+    // (a name the article types as a thing somewhere is one everywhere: "her restaurant, Quán
+    // Lan," then "awarded Quán Lan a star")
+    let things: HashSet<&str> = (0..n)
+        .filter(|&i| {
+            words[i].len() >= 2
+                && raw[i].kb.is_none()
+                && matches!(
+                    raw[i].ty,
+                    Some(EntityType::Org | EntityType::Misc | EntityType::Place)
+                )
+        })
+        .map(|i| texts[i].as_ref())
+        .collect();
     // full names of people by surname and by given name
     let person_like = |i: usize| {
         raw[i].ty.is_none_or(|t| t == EntityType::Person)
+            && !things.contains(texts[i].as_ref())
             && !raw[i].acronym
             && words[i].len() >= 2
             && words[i].len() <= 5

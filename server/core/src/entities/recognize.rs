@@ -94,7 +94,11 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             while j < s.tokens.end && j - i < MAX_NAME_TOKENS {
                 let joins = !doc.tokens[j].newline_before
                     && (is_name_token(doc, j, kb)
-                        || j == last + 1 && ends_known_name(doc, kb, last, j));
+                        || j == last + 1 && ends_known_name(doc, kb, last, j)
+                        // "S&P 500", "Stoxx 600"
+                        || j == last + 1
+                            && doc.tokens[j].kind == TokenKind::Number
+                            && (i..=last).any(|a| !kb.lookup(surface(doc, a, j + 1)).is_empty()));
                 if joins {
                     last = j;
                     j += 1;
@@ -1041,7 +1045,7 @@ fn segment_run(
                     && word(doc, a + 1) == ":"
                     && !word(doc, a).chars().any(char::is_lowercase);
                 let acronym = e == a + 1 && is_acronym(word(doc, a)) && !speaker_label;
-                let model = acronym && is_model_code(word(doc, a));
+                let model = e == a + 1 && is_model_code(word(doc, a));
                 // "Union of Rationalist Atheists and Agnostics (UAAR)" defines it ("(R-IN)" is
                 // a party and a state)
                 let in_parens = acronym
@@ -1236,9 +1240,17 @@ fn alone_elsewhere(doc: &Document, w: usize, start: usize) -> bool {
 /// A model code: capitals then digits in one word ("IE6", "PS4", "MH17"), a product or a flight
 /// rather than an organization.
 fn is_model_code(w: &str) -> bool {
-    w.bytes().last().is_some_and(|b| b.is_ascii_digit())
-        && w.bytes().take_while(u8::is_ascii_uppercase).count() >= 2
-        && w.bytes().all(|b| b.is_ascii_alphanumeric())
+    let caps = w.bytes().take_while(u8::is_ascii_uppercase).count();
+    // or a hyphen between: "F-16", "MH-17", "B-52" (not a highway, "I-95", nor a group, "G-20")
+    let hyphened = (1..=3).contains(&caps)
+        && w[caps..]
+            .strip_prefix('-')
+            .is_some_and(|d| (2..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+        && !matches!(&w[..caps], "I" | "G");
+    hyphened
+        || w.bytes().last().is_some_and(|b| b.is_ascii_digit())
+            && caps >= 2
+            && w.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// Is token `v`, right after the unknown name `m`, its version number ("Internet Explorer 6",
@@ -1435,6 +1447,18 @@ fn guess_type(
     }
     if titled || kb.is_given_name(first) && e - a >= 2 {
         return Some(EntityType::Person);
+    }
+    // "a boy in Bondy,", "a stall in Hội An.": a name after "in" ending the phrase is a place's
+    // (not a common word: "in Nature"; not a modifier: "in Scientology jargon", "in Scott's
+    // district")
+    if a > 0
+        && matches!(word(doc, a - 1), "in" | "near" | "outside")
+        && doc.tokens.get(e).is_none_or(|t| {
+            t.kind == TokenKind::Dash || t.kind == TokenKind::Punct && word(doc, e) != "&"
+        })
+        && !(a..e).any(|k| kb.is_common_word(word(doc, k)))
+    {
+        return Some(EntityType::Place);
     }
     // "the Monti government", "the Obama administration": a leader's surname
     if e - a == 1
@@ -1831,6 +1855,23 @@ mod tests {
                 ("Democrats", "NORP"),
                 ("Quán Lan", "ORG")
             ]
+        );
+    }
+
+    #[test]
+    fn indices_model_codes_and_a_place_after_in_are_typed() {
+        assert_eq!(
+            typed("The S&P 500 fell as F-16 jets flew over. She grew up in Bondy, near Paris."),
+            [
+                ("S&P 500", "MISC"),
+                ("F-16", "MISC"),
+                ("Bondy", "PLACE"),
+                ("Paris", "PLACE")
+            ]
+        );
+        assert_eq!(
+            typed("It was a term in Scientology jargon."),
+            [("Scientology", "ORG")]
         );
     }
 
