@@ -1506,6 +1506,15 @@ fn guess_type(
     {
         return Some(EntityType::Person);
     }
+    // "Arizonans", "Oklahomans": the people of a known place (in the plural: "Burman" is a name)
+    if e - a == 1 && first.ends_with("ns") {
+        let stem = &first[..first.len() - 2];
+        let place =
+            |s: &Sense| matches!(s, Sense::Name(r) if kb.entry(*r).ty == Some(EntityType::Place));
+        if stem.len() >= 4 && kb.lookup(stem).iter().any(place) {
+            return Some(EntityType::Norp);
+        }
+    }
     // "Gabonese officials", "Tajik forces": an adjective of nationality before a lower-case noun
     let next_lower =
         next_word(doc, e).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
@@ -1872,6 +1881,18 @@ mod tests {
         assert_eq!(
             typed("It was a term in Scientology jargon."),
             [("Scientology", "ORG")]
+        );
+    }
+
+    #[test]
+    fn the_people_of_a_known_place_are_a_group_and_a_dam_is_a_place() {
+        assert_eq!(
+            typed("Millions of Arizonans rely on Hoover Dam, Burman said."),
+            [
+                ("Arizonans", "NORP"),
+                ("Hoover Dam", "PLACE"),
+                ("Burman", "ORG")
+            ]
         );
     }
 
