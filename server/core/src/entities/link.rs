@@ -47,7 +47,11 @@ fn name_words<'a>(doc: &'a Document, m: &RawMention) -> Vec<&'a str> {
         .clone()
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
         .map(|i| doc.token_text(i))
-        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .filter(|w| {
+            w.chars().next().is_some_and(|c| !c.is_lowercase())
+                || super::recognize::strip_article_prefix(w)
+                    .is_some_and(|r| r.starts_with(char::is_uppercase))
+        })
         .collect()
 }
 
@@ -105,9 +109,23 @@ pub fn link_mentions(
         .map(|m| normalized(doc.text_of(m.span)))
         .collect();
 
+    // (a name the article types as a thing somewhere is one everywhere: "her restaurant, Quán
+    // Lan," then "awarded Quán Lan a star")
+    let things: HashSet<&str> = (0..n)
+        .filter(|&i| {
+            words[i].len() >= 2
+                && raw[i].kb.is_none()
+                && matches!(
+                    raw[i].ty,
+                    Some(EntityType::Org | EntityType::Misc | EntityType::Place)
+                )
+        })
+        .map(|i| texts[i].as_ref())
+        .collect();
     // full names of people by surname and by given name
     let person_like = |i: usize| {
         raw[i].ty.is_none_or(|t| t == EntityType::Person)
+            && !things.contains(texts[i].as_ref())
             && !raw[i].acronym
             && words[i].len() >= 2
             && words[i].len() <= 5
@@ -116,10 +134,12 @@ pub fn link_mentions(
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
     for i in 0..n {
         if person_like(i) {
-            by_last
-                .entry(words[i][words[i].len() - 1])
-                .or_default()
-                .push(i);
+            let last = words[i][words[i].len() - 1];
+            by_last.entry(last).or_default().push(i);
+            // "Burhan" is "Abdel Fattah al-Burhan"
+            if let Some(rest) = super::recognize::strip_article_prefix(last) {
+                by_last.entry(rest).or_default().push(i);
+            }
             by_first.entry(words[i][0]).or_default().push(i);
         }
     }
@@ -292,7 +312,9 @@ pub fn link_mentions(
             raw[j].ty,
             Some(EntityType::Org | EntityType::Misc | EntityType::Place)
         );
-        if words[j].len() >= 2 && thing && !raw[j].acronym {
+        // (a court case is named by its parties: "Ferguson" is not "Plessy v. Ferguson")
+        let case = words[j].len() >= 2 && texts[j].contains(" v. ");
+        if words[j].len() >= 2 && thing && !raw[j].acronym && !case {
             for &w in &words[j] {
                 holders.entry(w).or_default().push(j);
             }

@@ -22,6 +22,11 @@ pub struct NestedMention {
     pub kb: Option<KbRef>,
 }
 
+/// Last words of buildings and works that take the name of their place.
+const FACILITIES: &[&str] = &[
+    "stadium", "arena", "airport", "station", "bridge", "tower", "towers", "prison", "base",
+];
+
 /// Longest inner name tried against the article's own names, in tokens.
 const MAX_INNER_TOKENS: usize = 4;
 
@@ -53,6 +58,8 @@ pub fn nested_mentions(
             continue;
         }
         let outer = entities[m.entity].ty;
+        // a building named after its city is another place: "Volgograd Arena"
+        let building = FACILITIES.contains(&&*doc.lower_text(doc.tokens[to - 1].span));
         let mut p = from;
         while p < to {
             if doc.tokens[p].kind != TokenKind::Word || !doc.tokens[p].upper {
@@ -66,7 +73,7 @@ pub fn nested_mentions(
             // qualified ("U.S. Environmental Protection Agency", "New South Wales", "BBC News"),
             // not a second entity; a country naming a city is one ("Mexico City")
             let same_name = |e: usize, ty: EntityType, country: bool| {
-                ty == outer && (e == to || e + 1 == to) && !(p == from && country)
+                ty == outer && (e == to || e + 1 == to) && !(p == from && country) && !building
             };
             let known = match kb_at(doc, kb, p, end) {
                 Some((e, Sense::Name(r))) => Some((e, Some(r))),
@@ -147,6 +154,11 @@ mod tests {
             nested("New South Wales, the U.S. Environmental Protection Agency, Mexico City."),
             ["U.S.", "Mexico"]
         );
+    }
+
+    #[test]
+    fn a_building_named_after_its_city_holds_it() {
+        assert_eq!(nested("They played at the Volgograd Arena."), ["Volgograd"]);
     }
 
     #[test]

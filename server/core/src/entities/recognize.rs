@@ -61,6 +61,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     {
         lower_words.insert(w);
     }
+    let mut resume = 0;
     for s in &doc.sentences {
         // a headline in sentence case ("Hackers attack Church of Scientology website") capitalises
         // names only, like any sentence; in Title Case or ALL CAPS its capitals say little
@@ -72,7 +73,8 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
         let shouting = !byline
             && (s.headline && !is_sentence_case(doc, kb, s.tokens.clone())
                 || is_all_caps_sentence(doc, s.tokens.clone()));
-        let mut i = s.tokens.start;
+        // (a case name may run on into the next sentence: "United States v. O'Brien")
+        let mut i = s.tokens.start.max(resume);
         while i < s.tokens.end {
             if let Some(m) = compound_name(doc, kb, i, s.tokens.start, shouting) {
                 // "New York-based": the name took the word before the compound
@@ -92,7 +94,11 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             while j < s.tokens.end && j - i < MAX_NAME_TOKENS {
                 let joins = !doc.tokens[j].newline_before
                     && (is_name_token(doc, j, kb)
-                        || j == last + 1 && ends_known_name(doc, kb, last, j));
+                        || j == last + 1 && ends_known_name(doc, kb, last, j)
+                        // "S&P 500", "Stoxx 600"
+                        || j == last + 1
+                            && doc.tokens[j].kind == TokenKind::Number
+                            && (i..=last).any(|a| !kb.lookup(surface(doc, a, j + 1)).is_empty()));
                 if joins {
                     last = j;
                     j += 1;
@@ -107,11 +113,51 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                     break;
                 }
             }
+            // "Roe v. Wade", "United States v. O'Brien": a court case is one name
+            if !shouting {
+                if let Some(e) = case_name_end(doc, kb, last + 1) {
+                    out.push(whole_name_mention(doc, kb, i, e, EntityType::Misc));
+                    resume = e;
+                    i = e;
+                    continue;
+                }
+            }
+            // "U.S. Attorney's Office for the Southern District of New York", "Sheriff's Office":
+            // the office of a title is an organization
+            if !shouting
+                && doc
+                    .tokens
+                    .get(last + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Possessive)
+                && kb.is_title_last_word(word(doc, last))
+            {
+                if let Some(e) = office_end(doc, kb, last + 1, s.tokens.end) {
+                    let mut m = whole_name_mention(doc, kb, i, e, EntityType::Org);
+                    m.headline = s.headline;
+                    out.push(m);
+                    i = e;
+                    continue;
+                }
+            }
+            // "the book Blown for Good", "the journal Nature Climate Change": the run after a
+            // noun of works is the title of one
+            if !shouting && after_work_noun(doc, kb, i, last + 1) {
+                let mut m = whole_name_mention(doc, kb, i, last + 1, EntityType::Misc);
+                m.headline = s.headline;
+                out.push(m);
+                i = last + 1;
+                continue;
+            }
+            // "the 501st Legion", "the 82nd Airborne Division": a unit's number is its name's
+            let from = match i.checked_sub(1) {
+                Some(p) if p >= s.tokens.start && numbers_unit(doc, kb, p, last + 1) => p,
+                _ => i,
+            };
             let before = out.len();
             segment_run(
                 doc,
                 kb,
-                i,
+                from,
                 last + 1,
                 shouting,
                 s.tokens.start,
@@ -125,11 +171,20 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             // "Internet Explorer 6", "Windows 10": a version number makes the name a product's
             if let Some(m) = out[before..].last_mut() {
                 if m.tokens.end == i && i < s.tokens.end && takes_version(doc, m, i) {
-                    m.tokens.end = i + 1;
-                    m.span = span_of(doc, m.tokens.start, i + 1);
+                    i += 1;
+                    // a name going on after the version is the product's still: "The Internet
+                    // Explorer 6 Countdown" (a website)
+                    while i < s.tokens.end
+                        && !doc.tokens[i].newline_before
+                        && is_name_token(doc, i, kb)
+                        && kb_at(doc, kb, i, i + 1).is_none()
+                    {
+                        i += 1;
+                    }
+                    m.tokens.end = i;
+                    m.span = span_of(doc, m.tokens.start, i);
                     m.ty = Some(EntityType::Misc);
                     m.product = true;
-                    i += 1;
                 }
             }
         }
@@ -138,6 +193,192 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     take_back_dropped_words(doc, &mut out);
     drop_common_nouns(doc, kb, &mut out);
     out
+}
+
+/// One mention of the whole of `[a, e)`, typed `ty` unless the knowledge base knows it.
+fn whole_name_mention(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    a: usize,
+    e: usize,
+    ty: EntityType,
+) -> RawMention {
+    RawMention::plain(doc, a, e, ty).with_kb(kb, doc.text_of(span_of(doc, a, e)))
+}
+
+impl RawMention {
+    /// A mention of tokens `[a, e)` typed `ty`: no title, no entry, not weak.
+    fn plain(doc: &Document, a: usize, e: usize, ty: EntityType) -> Self {
+        RawMention {
+            span: span_of(doc, a, e),
+            tokens: a..e,
+            ty: Some(ty),
+            title: None,
+            kb: None,
+            acronym: false,
+            weak: false,
+            headline: false,
+            product: false,
+        }
+    }
+
+    fn with_kb(mut self, kb: &KnowledgeBase, text: &str) -> Self {
+        if let Some(&Sense::Name(r)) = kb.lookup(text).first() {
+            self.kb = Some(r);
+            self.ty = kb.entry(r).ty.or(self.ty);
+        }
+        self
+    }
+}
+
+/// The end of a court case's name whose first party ends before `v` ("Roe v. Wade", "United
+/// States v. O'Brien", "Brown v. Board of Education"): "v." then a capitalised name.
+fn case_name_end(doc: &Document, kb: &KnowledgeBase, v: usize) -> Option<usize> {
+    let t = doc.tokens.get(v)?;
+    let dotted = match word(doc, v) {
+        "v." => 1,
+        "v" if word(doc, v + 1) == "." && doc.tokens[v + 1].span.start == t.span.end => 2,
+        _ => return None,
+    };
+    let k = v + dotted;
+    if k >= doc.tokens.len() || doc.tokens[k].newline_before || !is_name_token(doc, k, kb) {
+        return None;
+    }
+    Some(name_run_end(doc, kb, k + 1, doc.tokens.len()))
+}
+
+/// The end of the name going on at token `k` (names and connectors, not "and": "Plessy v.
+/// Ferguson and Brown v. Board of Education" are two cases), at most to `to`.
+fn name_run_end(doc: &Document, kb: &KnowledgeBase, mut k: usize, to: usize) -> usize {
+    let (from, mut end) = (k, k);
+    while k < to && !doc.tokens[k].newline_before && k - from < MAX_NAME_TOKENS {
+        if is_name_token(doc, k, kb) {
+            end = k + 1;
+        } else if !is_connector(doc, k, kb) || matches!(word(doc, k), "and" | "&") {
+            break;
+        }
+        k += 1;
+    }
+    end
+}
+
+/// The end of an office's name after a title's possessive at `p` ("Attorney's Office for the
+/// Southern District of New York"), within the sentence ending at `to`.
+fn office_end(doc: &Document, kb: &KnowledgeBase, p: usize, to: usize) -> Option<usize> {
+    if p + 1 >= to
+        || doc.tokens[p].kind != TokenKind::Possessive
+        || !doc.tokens[p + 1].upper
+        || !kb.words.org_prefixes.contains_lowercased(word(doc, p + 1))
+    {
+        return None;
+    }
+    Some(name_run_end(doc, kb, p + 2, to).max(p + 2))
+}
+
+/// Nouns of organizations whose name may follow them in apposition: "her restaurant, Quán Lan,".
+const ORG_NOUNS: &[&str] = &[
+    "restaurant",
+    "firm",
+    "company",
+    "bank",
+    "lender",
+    "startup",
+    "start-up",
+    "charity",
+    "newspaper",
+    "magazine",
+    "broadcaster",
+    "publisher",
+    "hospital",
+    "university",
+    "club",
+    "bakery",
+    "cafe",
+    "café",
+    "hotel",
+    "shop",
+    "store",
+    "brand",
+    "manufacturer",
+    "retailer",
+    "airline",
+    "insurer",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "nonprofit",
+    "watchdog",
+    "regulator",
+    "outlet",
+    "studio",
+];
+
+/// Nouns of works whose title follows them: "the book Blown for Good".
+const WORK_NOUNS: &[&str] = &[
+    "book",
+    "novel",
+    "memoir",
+    "film",
+    "movie",
+    "documentary",
+    "album",
+    "song",
+    "musical",
+    "opera",
+    "sitcom",
+    "podcast",
+    "painting",
+    "poem",
+    "journal",
+];
+
+/// Is the run `[a, e)` the title of a work, right after a noun of works ("graphic novel Angel
+/// Catbird")? Not a person the knowledge base knows ("the film Tom Cruise made").
+fn after_work_noun(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
+    let Some(p) = a.checked_sub(1) else {
+        return false;
+    };
+    doc.tokens[p].kind == TokenKind::Word
+        && !doc.tokens[a].newline_before
+        && WORK_NOUNS.contains(&word(doc, p))
+        && !(a..e).any(|k| {
+            kb.lookup(word(doc, k))
+                .iter()
+                .any(|s| matches!(s, Sense::Name(r) if kb.entry(*r).ty == Some(EntityType::Person)))
+        })
+}
+
+/// Words naming military and similar units, numbered by an ordinal: "the 501st Legion".
+const UNIT_WORDS: &[&str] = &[
+    "legion",
+    "division",
+    "brigade",
+    "brigades",
+    "regiment",
+    "battalion",
+    "fleet",
+    "army",
+    "corps",
+    "squadron",
+    "airborne",
+    "infantry",
+    "cavalry",
+    "marines",
+    "wing",
+];
+
+/// Is token `p` an ordinal ("501st", "82nd") numbering the unit named by `[p + 1, e)`?
+fn numbers_unit(doc: &Document, kb: &KnowledgeBase, p: usize, e: usize) -> bool {
+    let w = word(doc, p);
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+        && !doc.tokens[p + 1].newline_before
+        && (p + 1..e).any(|k| {
+            let l = lower_word(doc, k);
+            UNIT_WORDS.contains(&&*l)
+                && suffix_type(kb, &lower_word(doc, e - 1)).is_none_or(|t| t == EntityType::Org)
+        })
 }
 
 /// A common noun capitalised in passing ("WHO say Iodine deficiency is …") in an article that
@@ -226,7 +467,12 @@ fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
         // the surname and given name of a full name confirm "RAISI" and "Raisi" at a sentence start
         if m.tokens.len() >= 2 && m.ty.is_none_or(|t| t == EntityType::Person) {
             words.insert(lower_word(doc, m.tokens.start));
-            words.insert(lower_word(doc, m.tokens.end - 1));
+            let last = lower_word(doc, m.tokens.end - 1);
+            // "Burhan" for "Abdel Fattah al-Burhan"
+            if let Some(rest) = strip_article_prefix(&last) {
+                words.insert(Cow::Owned(rest.to_string()));
+            }
+            words.insert(last);
         }
     }
     out.retain(|m| {
@@ -236,6 +482,14 @@ fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
         }
     });
     out
+}
+
+/// A surname without its Arabic article: "Burhan" for "al-Burhan", "Sisi" for "el-Sisi".
+pub(super) fn strip_article_prefix(w: &str) -> Option<&str> {
+    ["al-", "Al-", "el-", "El-"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .filter(|r| r.chars().count() > 2)
 }
 
 fn word(doc: &Document, i: usize) -> &str {
@@ -460,7 +714,11 @@ fn at_clause_start(doc: &Document, i: usize, sentence_start: usize) -> bool {
         || matches!(word(doc, i - 1), ":" | "(" | "[")
         // an item of a list: "a) Leaving", "2) Refusing"
         || word(doc, i - 1) == ")" && i >= 2 && word(doc, i - 2).chars().count() == 1
-        || prev.newline_before && i - 1 == sentence_start
+        // the word after the one opening a line, but not after an article: "The Securities and
+        // Exchange Commission" opening a paragraph capitalises a name
+        || prev.newline_before
+            && i - 1 == sentence_start
+            && !matches!(word(doc, i - 1), "The" | "THE" | "A" | "An" | "AN")
         || doc.tokens[i].newline_before
 }
 
@@ -551,17 +809,7 @@ fn segment_run(
             lower_words,
             out,
         );
-        out.push(RawMention {
-            span: span_of(doc, k, end),
-            tokens: k..end,
-            ty: Some(EntityType::Person),
-            title: None,
-            kb: None,
-            acronym: false,
-            weak: false,
-            headline: false,
-            product: false,
-        });
+        out.push(RawMention::plain(doc, k, end, EntityType::Person));
         return;
     }
     // 0b. two whole names joined by "and", "on" or "for": "Massachusetts Institute of Technology
@@ -661,6 +909,18 @@ fn segment_run(
                 }
             }
             match segs.last_mut() {
+                // a person's full name takes no "of the": "Ryan MacDonald of the University of
+                // Michigan" is two names
+                Some(&mut Seg::Name(a, e))
+                    if e < p
+                        && joins_by_particles(doc, kb, e, p)
+                        && is_full_name(doc, kb, a, e) =>
+                {
+                    for (a, e) in [(start, e), (p, end)] {
+                        segment_run(doc, kb, a, e, shouting, sentence_start, lower_words, out);
+                    }
+                    return;
+                }
                 Some(Seg::Name(_, e))
                     if *e == p || (*e < p && joins_by_particles(doc, kb, *e, p)) =>
                 {
@@ -709,7 +969,10 @@ fn segment_run(
             Seg::Known(a, ..) | Seg::Name(a, _) | Seg::Title(a, _) => a,
         };
         let whole_known = matches!(segs[f..], [Seg::Known(..)]);
-        if segs.len() - f > 1 || !whole_known {
+        // a known group ends the run: "Senate Democrats" are the Senate's Democrats, not a body
+        let group_last = matches!(segs[f..], [.., Seg::Known(_, _, Sense::Name(r))]
+            if kb.entry(r).ty == Some(EntityType::Norp));
+        if (segs.len() - f > 1 || !whole_known) && !group_last {
             let title = (f > 0).then(|| title_span(doc, &segs[..f], from));
             let span = Span::new(doc.tokens[from].span.start, doc.tokens[last_tok].span.end);
             out.push(RawMention {
@@ -733,8 +996,9 @@ fn segment_run(
     let mut pending_title: Option<usize> = None;
     for (k, seg) in segs.iter().enumerate() {
         match *seg {
-            Seg::Title(a, _) => {
+            Seg::Title(a, e) => {
                 pending_title.get_or_insert(a);
+                out.extend(name_in_title(doc, kb, a, e));
             }
             Seg::Known(a, e, sense) => {
                 let (ty, r) = match sense {
@@ -769,6 +1033,7 @@ fn segment_run(
                 let after_dropped = a > start
                     && doc.tokens[a - 1].kind == TokenKind::Word
                     && is_capitalized(word(doc, a - 1))
+                    && !kb.words.determiners.contains(&*lower_word(doc, a - 1))
                     && !segs[..k].iter().any(|s| matches!(s, Seg::Title(_, b) | Seg::Known(_, b, _) | Seg::Name(_, b) if *b == a));
                 let a = if e == a + 1 && word(doc, a).chars().count() == 1 && after_dropped {
                     a - 1
@@ -786,7 +1051,7 @@ fn segment_run(
                     && word(doc, a + 1) == ":"
                     && !word(doc, a).chars().any(char::is_lowercase);
                 let acronym = e == a + 1 && is_acronym(word(doc, a)) && !speaker_label;
-                let model = acronym && is_model_code(word(doc, a));
+                let model = e == a + 1 && is_model_code(word(doc, a));
                 // "Union of Rationalist Atheists and Agnostics (UAAR)" defines it ("(R-IN)" is
                 // a party and a state)
                 let in_parens = acronym
@@ -824,6 +1089,36 @@ fn segment_run(
     }
 }
 
+/// A known place or organization opening a title ("U.S. District Judge", "House Speaker", "FBI
+/// Director") or written as an abbreviation inside one ("Assistant U.S. Attorney"): a mention of
+/// its own.
+fn name_in_title(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> Option<RawMention> {
+    // (the title's last word is its own: a one-word title asks nothing)
+    let e = e - 1;
+    (a..e).find_map(|q| {
+        let w = word(doc, q);
+        if !is_capitalized(w) || q > a && !(is_acronym(w) || w.ends_with('.') && w.len() > 2) {
+            return None;
+        }
+        let (k, r) = match kb_at(doc, kb, q, e)? {
+            (k, Sense::Name(r)) => (k, r),
+            _ => return None,
+        };
+        let ty = kb.entry(r).ty?;
+        matches!(ty, EntityType::Place | EntityType::Org).then(|| RawMention {
+            span: span_of(doc, q, k),
+            tokens: q..k,
+            ty: Some(ty),
+            title: None,
+            kb: Some(r),
+            acronym: k == q + 1 && is_acronym(w),
+            weak: false,
+            headline: false,
+            product: false,
+        })
+    })
+}
+
 /// The end of a title's portfolio written after it, before a name: "Minister of Education
 /// Stefania Giannini", "Undersecretary for Education Mr. Toccafondi". The portfolio runs to a
 /// given name, else it is one word; `e` is the end of the title word itself.
@@ -832,10 +1127,16 @@ fn portfolio_end(doc: &Document, kb: &KnowledgeBase, e: usize, end: usize) -> us
         return e;
     }
     // the run ends on the portfolio and a title follows: "… for Education Mr. Toccafondi"
+    // or a comma and the name: "ESA's Director of Science, Carole Mundell"
     if e + 2 == end {
         let titled = title_at(doc, kb, end, doc.tokens.len().min(end + kb.max_title_words));
         let known = !kb.lookup(word(doc, e + 1)).is_empty();
-        return if titled.is_some() && !known { end } else { e };
+        let comma = word(doc, end) == "," && is_capitalized(word(doc, end + 1));
+        return if (titled.is_some() || comma) && !known {
+            end
+        } else {
+            e
+        };
     }
     // a name typed by its last word is one name: "Justice for Victims of Trafficking Act"
     if suffix_type(kb, &lower_word(doc, end - 1)).is_some() {
@@ -878,7 +1179,8 @@ fn whole_name(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
     a < e
         && is_capitalized(word(doc, a))
         && (!kb.lookup(surface(doc, a, e)).is_empty()
-            || suffix_type(kb, &lower_word(doc, e - 1)).is_some()
+            // (a head word alone is no name: "Securities and Exchange Commission")
+            || e - a >= 2 && suffix_type(kb, &lower_word(doc, e - 1)).is_some()
             || org_with_of(doc, kb, a, e - 1)
             || (2..=3).contains(&(e - a))
                 && kb.is_given_name(word(doc, a))
@@ -890,10 +1192,9 @@ fn whole_name(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
 /// told"), or a given name and a surname after a name made with one ("Council on
 /// American-Islamic Relations Alia Salem").
 fn person_after_org(doc: &Document, kb: &KnowledgeBase, start: usize, end: usize) -> Option<usize> {
-    let k = (end.checked_sub(3)?..end.saturating_sub(1))
-        .filter(|&k| k > start)
-        .find(|&k| {
-            (k..end).all(|i| {
+    let fits = |k: usize| {
+        k > start
+            && (k..end).all(|i| {
                 let w = word(doc, i);
                 doc.tokens[i].kind == TokenKind::Word
                     && is_capitalized(w)
@@ -902,7 +1203,8 @@ fn person_after_org(doc: &Document, kb: &KnowledgeBase, start: usize, end: usize
                     && !kb.words.connectors.contains(w)
                     && suffix_type(kb, &lower_word(doc, i)).is_none()
             })
-        })?;
+    };
+    let k = (end.checked_sub(3)?..end.saturating_sub(1)).find(|&k| fits(k))?;
     let org_word = |i: usize| {
         let l = lower_word(doc, i);
         kb.words.org_suffixes.contains(&*l) || kb.words.org_prefixes.contains(&*l)
@@ -912,15 +1214,49 @@ fn person_after_org(doc: &Document, kb: &KnowledgeBase, start: usize, end: usize
             || next_word(doc, end).is_some_and(|w| kb.words.person_verbs.contains(w)));
     let by_name = kb.is_given_name(word(doc, k))
         && (start..k).any(|i| org_word(i) && is_connector(doc, i + 1, kb));
-    (by_suffix || by_name).then_some(k)
+    if by_suffix || by_name {
+        return Some(k);
+    }
+    // "University of Texas Arlington Amneh Jafari heard …", and "Jafari" alone elsewhere
+    let k = end - 2;
+    (fits(k)
+        && (start..k).any(|i| org_word(i) && word(doc, i + 1) == "of")
+        && alone_elsewhere(doc, end - 1, start))
+    .then_some(k)
+}
+
+/// Is the word of token `w` written elsewhere in the article as a name by itself (no capitalised
+/// word on either side), outside the run starting at `start`?
+fn alone_elsewhere(doc: &Document, w: usize, start: usize) -> bool {
+    let text = word(doc, w);
+    let capital_at = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.upper)
+    };
+    doc.tokens.iter().enumerate().any(|(k, t)| {
+        (k < start || k > w)
+            && t.upper
+            && t.span.text(&doc.prose) == text
+            && !capital_at(k + 1)
+            && !(k > 0 && capital_at(k - 1) && !doc.tokens[k].newline_before)
+    })
 }
 
 /// A model code: capitals then digits in one word ("IE6", "PS4", "MH17"), a product or a flight
 /// rather than an organization.
 fn is_model_code(w: &str) -> bool {
-    w.bytes().last().is_some_and(|b| b.is_ascii_digit())
-        && w.bytes().take_while(u8::is_ascii_uppercase).count() >= 2
-        && w.bytes().all(|b| b.is_ascii_alphanumeric())
+    let caps = w.bytes().take_while(u8::is_ascii_uppercase).count();
+    // or a hyphen between: "F-16", "MH-17", "B-52" (not a highway, "I-95", nor a group, "G-20")
+    let hyphened = (1..=3).contains(&caps)
+        && w[caps..]
+            .strip_prefix('-')
+            .is_some_and(|d| (2..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+        && !matches!(&w[..caps], "I" | "G");
+    hyphened
+        || w.bytes().last().is_some_and(|b| b.is_ascii_digit())
+            && caps >= 2
+            && w.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// Is token `v`, right after the unknown name `m`, its version number ("Internet Explorer 6",
@@ -967,6 +1303,19 @@ fn joins_by_particles(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize
         ["of", "the"] => true,
         _ => false,
     }
+}
+
+/// A given name and one or two surnames, all capitalised ("Ryan MacDonald"): a person's name,
+/// which takes no "of the" after it ("Ryan MacDonald of the University of Michigan").
+fn is_full_name(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
+    (2..=3).contains(&(e - a))
+        && kb.is_given_name(word(doc, a))
+        && (a..e).all(|k| is_capitalized(word(doc, k)))
+        // ("Maxwell School of Syracuse University")
+        && (a + 1..e).all(|k| {
+            let l = lower_word(doc, k);
+            suffix_type(kb, &l).is_none() && !kb.words.org_prefixes.contains(&*l)
+        })
 }
 
 pub(super) fn span_of(doc: &Document, from: usize, to: usize) -> Span {
@@ -1058,6 +1407,16 @@ fn guess_type(
     if next_word(doc, e).is_some_and(|w| kb.words.misc_heads.contains(w)) {
         return Some(EntityType::Misc);
     }
+    // "the trading firm, Blackwater Quant,", "her restaurant, Quán Lan,": an organization named
+    // in apposition to its noun
+    if !titled
+        && a >= 2
+        && word(doc, a - 1) == ","
+        && ORG_NOUNS.contains(&word(doc, a - 2))
+        && next_word(doc, e).is_none_or(|w| matches!(w, "," | "." | ")" | ";"))
+    {
+        return Some(EntityType::Org);
+    }
     // a name opening with a nationality is an organization's: "Swiss Federal Railways"
     if e - a >= 2
         && kb
@@ -1095,6 +1454,29 @@ fn guess_type(
     if titled || kb.is_given_name(first) && e - a >= 2 {
         return Some(EntityType::Person);
     }
+    // "a boy in Bondy,", "a stall in Hội An.": a name after "in" ending the phrase is a place's
+    // (not a common word: "in Nature"; not a modifier: "in Scientology jargon", "in Scott's
+    // district")
+    if a > 0
+        && matches!(word(doc, a - 1), "in" | "near" | "outside")
+        && doc.tokens.get(e).is_none_or(|t| {
+            t.kind == TokenKind::Dash || t.kind == TokenKind::Punct && word(doc, e) != "&"
+        })
+        && !(a..e).any(|k| kb.is_common_word(word(doc, k)))
+    {
+        return Some(EntityType::Place);
+    }
+    // "the Monti government", "the Obama administration": a leader's surname
+    if e - a == 1
+        && next_word(doc, e).is_some_and(|w| {
+            matches!(
+                w,
+                "government" | "administration" | "cabinet" | "presidency" | "campaign"
+            )
+        })
+    {
+        return Some(EntityType::Person);
+    }
     if acronym {
         return Some(EntityType::Org);
     }
@@ -1129,6 +1511,15 @@ fn guess_type(
         && kb.is_given_name(first)
     {
         return Some(EntityType::Person);
+    }
+    // "Arizonans", "Oklahomans": the people of a known place (in the plural: "Burman" is a name)
+    if e - a == 1 && first.ends_with("ns") {
+        let stem = &first[..first.len() - 2];
+        let place =
+            |s: &Sense| matches!(s, Sense::Name(r) if kb.entry(*r).ty == Some(EntityType::Place));
+        if stem.len() >= 4 && kb.lookup(stem).iter().any(place) {
+            return Some(EntityType::Norp);
+        }
     }
     // "Gabonese officials", "Tajik forces": an adjective of nationality before a lower-case noun
     let next_lower =
@@ -1421,6 +1812,101 @@ mod tests {
         assert_eq!(
             mentions("Salt has iodine. Bread has iodine. Milk has iodine. WHO say Iodine deficiency is bad."),
             ["WHO"]
+        );
+    }
+
+    #[test]
+    fn a_court_case_a_work_and_a_numbered_unit_are_one_name() {
+        assert_eq!(
+            typed("The case is United States v. O'Brien, No. 23. Plessy v. Ferguson and Brown v. Board of Education fell."),
+            [
+                ("United States v. O'Brien", "MISC"),
+                ("Plessy v. Ferguson", "MISC"),
+                ("Brown v. Board of Education", "MISC")
+            ]
+        );
+        assert_eq!(
+            mentions("She held the book Blown for Good. The 82nd Airborne Division left."),
+            ["Blown for Good", "82nd Airborne Division"]
+        );
+        assert_eq!(
+            mentions("A site, The Internet Explorer 6 Countdown, opened."),
+            ["Explorer 6 Countdown"]
+        );
+    }
+
+    #[test]
+    fn a_person_takes_no_of_and_an_office_takes_its_title() {
+        assert_eq!(
+            mentions("It was led by Dr. Ryan MacDonald of the University of Michigan. He taught at the Maxwell School of Syracuse University."),
+            ["Ryan MacDonald", "University of Michigan", "Maxwell School of Syracuse University"]
+        );
+        assert_eq!(
+            mentions("Prosecutors from the U.S. Attorney's Office for the Southern District of New York said so."),
+            ["U.S. Attorney's Office for the Southern District of New York"]
+        );
+        assert_eq!(
+            mentions(
+                "A major at University of Texas Arlington Amneh Jafari heard. Jafari said so."
+            ),
+            ["University of Texas Arlington", "Amneh Jafari", "Jafari"]
+        );
+    }
+
+    #[test]
+    fn a_known_name_opening_a_title_is_a_mention_and_a_portfolio_before_a_comma_is_none() {
+        assert_eq!(
+            mentions("U.S. District Judge Katherine Failla said so. ESA's Director of Science, Carole Mundell, agreed."),
+            ["U.S.", "Katherine Failla", "ESA", "Carole Mundell"]
+        );
+    }
+
+    #[test]
+    fn a_group_ends_a_run_and_an_organization_stands_in_apposition_to_its_noun() {
+        assert_eq!(
+            typed("Senate Democrats met. She runs her restaurant, Quán Lan, alone."),
+            [
+                ("Senate", "ORG"),
+                ("Democrats", "NORP"),
+                ("Quán Lan", "ORG")
+            ]
+        );
+    }
+
+    #[test]
+    fn indices_model_codes_and_a_place_after_in_are_typed() {
+        assert_eq!(
+            typed("The S&P 500 fell as F-16 jets flew over. She grew up in Bondy, near Paris."),
+            [
+                ("S&P 500", "MISC"),
+                ("F-16", "MISC"),
+                ("Bondy", "PLACE"),
+                ("Paris", "PLACE")
+            ]
+        );
+        assert_eq!(
+            typed("It was a term in Scientology jargon."),
+            [("Scientology", "ORG")]
+        );
+    }
+
+    #[test]
+    fn the_people_of_a_known_place_are_a_group_and_a_dam_is_a_place() {
+        assert_eq!(
+            typed("Millions of Arizonans rely on Hoover Dam, Burman said."),
+            [
+                ("Arizonans", "NORP"),
+                ("Hoover Dam", "PLACE"),
+                ("Burman", "ORG")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_surname_before_government_is_a_person() {
+        assert_eq!(
+            typed("It was changed by the Monti government."),
+            [("Monti", "PERSON")]
         );
     }
 

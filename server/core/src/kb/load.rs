@@ -14,6 +14,10 @@ const ENTITY_FILES: &[(&str, &str)] = &[
         include_str!("../../../../grammars/kb/organizations.tsv"),
     ),
     (
+        "products.tsv",
+        include_str!("../../../../grammars/kb/products.tsv"),
+    ),
+    (
         "groups.tsv",
         include_str!("../../../../grammars/kb/groups.tsv"),
     ),
