@@ -104,8 +104,14 @@ pub fn parse_entities_tsv(file: &str, src: &str) -> Result<Vec<KbEntry>, KbError
             header_seen = true;
             continue;
         }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 2 || cols[0].trim().is_empty() {
+        // seven columns at most: read into an array, no vector per line
+        let mut cols = [""; 7];
+        let mut len = 0;
+        for (k, col) in line.splitn(7, '\t').enumerate() {
+            cols[k] = col;
+            len = k + 1;
+        }
+        if len < 2 || cols[0].trim().is_empty() {
             return Err(err(i + 1, "expected at least a name and a type".into()));
         }
         let ty = match cols[1].trim() {
@@ -115,21 +121,14 @@ pub fn parse_entities_tsv(file: &str, src: &str) -> Result<Vec<KbEntry>, KbError
             ),
         };
         let list = |k: usize| -> Vec<String> {
-            cols.get(k)
-                .map(|c| {
-                    c.split('|')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(String::from)
-                        .collect()
-                })
-                .unwrap_or_default()
+            cols[k]
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
         };
-        let text = |k: usize| {
-            cols.get(k)
-                .map(|c| c.trim().to_string())
-                .unwrap_or_default()
-        };
+        let text = |k: usize| cols[k].trim().to_string();
         out.push(KbEntry {
             name: cols[0].trim().to_string(),
             ty,
