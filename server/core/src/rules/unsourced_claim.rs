@@ -65,8 +65,8 @@ fn eligible(cx: &Context, s: &Sentence) -> bool {
 /// The first strong claim signal of a sentence: a lexicon word or a figure with a unit.
 fn claim_signal(cx: &Context, s: &Sentence) -> Option<Span> {
     let doc = cx.input.doc;
-    if let Some(hit) = cx.lex.claims.find_in(&doc.prose, s.span).first() {
-        return Some(*hit);
+    if let Some(hit) = cx.lex.claims.first_in(&doc.prose, s.span) {
+        return Some(hit);
     }
     let words = &cx.lex.words;
     s.tokens.clone().find_map(|i| {
@@ -75,9 +75,9 @@ fn claim_signal(cx: &Context, s: &Sentence) -> Option<Span> {
             return None;
         }
         let before = (i > s.tokens.start).then(|| doc.token_text(i - 1));
-        let after = (i + 1 < s.tokens.end).then(|| doc.token_text(i + 1).to_lowercase());
+        let after = (i + 1 < s.tokens.end).then(|| doc.token_text(i + 1));
         let currency = before.is_some_and(|b| words.currency_signs.contains(b));
-        let unit = after.is_some_and(|a| words.number_units.contains(&a));
+        let unit = after.is_some_and(|a| words.number_units.contains_lowercased(a));
         match (currency, unit) {
             (true, _) => Some(doc.tokens[i - 1].span.cover(t.span)),
             (_, true) => Some(t.span.cover(doc.tokens[i + 1].span)),

@@ -74,8 +74,17 @@ impl PhraseSet {
             .collect()
     }
 
+    /// The first whole-word match in `text[span]` (without looking for the others).
+    pub fn first_in(&self, text: &str, span: Span) -> Option<Span> {
+        let hay = &text[span.range()];
+        self.matcher
+            .find_iter(hay)
+            .find(|m| word_boundary(hay, m.start(), m.end()))
+            .map(|m| Span::new(span.start + m.start(), span.start + m.end()))
+    }
+
     pub fn any_in(&self, text: &str, span: Span) -> bool {
-        !self.find_in(text, span).is_empty()
+        self.first_in(text, span).is_some()
     }
 
     /// True when the whole of `s` is one of the phrases.
