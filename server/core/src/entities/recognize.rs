@@ -705,7 +705,8 @@ fn at_clause_start(doc: &Document, i: usize, sentence_start: usize) -> bool {
     }
     let prev = &doc.tokens[i - 1];
     matches!(prev.kind, TokenKind::OpenQuote | TokenKind::Dash)
-        || matches!(word(doc, i - 1), ":" | "(" | "[")
+        // (and after an elision in a quote: "[...] However, the future")
+        || matches!(word(doc, i - 1), ":" | "(" | "[" | "]" | "..." | "\u{2026}")
         // an item of a list: "a) Leaving", "2) Refusing"
         || word(doc, i - 1) == ")" && i >= 2 && word(doc, i - 2).chars().count() == 1
         // the word after the one opening a line, but not after an article: "The Securities and
