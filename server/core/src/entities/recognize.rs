@@ -711,7 +711,8 @@ fn at_clause_start(doc: &Document, i: usize, sentence_start: usize) -> bool {
     }
     let prev = &doc.tokens[i - 1];
     matches!(prev.kind, TokenKind::OpenQuote | TokenKind::Dash)
-        || matches!(word(doc, i - 1), ":" | "(" | "[")
+        // (and after an elision in a quote: "[...] However, the future")
+        || matches!(word(doc, i - 1), ":" | "(" | "[" | "]" | "..." | "\u{2026}")
         // an item of a list: "a) Leaving", "2) Refusing"
         || word(doc, i - 1) == ")" && i >= 2 && word(doc, i - 2).chars().count() == 1
         // the word after the one opening a line, but not after an article: "The Securities and
@@ -1099,6 +1100,11 @@ fn name_in_title(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> Opti
         let w = word(doc, q);
         if !is_capitalized(w) || q > a && !(is_acronym(w) || w.ends_with('.') && w.len() > 2) {
             return None;
+        }
+        // "House Speaker", "House Majority Leader": a chamber (of Congress or of a state), which
+        // the knowledge base cannot tell apart by the word alone
+        if q == a && w == "House" {
+            return Some(RawMention::plain(doc, q, q + 1, EntityType::Org));
         }
         let (k, r) = match kb_at(doc, kb, q, e)? {
             (k, Sense::Name(r)) => (k, r),
@@ -1856,8 +1862,8 @@ mod tests {
     #[test]
     fn a_known_name_opening_a_title_is_a_mention_and_a_portfolio_before_a_comma_is_none() {
         assert_eq!(
-            mentions("U.S. District Judge Katherine Failla said so. ESA's Director of Science, Carole Mundell, agreed."),
-            ["U.S.", "Katherine Failla", "ESA", "Carole Mundell"]
+            mentions("U.S. District Judge Katherine Failla said so. ESA's Director of Science, Carole Mundell, agreed with House Speaker Mike Johnson."),
+            ["U.S.", "Katherine Failla", "ESA", "Carole Mundell", "House", "Mike Johnson"]
         );
     }
 
