@@ -648,9 +648,11 @@ impl Detector<'_> {
         let after = clause.end..s.tokens.end;
         let last_before = clause.start.checked_sub(1).filter(|&p| p >= s.tokens.start);
         let tail = last_before.is_some_and(|p| {
-            self.is(p, ",")
+            (self.is(p, ",")
                 || toks[p].kind == TokenKind::CloseQuote
-                || toks[p].kind == TokenKind::Dash
+                || toks[p].kind == TokenKind::Dash)
+                // "Monday, BuzzFeed announced it had …": an opening phrase, not the content
+                && !self.opening_phrase(s, p, &after)
         }) && !after.clone().any(|i| self.lower(i) == "that")
             // "…, saying the race was close": a participle's content follows it
             && !(clause.start == cue.start && self.lower(cue.start).ends_with("ing"));
@@ -678,12 +680,12 @@ impl Detector<'_> {
             }
             return (spans, direct);
         }
-        // "X said (that) …", "According to X, …"
+        // "X said (that) …", "According to X, …": PolNeAR's content keeps the "that"
         let mut k = after.start;
         if let Some(t) = (k..(k + 6).min(after.end)).find(|&i| self.lower(i) == "that") {
             // "told reporters on Sunday that …"
             if !(k..t).any(|i| toks[i].kind == TokenKind::OpenQuote) {
-                k = t + 1;
+                k = t;
             }
         }
         while k < after.end && matches!(self.text(k), "," | ":" | "—") {
@@ -724,6 +726,52 @@ impl Detector<'_> {
         (spans, direct)
     }
 
+    /// "Monday, BuzzFeed announced it had …", "In a tweet, Trump said he …": the sentence opens
+    /// with a short phrase ending on the comma `comma` just before the source, and a clause follows
+    /// the cue. The content is that clause, not the opening phrase.
+    fn opening_phrase(&self, s: &Sentence, comma: usize, after: &Range<usize>) -> bool {
+        let first = s.tokens.start;
+        if comma <= first || !self.is(comma, ",") || comma - first > 8 {
+            return false;
+        }
+        let toks = &self.doc.tokens;
+        let one_phrase = (first..comma).all(|i| {
+            matches!(
+                toks[i].kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Possessive
+            )
+        });
+        if !one_phrase {
+            return false;
+        }
+        let words = &self.lex.words;
+        let opener = self.lower(first);
+        // "Also on Thursday", "Earlier Sunday": short, and no verb in it ("Nothing changed")
+        let short = comma - first <= 3
+            && (first..comma).all(|i| {
+                let w = self.lower(i);
+                !AUXILIARIES.contains(&w) && !w.ends_with("ed")
+            });
+        if !(short || words.prepositions.contains(opener) || opener.ends_with("ing")) {
+            return false;
+        }
+        // a clause after the cue, not a phrase about the speaking ("…, she said on Tuesday")
+        let k = after.start;
+        k < after.end
+            && self.is_word(k)
+            && !words.prepositions.contains(self.lower(k))
+            && !words.between_subject_and_cue.contains(self.lower(k))
+            && (k..after.end)
+                .take_while(|&i| {
+                    matches!(
+                        toks[i].kind,
+                        TokenKind::Word | TokenKind::Number | TokenKind::Possessive
+                    )
+                })
+                .count()
+                >= 3
+    }
+
     /// "The outreach, they said, raised new worries": after an attribution set off by commas, the
     /// rest of the sentence continues the attributed clause (unless it is a phrase about the
     /// speaking itself: "…, he said, in an interview", "…, she said, adding that …").
@@ -747,7 +795,13 @@ impl Detector<'_> {
         }
         let first = self.lower(k);
         let words = &self.lex.words;
-        if first.ends_with("ing") || words.prepositions.contains(first) {
+        // "…, said Ed Rendell, who serves as …", "…, said David Axelrod, a former strategist":
+        // the source's relative clause or appositive
+        if first.ends_with("ing")
+            || words.prepositions.contains(first)
+            || words.articles.contains(first)
+            || matches!(first, "who" | "which" | "whose")
+        {
             return None;
         }
         (!(k..end).any(|i| self.is_cue_at(i))).then_some(k..end)
@@ -924,11 +978,7 @@ impl Detector<'_> {
             }
         }
         if end > after {
-            let mut k = after;
-            if self.lower(k) == "that" && k + 1 < end {
-                k += 1;
-            }
-            content.push(self.span(&(k..end)));
+            content.push(self.span(&(after..end)));
         }
         Attribution {
             cue: vec![phrase],
@@ -982,9 +1032,30 @@ mod tests {
             vec![r(
                 "said",
                 "Ebrahim Raisi",
-                &["the talks would resume in May"]
+                &["that the talks would resume in May"]
             )]
         );
+    }
+
+    #[test]
+    fn content_leaves_out_an_opening_phrase_and_the_source_appositive() {
+        let cases = [
+            (
+                "On Monday, BuzzFeed announced it had pulled out of the deal.",
+                r("announced", "BuzzFeed", &["it had pulled out of the deal"]),
+            ),
+            (
+                "The talks failed, the official said on Monday.",
+                r("said", "the official", &["The talks failed"]),
+            ),
+            (
+                "The group is short, said Ed Rendell, who chairs the committee.",
+                r("said", "Ed Rendell", &["The group is short"]),
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(roles(text), vec![expected], "{text}");
+        }
     }
 
     #[test]
