@@ -23,6 +23,9 @@ type Weights = HashMap<&'static str, f32>;
 struct WordWeights {
     bias: f32,
     capitalized: f32,
+    /// A reporting verb ([`STRONG`]) before the word in its sentence, or after it.
+    strong_before: f32,
+    strong_after: f32,
     prev: Weights,
     next: Weights,
     prev_class: Weights,
@@ -43,9 +46,26 @@ pub struct CueModel {
     next: Weights,
     prev2_class: Weights,
     class_pairs: HashMap<&'static str, Weights>,
+    strong_before: f32,
+    strong_after: f32,
 }
 
 const NL: &str = "<nl>";
+
+/// Reporting verbs whose presence elsewhere in the sentence makes a word less likely a cue of
+/// its own: PolNeAR annotates one attribution per token, so a cue inside another's content
+/// ("Bucher said none of them were listed") is none.
+const STRONG: [&str; 7] = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "according",
+    "saying",
+];
+/// How far the sentence is searched for one, in tokens each way.
+const REACH: usize = 40;
 
 impl CueModel {
     /// The embedded model, parsed once.
@@ -70,6 +90,10 @@ impl CueModel {
                 ("bias", 2) => m.bias = weight(),
                 ("veto", 2) => m.veto = weight(),
                 ("add", 2) => m.add = weight(),
+                ("sb", 2) => m.strong_before = weight(),
+                ("sa", 2) => m.strong_after = weight(),
+                ("wsb", 3) => m.word(f[1]).strong_before = weight(),
+                ("wsa", 3) => m.word(f[1]).strong_after = weight(),
                 ("class", 3) => {
                     let class = match f[2] {
                         "<pron>" => "<pron>",
@@ -120,8 +144,8 @@ impl CueModel {
     }
 
     /// The score (log-odds of being a cue) of word token `i`, or `None` when the model has never
-    /// seen the word in a cue.
-    pub fn score(&self, doc: &Document, i: usize) -> Option<f32> {
+    /// seen the word in a cue; `strong` is the token's [`strong_context`].
+    pub fn score(&self, doc: &Document, i: usize, strong: u8) -> Option<f32> {
         let w = self.words.get(doc.lower(i))?;
         let tokens = &doc.tokens;
         let first = i == 0 || tokens[i].newline_before;
@@ -153,6 +177,12 @@ impl CueModel {
         if tokens[i].upper {
             z += w.capitalized;
         }
+        if strong & STRONG_BEFORE != 0 {
+            z += self.strong_before + w.strong_before;
+        }
+        if strong & STRONG_AFTER != 0 {
+            z += self.strong_after + w.strong_after;
+        }
         Some(z)
     }
 
@@ -171,6 +201,67 @@ impl CueModel {
     }
 }
 
+/// Bit of [`strong_context`]: a reporting verb comes before the token in its sentence.
+pub const STRONG_BEFORE: u8 = 1;
+/// Bit of [`strong_context`]: a reporting verb comes after the token in its sentence.
+pub const STRONG_AFTER: u8 = 2;
+
+/// Per token, whether a reporting verb ([`STRONG`]) is the nearest of those and of the
+/// sentence-ending marks before it on its line, at most [`REACH`] tokens away
+/// ([`STRONG_BEFORE`]), and likewise after it ([`STRONG_AFTER`]); the script's
+/// `strong_around`. One pass each way, so the article costs the same however many candidates
+/// it has.
+pub fn strong_context(doc: &Document) -> Vec<u8> {
+    const END: u8 = 4;
+    const VERB: u8 = 8;
+    let tokens = &doc.tokens;
+    let bytes = doc.prose.as_bytes();
+    let mut out = vec![0u8; tokens.len()];
+    // the nearest end mark or reporting verb behind: its kind and its index
+    let mut last = (0u8, 0usize);
+    for (k, flags) in out.iter_mut().enumerate() {
+        let t = &tokens[k];
+        if t.newline_before {
+            last.0 = 0;
+        }
+        if last.0 == VERB && k - last.1 <= REACH {
+            *flags |= STRONG_BEFORE;
+        }
+        let at = |j: usize| bytes.get(t.span.start + j).map_or(0, |b| b | 0x20);
+        let kind = match t.kind {
+            TokenKind::Punct if t.span.len() == 1 && matches!(at(0), b'.' | b'?' | b'!') => END,
+            // most words are turned away by their first two bytes, without slicing the text
+            TokenKind::Word
+                if matches!(
+                    (at(0), at(1)),
+                    (b's', b'a') | (b't', b'o' | b'e') | (b'a', b'c')
+                ) && STRONG.contains(&doc.lower(k)) =>
+            {
+                VERB
+            }
+            _ => 0,
+        };
+        if kind != 0 {
+            last = (kind, k);
+            *flags |= kind;
+        }
+    }
+    let mut next = (0u8, 0usize);
+    for k in (0..tokens.len()).rev() {
+        if next.0 == VERB && next.1 - k < REACH {
+            out[k] |= STRONG_AFTER;
+        }
+        let kind = out[k] & (END | VERB);
+        out[k] &= STRONG_BEFORE | STRONG_AFTER;
+        if tokens[k].newline_before {
+            next.0 = 0;
+        } else if kind != 0 {
+            next = (kind, k);
+        }
+    }
+    out
+}
+
 /// The key of a neighbouring token.
 fn key(doc: &Document, i: usize) -> &str {
     match doc.tokens[i].kind {
@@ -181,5 +272,30 @@ fn key(doc: &Document, i: usize) -> &str {
         TokenKind::CloseQuote => "<cq>",
         TokenKind::Dash => "<dash>",
         TokenKind::Punct => doc.token_text(i),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::DocKind;
+
+    #[test]
+    fn reporting_verbs_are_seen_within_the_sentence_and_line() {
+        let doc = Document::new(
+            "Ross said the plan failed. Voters agreed.\nThey wanted it, aides say.",
+            DocKind::Plain,
+        );
+        let flags = strong_context(&doc);
+        let of = |word: &str| {
+            let i = (0..doc.tokens.len())
+                .find(|&i| doc.token_text(i) == word)
+                .unwrap();
+            (flags[i] & STRONG_BEFORE != 0, flags[i] & STRONG_AFTER != 0)
+        };
+        assert_eq!(of("plan"), (true, false));
+        assert_eq!(of("Ross"), (false, true));
+        assert_eq!(of("agreed"), (false, false));
+        assert_eq!(of("wanted"), (false, true));
     }
 }

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::boilerplate::in_blocks;
 use super::classify::classify_source;
+use super::cue_model::strong_context;
 use super::lexicon::{Lexicons, AFTER_NAME};
 use super::quotes::{quote_at, Quote};
 use super::{Attribution, Scan, SourceKind};
@@ -37,7 +38,10 @@ pub fn detect(
         cues: Vec::new(),
     };
     // each token is asked about several times: decide once
-    d.cues = (0..doc.tokens.len()).map(|i| d.cue_decision(i)).collect();
+    let strong = strong_context(doc);
+    d.cues = (0..doc.tokens.len())
+        .map(|i| d.cue_decision(i, strong[i]))
+        .collect();
     let mut out = Vec::new();
     // the paragraph of each attribution in `out`
     let mut paragraphs = Vec::new();
@@ -506,13 +510,13 @@ impl Detector<'_> {
         self.cues[i]
     }
 
-    fn cue_decision(&self, i: usize) -> bool {
+    fn cue_decision(&self, i: usize, strong: u8) -> bool {
         if !self.is_word(i) {
             return false;
         }
         let lower = self.lower(i);
         let model = self.lex.cue_model;
-        let score = model.score(self.doc, i);
+        let score = model.score(self.doc, i, strong);
         let rule = self.lex.cue_candidates.contains(lower) && self.rule_cue_at(i, lower);
         // the rules decide unless the model is sure otherwise (measured on a held-out part of
         // train: together they beat either alone)
