@@ -78,6 +78,31 @@ struct Detector<'a> {
     cues: Vec<bool>,
 }
 
+/// Words that open an adverbial phrase or clause at the start of a sentence, besides the
+/// prepositions of `words.toml` ("Despite the vote, …", "If elected, …").
+const OPENERS: &[&str] = &[
+    "despite",
+    "since",
+    "amid",
+    "among",
+    "unless",
+    "although",
+    "though",
+    "if",
+    "because",
+    "over",
+    "under",
+    "like",
+    "until",
+    "upon",
+    "following",
+    "once",
+    "even",
+    "also",
+    "earlier",
+    "later",
+];
+
 /// Auxiliary verbs: a phrase containing one is a clause, not a source.
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
@@ -679,7 +704,13 @@ impl Detector<'_> {
                 spans.push(self.quotes[q].span);
             } else if direct {
                 spans.extend(self.following_quotes(si));
-            } else if let Some(rest) = self.interrupted_rest(&after) {
+            } else if let Some(rest) = (clause.end <= cue.end)
+                // "…, said Ed Rendell, who serves as …", "…, according to Andy Smith, director
+                // of …": after a source that follows its cue comes its relative clause or
+                // appositive
+                .then(|| self.interrupted_rest(&after))
+                .flatten()
+            {
                 spans.push(self.span(&rest));
             }
             return (spans, direct);
@@ -735,35 +766,39 @@ impl Detector<'_> {
     /// the cue. The content is that clause, not the opening phrase.
     fn opening_phrase(&self, s: &Sentence, comma: usize, after: &Range<usize>) -> bool {
         let first = s.tokens.start;
-        if comma <= first || !self.is(comma, ",") || comma - first > 8 {
+        if comma <= first || !self.is(comma, ",") || comma - first > 15 {
             return false;
         }
         let toks = &self.doc.tokens;
-        let one_phrase = (first..comma).all(|i| {
+        let plain = |i: usize| {
             matches!(
                 toks[i].kind,
                 TokenKind::Word | TokenKind::Number | TokenKind::Possessive
             )
-        });
-        if !one_phrase {
-            return false;
-        }
+        };
         let words = &self.lex.words;
         let opener = self.lower(first);
+        // "At rally after rally, to rapturous crowds, he vows …": phrases after a preposition
+        let phrases = (words.prepositions.contains(opener) || OPENERS.contains(&opener))
+            && (first..comma).all(|i| plain(i) || self.is(i, ","));
+        if !(phrases || (comma - first <= 8 && (first..comma).all(plain))) {
+            return false;
+        }
         // "Also on Thursday", "Earlier Sunday": short, and no verb in it ("Nothing changed")
         let short = comma - first <= 3
             && (first..comma).all(|i| {
                 let w = self.lower(i);
                 !AUXILIARIES.contains(&w) && !w.ends_with("ed")
             });
-        if !(short || words.prepositions.contains(opener) || opener.ends_with("ing")) {
+        if !(short || phrases || opener.ends_with("ing")) {
             return false;
         }
-        // a clause after the cue, not a phrase about the speaking ("…, she said on Tuesday")
+        // a clause after the cue ("vows to impose …"), not a phrase about the speaking ("…, she
+        // said on Tuesday")
         let k = after.start;
         k < after.end
             && self.is_word(k)
-            && !words.prepositions.contains(self.lower(k))
+            && (self.lower(k) == "to" || !words.prepositions.contains(self.lower(k)))
             && !words.between_subject_and_cue.contains(self.lower(k))
             && (k..after.end)
                 .take_while(|&i| {
@@ -799,13 +834,7 @@ impl Detector<'_> {
         }
         let first = self.lower(k);
         let words = &self.lex.words;
-        // "…, said Ed Rendell, who serves as …", "…, said David Axelrod, a former strategist":
-        // the source's relative clause or appositive
-        if first.ends_with("ing")
-            || words.prepositions.contains(first)
-            || words.articles.contains(first)
-            || matches!(first, "who" | "which" | "whose")
-        {
+        if first.ends_with("ing") || words.prepositions.contains(first) {
             return None;
         }
         (!(k..end).any(|i| self.is_cue_at(i))).then_some(k..end)
@@ -1055,6 +1084,18 @@ mod tests {
             (
                 "The group is short, said Ed Rendell, who chairs the committee.",
                 r("said", "Ed Rendell", &["The group is short"]),
+            ),
+            (
+                "At rally after rally, to rapturous crowds, he vows to impose a tax.",
+                r("vows", "he", &["to impose a tax"]),
+            ),
+            (
+                "Unless countries act, the experts say, the world could suffer.",
+                r(
+                    "say",
+                    "the experts",
+                    &["Unless countries act", "the world could suffer"],
+                ),
             ),
         ];
         for (text, expected) in cases {
