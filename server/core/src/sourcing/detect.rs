@@ -749,13 +749,14 @@ impl Detector<'_> {
         }
         let mut span = self.span(&(k..end));
         let direct = toks[k].kind == TokenKind::OpenQuote;
-        if direct {
-            if let Some(q) = quote_at(self.quotes, span.start) {
-                span.end = span.end.max(self.quotes[q].span.end);
-            }
+        // a quotation that opens in the content and runs on into the next sentences (“every
+        // word I said there is true and accurate. No one has disputed a word I said.”)
+        let last = quote_at(self.quotes, span.end - 1);
+        if let Some(q) = last {
+            span.end = span.end.max(self.quotes[q].span.end);
         }
         let mut spans = vec![span];
-        if direct && self.quotes_run_on(span) {
+        if last.is_some_and(|q| self.quotes[q].close.is_none()) {
             spans.extend(self.continued_quotes(span.end));
         }
         (spans, direct)
@@ -898,10 +899,6 @@ impl Detector<'_> {
         }
         out.reverse();
         out
-    }
-
-    fn quotes_run_on(&self, span: Span) -> bool {
-        quote_at(self.quotes, span.start).is_some_and(|q| self.quotes[q].close.is_none())
     }
 
     /// The continuation quotations of an unclosed quotation ending at byte `end`.
@@ -1143,6 +1140,18 @@ mod tests {
                 "said",
                 "Ross",
                 &["“It is going well,”", "“Police are out there.”"]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_quotation_running_on_past_the_sentence_stays_in_the_content() {
+        assert_eq!(
+            roles("Cruz said that “every word is true. No one has disputed it.” Then he left."),
+            vec![r(
+                "said",
+                "Cruz",
+                &["that “every word is true. No one has disputed it.”"]
             )]
         );
     }
