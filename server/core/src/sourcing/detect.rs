@@ -358,24 +358,32 @@ impl Detector<'_> {
     }
 
     /// "Graham: Trump's rhetoric is destroying the party": a short phrase naming someone, a
-    /// colon and what they said (the headline convention for a quotation or a claim).
+    /// colon and what they said (the headline convention for a quotation or a claim). The
+    /// phrase opens the sentence or follows a dash ("Iowa polls overhyped - Philip Bump: “…”"),
+    /// and names a person, an organization or a document ("Poll: Trump and Clinton tied").
     fn colon_attribution(&self, si: usize) -> Option<Attribution> {
         let s = &self.doc.sentences[si];
-        let end = s.tokens.end.min(s.tokens.start + 7);
-        let colon = (s.tokens.start + 1..end).find(|&i| self.is(i, ":"))?;
-        let names = s.tokens.start..colon;
-        if !names
-            .clone()
-            .all(|i| self.capitalized(i) || self.doc.tokens[i].kind == TokenKind::Possessive)
-        {
-            return None;
-        }
+        let toks = &self.doc.tokens;
+        let (names, colon) = s.tokens.clone().find_map(|colon| {
+            if !self.is(colon, ":") {
+                return None;
+            }
+            let mut start = colon;
+            while start > s.tokens.start
+                && colon - start < 6
+                && (self.capitalized(start - 1) || toks[start - 1].kind == TokenKind::Possessive)
+            {
+                start -= 1;
+            }
+            let opens = start == s.tokens.start || toks[start - 1].kind == TokenKind::Dash;
+            (opens && start < colon).then_some((start..colon, colon))
+        })?;
         let name = self.span(&names);
         let first = self.mentions.partition_point(|m| m.span.end <= name.start);
         // a person or an organization speaks; "Iowa: Tim Albrecht, Brad Anderson, …" is a list
         let speaker = self.mentions.get(first).is_some_and(|m| {
             name.covers(m.span) && self.entities[m.entity].ty != EntityType::Place
-        });
+        }) || self.lex.words.documents.contains(self.lower(colon - 1));
         if !speaker {
             return None;
         }
@@ -1220,6 +1228,18 @@ mod tests {
                 "Lindsey Graham",
                 &["Trump Rhetoric Destroying GOP Chances"]
             )]
+        );
+    }
+
+    #[test]
+    fn name_and_colon_after_a_dash_or_a_document() {
+        assert_eq!(
+            roles("Polls were early - Philip Bump: “Two weeks ago, it was close.”"),
+            vec![r(":", "Philip Bump", &["“Two weeks ago, it was close.”"])]
+        );
+        assert_eq!(
+            roles("Poll: Trump and Clinton hold narrow leads."),
+            vec![r(":", "Poll", &["Trump and Clinton hold narrow leads"])]
         );
     }
 
