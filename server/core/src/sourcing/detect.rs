@@ -154,7 +154,7 @@ impl Detector<'_> {
             if self.lower(i) == "according" && end < s.tokens.end && self.lower(end) == "to" {
                 end += 1;
             }
-            // "said in a statement" is one cue, not two
+            // "said in a statement" is one cue, not two, and so is "has even claimed"
             let joins = |g: &Range<usize>| {
                 i - g.end <= 2
                     && (g.end..i).all(|k| {
@@ -162,6 +162,7 @@ impl Detector<'_> {
                         // not "said and added": coordinated cues are two
                         (words.prepositions.contains(w) && !matches!(w, "and" | "but" | "then"))
                             || words.articles.contains(w)
+                            || words.between_subject_and_cue.contains(w)
                     })
             };
             match groups.last_mut() {
