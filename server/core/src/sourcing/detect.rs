@@ -52,7 +52,21 @@ pub fn detect(
         let start = out.len();
         out.extend(d.colon_attribution(si));
         let mut previous = None;
-        for cue in d.cue_groups(s) {
+        let mut groups = d.cue_groups(s);
+        // "Grayson said …, according to Frankel": the trailing "according to" attributes the
+        // whole report, the cues before it are part of its content
+        if let Some(k) = groups.iter().position(|g| {
+            g.start > s.tokens.start
+                && d.lower(g.start) == "according"
+                && (d.is(g.start - 1, ",") || doc.tokens[g.start - 1].kind == TokenKind::Dash)
+        }) {
+            let mut i = 0;
+            groups.retain(|g| {
+                i += 1;
+                i > k || !matches!(d.lower(g.start), "said" | "says" | "say" | "told" | "tells")
+            });
+        }
+        for cue in groups {
             let (a, source) = d.attribution(si, cue, previous.as_ref());
             previous = source.or(previous);
             out.push(a);
@@ -1242,6 +1256,14 @@ mod tests {
         ] {
             assert_eq!(roles(text), vec![r(":", source, &[content])], "{text}");
         }
+    }
+
+    #[test]
+    fn a_trailing_according_to_takes_the_report_before_it() {
+        assert_eq!(
+            roles("“We won,” Grayson said, according to Frankel."),
+            vec![r("according to", "Frankel", &["“We won,” Grayson said"])]
+        );
     }
 
     #[test]
