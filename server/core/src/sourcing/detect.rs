@@ -173,8 +173,13 @@ impl Detector<'_> {
                 i - g.end <= 2
                     && (g.end..i).all(|k| {
                         let w = self.lower(k);
-                        // not "said and added": coordinated cues are two
-                        (words.prepositions.contains(w) && !matches!(w, "and" | "but" | "then"))
+                        // not "said and added" nor "said when asked": coordinated cues and a
+                        // clause's are two
+                        (words.prepositions.contains(w)
+                            && !matches!(
+                                w,
+                                "and" | "but" | "then" | "when" | "while" | "before" | "after"
+                            ))
                             || words.articles.contains(w)
                             || words.between_subject_and_cue.contains(w)
                     })
