@@ -5,7 +5,8 @@
 //! Features mirror the script's `features()`: the word; the key of the token before and after it
 //! (its lower-cased text, or `<num>`, `<dash>`, `<oq>`, `<cq>`, the punctuation itself, `<nl>`
 //! across a line break); their classes (pronoun, article, auxiliary, capitalized word, other
-//! word); the class two tokens back; and whether the word is capitalized.
+//! word); the class two tokens back; whether the word is capitalized; and whether a reporting
+//! verb comes before or after it in its sentence ([`strong_context`]).
 //!
 //! Every string of the table is interned once when it is parsed. A word of a document is first
 //! looked up among the candidate words (a small table; most words are none), and only a
@@ -40,6 +41,21 @@ const FIXED: [&str; 8] = [
     "<nl>", "<cap>", "<word>", "<num>", "'s", "<oq>", "<cq>", "<dash>",
 ];
 
+/// Reporting verbs whose presence elsewhere in the sentence makes a word less likely a cue of
+/// its own: PolNeAR annotates one attribution per token, so a cue inside another's content
+/// ("Bucher said none of them were listed") is none.
+const STRONG: [&str; 7] = [
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "according",
+    "saying",
+];
+/// How far the sentence is searched for one, in tokens each way.
+const REACH: usize = 40;
+
 /// The tables keyed by a pair of ids: (word, previous key), (word, next key), (word, previous
 /// class), (word, next class) and (previous class, next class).
 #[derive(Clone, Copy)]
@@ -67,9 +83,15 @@ pub struct CueModel {
     candidates: WordMap<Id>,
     /// Per id: the word's own class (pronoun, article, auxiliary), if it has one.
     class: Vec<Option<Id>>,
-    /// Per id: a candidate word's bias and its weight when capitalized.
+    /// Per id: a candidate word's bias, its weight when capitalized, and with a reporting verb
+    /// before or after it in its sentence.
     word_bias: Vec<f32>,
     word_capitalized: Vec<f32>,
+    word_strong_before: Vec<f32>,
+    word_strong_after: Vec<f32>,
+    /// The weight of a reporting verb before or after any candidate.
+    strong_before: f32,
+    strong_after: f32,
     /// Per id: the weight of the key before and after any candidate, and of the class two
     /// tokens back.
     prev: Vec<f32>,
@@ -104,6 +126,8 @@ impl CueModel {
                 ("bias", 2) => m.bias = weight,
                 ("veto", 2) => m.veto = weight,
                 ("add", 2) => m.add = weight,
+                ("sb", 2) => m.strong_before = weight,
+                ("sa", 2) => m.strong_after = weight,
                 ("class", 3) => {
                     let (word, class) = (m.intern(f[1]), m.intern(f[2]));
                     // the first class listed wins ("her" is a pronoun before an article)
@@ -112,12 +136,13 @@ impl CueModel {
                 ("c", 2) => {
                     m.candidate(f[1]);
                 }
-                ("w", 3) | ("wcap", 3) => {
+                ("w" | "wcap" | "wsb" | "wsa", 3) => {
                     let w = m.candidate(f[1]) as usize;
-                    let table = if f[0] == "w" {
-                        &mut m.word_bias
-                    } else {
-                        &mut m.word_capitalized
+                    let table = match f[0] {
+                        "w" => &mut m.word_bias,
+                        "wcap" => &mut m.word_capitalized,
+                        "wsb" => &mut m.word_strong_before,
+                        _ => &mut m.word_strong_after,
                     };
                     table[w] = weight;
                 }
@@ -159,6 +184,8 @@ impl CueModel {
             for table in [
                 &mut self.word_bias,
                 &mut self.word_capitalized,
+                &mut self.word_strong_before,
+                &mut self.word_strong_after,
                 &mut self.prev,
                 &mut self.next,
                 &mut self.prev2_class,
@@ -178,19 +205,21 @@ impl CueModel {
     /// The score (log-odds of being a cue) of every token of `doc`: `None` for a token that is
     /// no word the model has seen in a cue.
     pub fn scores(&self, doc: &Document) -> Vec<Option<f32>> {
+        let strong = strong_context(doc);
         (0..doc.tokens.len())
             .map(|i| {
                 if doc.tokens[i].kind != TokenKind::Word {
                     return None;
                 }
                 let w = *self.candidates.get(doc.lower(i))?;
-                Some(self.score(doc, w, i))
+                Some(self.score(doc, w, i, strong[i]))
             })
             .collect()
     }
 
-    /// The score of candidate word `w` at token `i`.
-    fn score(&self, doc: &Document, w: Id, i: usize) -> f32 {
+    /// The score of candidate word `w` at token `i`; `strong` is the token's
+    /// [`strong_context`].
+    fn score(&self, doc: &Document, w: Id, i: usize, strong: u8) -> f32 {
         let tokens = &doc.tokens;
         let first = i == 0 || tokens[i].newline_before;
         let last = i + 1 >= tokens.len() || tokens[i + 1].newline_before;
@@ -226,6 +255,12 @@ impl CueModel {
         if tokens[i].upper {
             z += self.word_capitalized[w as usize];
         }
+        if strong & STRONG_BEFORE != 0 {
+            z += self.strong_before + self.word_strong_before[w as usize];
+        }
+        if strong & STRONG_AFTER != 0 {
+            z += self.strong_after + self.word_strong_after[w as usize];
+        }
         z
     }
 
@@ -254,5 +289,91 @@ impl CueModel {
             TokenKind::Punct => doc.token_text(i),
         };
         self.ids.get(text).copied().unwrap_or(UNKNOWN)
+    }
+}
+
+/// Bit of [`strong_context`]: a reporting verb comes before the token in its sentence.
+pub const STRONG_BEFORE: u8 = 1;
+/// Bit of [`strong_context`]: a reporting verb comes after the token in its sentence.
+pub const STRONG_AFTER: u8 = 2;
+
+/// Per token, whether a reporting verb ([`STRONG`]) is the nearest of those and of the
+/// sentence-ending marks before it on its line, at most [`REACH`] tokens away
+/// ([`STRONG_BEFORE`]), and likewise after it ([`STRONG_AFTER`]); the script's
+/// `strong_around`. One pass each way, so the article costs the same however many candidates
+/// it has.
+pub fn strong_context(doc: &Document) -> Vec<u8> {
+    const END: u8 = 4;
+    const VERB: u8 = 8;
+    let tokens = &doc.tokens;
+    let bytes = doc.prose.as_bytes();
+    let mut out = vec![0u8; tokens.len()];
+    // the nearest end mark or reporting verb behind: its kind and its index
+    let mut last = (0u8, 0usize);
+    for (k, flags) in out.iter_mut().enumerate() {
+        let t = &tokens[k];
+        if t.newline_before {
+            last.0 = 0;
+        }
+        if last.0 == VERB && k - last.1 <= REACH {
+            *flags |= STRONG_BEFORE;
+        }
+        let at = |j: usize| bytes.get(t.span.start + j).map_or(0, |b| b | 0x20);
+        let kind = match t.kind {
+            TokenKind::Punct if t.span.len() == 1 && matches!(at(0), b'.' | b'?' | b'!') => END,
+            // most words are turned away by their first two bytes, without slicing the text
+            TokenKind::Word
+                if matches!(
+                    (at(0), at(1)),
+                    (b's', b'a') | (b't', b'o' | b'e') | (b'a', b'c')
+                ) && STRONG.contains(&doc.lower(k)) =>
+            {
+                VERB
+            }
+            _ => 0,
+        };
+        if kind != 0 {
+            last = (kind, k);
+            *flags |= kind;
+        }
+    }
+    let mut next = (0u8, 0usize);
+    for k in (0..tokens.len()).rev() {
+        if next.0 == VERB && next.1 - k < REACH {
+            out[k] |= STRONG_AFTER;
+        }
+        let kind = out[k] & (END | VERB);
+        out[k] &= STRONG_BEFORE | STRONG_AFTER;
+        if tokens[k].newline_before {
+            next.0 = 0;
+        } else if kind != 0 {
+            next = (kind, k);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::DocKind;
+
+    #[test]
+    fn reporting_verbs_are_seen_within_the_sentence_and_line() {
+        let doc = Document::new(
+            "Ross said the plan failed. Voters agreed.\nThey wanted it, aides say.",
+            DocKind::Plain,
+        );
+        let flags = strong_context(&doc);
+        let of = |word: &str| {
+            let i = (0..doc.tokens.len())
+                .find(|&i| doc.token_text(i) == word)
+                .unwrap();
+            (flags[i] & STRONG_BEFORE != 0, flags[i] & STRONG_AFTER != 0)
+        };
+        assert_eq!(of("plan"), (true, false));
+        assert_eq!(of("Ross"), (false, true));
+        assert_eq!(of("agreed"), (false, false));
+        assert_eq!(of("wanted"), (false, true));
     }
 }

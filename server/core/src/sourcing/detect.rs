@@ -51,7 +51,21 @@ pub fn detect(
         let start = out.len();
         out.extend(d.colon_attribution(si));
         let mut previous = None;
-        for cue in d.cue_groups(s) {
+        let mut groups = d.cue_groups(s);
+        // "Grayson said …, according to Frankel": the trailing "according to" attributes the
+        // whole report, the cues before it are part of its content
+        if let Some(k) = groups.iter().position(|g| {
+            g.start > s.tokens.start
+                && d.lower(g.start) == "according"
+                && (d.is(g.start - 1, ",") || doc.tokens[g.start - 1].kind == TokenKind::Dash)
+        }) {
+            let mut i = 0;
+            groups.retain(|g| {
+                i += 1;
+                i > k || !matches!(d.lower(g.start), "said" | "says" | "say" | "told" | "tells")
+            });
+        }
+        for cue in groups {
             let (a, source) = d.attribution(si, cue, previous.as_ref());
             previous = source.or(previous);
             out.push(a);
@@ -76,6 +90,31 @@ struct Detector<'a> {
     /// Per token: a cue word ([`Detector::cue_decision`]).
     cues: Vec<bool>,
 }
+
+/// Words that open an adverbial phrase or clause at the start of a sentence, besides the
+/// prepositions of `words.toml` ("Despite the vote, …", "If elected, …").
+const OPENERS: &[&str] = &[
+    "despite",
+    "since",
+    "amid",
+    "among",
+    "unless",
+    "although",
+    "though",
+    "if",
+    "because",
+    "over",
+    "under",
+    "like",
+    "until",
+    "upon",
+    "following",
+    "once",
+    "even",
+    "also",
+    "earlier",
+    "later",
+];
 
 /// Auxiliary verbs: a phrase containing one is a clause, not a source.
 const AUXILIARIES: &[&str] = &[
@@ -128,14 +167,20 @@ impl Detector<'_> {
             if self.lower(i) == "according" && end < s.tokens.end && self.lower(end) == "to" {
                 end += 1;
             }
-            // "said in a statement" is one cue, not two
+            // "said in a statement" is one cue, not two, and so is "has even claimed"
             let joins = |g: &Range<usize>| {
                 i - g.end <= 2
                     && (g.end..i).all(|k| {
                         let w = self.lower(k);
-                        // not "said and added": coordinated cues are two
-                        (words.prepositions.contains(w) && !matches!(w, "and" | "but" | "then"))
+                        // not "said and added" nor "said when asked": coordinated cues and a
+                        // clause's are two
+                        (words.prepositions.contains(w)
+                            && !matches!(
+                                w,
+                                "and" | "but" | "then" | "when" | "while" | "before" | "after"
+                            ))
                             || words.articles.contains(w)
+                            || words.between_subject_and_cue.contains(w)
                     })
             };
             match groups.last_mut() {
@@ -332,24 +377,32 @@ impl Detector<'_> {
     }
 
     /// "Graham: Trump's rhetoric is destroying the party": a short phrase naming someone, a
-    /// colon and what they said (the headline convention for a quotation or a claim).
+    /// colon and what they said (the headline convention for a quotation or a claim). The
+    /// phrase opens the sentence or follows a dash ("Iowa polls overhyped - Philip Bump: “…”"),
+    /// and names a person, an organization or a document ("Poll: Trump and Clinton tied").
     fn colon_attribution(&self, si: usize) -> Option<Attribution> {
         let s = &self.doc.sentences[si];
-        let end = s.tokens.end.min(s.tokens.start + 7);
-        let colon = (s.tokens.start + 1..end).find(|&i| self.is(i, ":"))?;
-        let names = s.tokens.start..colon;
-        if !names
-            .clone()
-            .all(|i| self.capitalized(i) || self.doc.tokens[i].kind == TokenKind::Possessive)
-        {
-            return None;
-        }
+        let toks = &self.doc.tokens;
+        let (names, colon) = s.tokens.clone().find_map(|colon| {
+            if !self.is(colon, ":") {
+                return None;
+            }
+            let mut start = colon;
+            while start > s.tokens.start
+                && colon - start < 6
+                && (self.capitalized(start - 1) || toks[start - 1].kind == TokenKind::Possessive)
+            {
+                start -= 1;
+            }
+            let opens = start == s.tokens.start || toks[start - 1].kind == TokenKind::Dash;
+            (opens && start < colon).then_some((start..colon, colon))
+        })?;
         let name = self.span(&names);
         let first = self.mentions.partition_point(|m| m.span.end <= name.start);
         // a person or an organization speaks; "Iowa: Tim Albrecht, Brad Anderson, …" is a list
         let speaker = self.mentions.get(first).is_some_and(|m| {
             name.covers(m.span) && self.entities[m.entity].ty != EntityType::Place
-        });
+        }) || self.lex.words.documents.contains(self.lower(colon - 1));
         if !speaker {
             return None;
         }
@@ -651,9 +704,11 @@ impl Detector<'_> {
         let after = clause.end..s.tokens.end;
         let last_before = clause.start.checked_sub(1).filter(|&p| p >= s.tokens.start);
         let tail = last_before.is_some_and(|p| {
-            self.is(p, ",")
+            (self.is(p, ",")
                 || toks[p].kind == TokenKind::CloseQuote
-                || toks[p].kind == TokenKind::Dash
+                || toks[p].kind == TokenKind::Dash)
+                // "Monday, BuzzFeed announced it had …": an opening phrase, not the content
+                && !self.opening_phrase(s, p, &after)
         }) && !after.clone().any(|i| self.lower(i) == "that")
             // "…, saying the race was close": a participle's content follows it
             && !(clause.start == cue.start && self.lower(cue.start).ends_with("ing"));
@@ -676,17 +731,23 @@ impl Detector<'_> {
                 spans.push(self.quotes[q].span);
             } else if direct {
                 spans.extend(self.following_quotes(si));
-            } else if let Some(rest) = self.interrupted_rest(&after) {
+            } else if let Some(rest) = (clause.end <= cue.end)
+                // "…, said Ed Rendell, who serves as …", "…, according to Andy Smith, director
+                // of …": after a source that follows its cue comes its relative clause or
+                // appositive
+                .then(|| self.interrupted_rest(&after))
+                .flatten()
+            {
                 spans.push(self.span(&rest));
             }
             return (spans, direct);
         }
-        // "X said (that) …", "According to X, …"
+        // "X said (that) …", "According to X, …": PolNeAR's content keeps the "that"
         let mut k = after.start;
         if let Some(t) = (k..(k + 6).min(after.end)).find(|&i| self.lower(i) == "that") {
             // "told reporters on Sunday that …"
             if !(k..t).any(|i| toks[i].kind == TokenKind::OpenQuote) {
-                k = t + 1;
+                k = t;
             }
         }
         while k < after.end && matches!(self.text(k), "," | ":" | "—") {
@@ -715,16 +776,67 @@ impl Detector<'_> {
         }
         let mut span = self.span(&(k..end));
         let direct = toks[k].kind == TokenKind::OpenQuote;
-        if direct {
-            if let Some(q) = quote_at(self.quotes, span.start) {
-                span.end = span.end.max(self.quotes[q].span.end);
-            }
+        // a quotation that opens in the content and runs on into the next sentences (“every
+        // word I said there is true and accurate. No one has disputed a word I said.”)
+        let last = quote_at(self.quotes, span.end - 1);
+        if let Some(q) = last {
+            span.end = span.end.max(self.quotes[q].span.end);
         }
         let mut spans = vec![span];
-        if direct && self.quotes_run_on(span) {
+        if last.is_some_and(|q| self.quotes[q].close.is_none()) {
             spans.extend(self.continued_quotes(span.end));
         }
         (spans, direct)
+    }
+
+    /// "Monday, BuzzFeed announced it had …", "In a tweet, Trump said he …": the sentence opens
+    /// with a short phrase ending on the comma `comma` just before the source, and a clause follows
+    /// the cue. The content is that clause, not the opening phrase.
+    fn opening_phrase(&self, s: &Sentence, comma: usize, after: &Range<usize>) -> bool {
+        let first = s.tokens.start;
+        if comma <= first || !self.is(comma, ",") || comma - first > 15 {
+            return false;
+        }
+        let toks = &self.doc.tokens;
+        let plain = |i: usize| {
+            matches!(
+                toks[i].kind,
+                TokenKind::Word | TokenKind::Number | TokenKind::Possessive
+            )
+        };
+        let words = &self.lex.words;
+        let opener = self.lower(first);
+        // "At rally after rally, to rapturous crowds, he vows …": phrases after a preposition
+        let phrases = (words.prepositions.contains(opener) || OPENERS.contains(&opener))
+            && (first..comma).all(|i| plain(i) || self.is(i, ","));
+        if !(phrases || (comma - first <= 8 && (first..comma).all(plain))) {
+            return false;
+        }
+        // "Also on Thursday", "Earlier Sunday": short, and no verb in it ("Nothing changed")
+        let short = comma - first <= 3
+            && (first..comma).all(|i| {
+                let w = self.lower(i);
+                !AUXILIARIES.contains(&w) && !w.ends_with("ed")
+            });
+        if !(short || phrases || opener.ends_with("ing")) {
+            return false;
+        }
+        // a clause after the cue ("vows to impose …"), not a phrase about the speaking ("…, she
+        // said on Tuesday")
+        let k = after.start;
+        k < after.end
+            && self.is_word(k)
+            && (self.lower(k) == "to" || !words.prepositions.contains(self.lower(k)))
+            && !words.between_subject_and_cue.contains(self.lower(k))
+            && (k..after.end)
+                .take_while(|&i| {
+                    matches!(
+                        toks[i].kind,
+                        TokenKind::Word | TokenKind::Number | TokenKind::Possessive
+                    )
+                })
+                .count()
+                >= 3
     }
 
     /// "The outreach, they said, raised new worries": after an attribution set off by commas, the
@@ -814,10 +926,6 @@ impl Detector<'_> {
         }
         out.reverse();
         out
-    }
-
-    fn quotes_run_on(&self, span: Span) -> bool {
-        quote_at(self.quotes, span.start).is_some_and(|q| self.quotes[q].close.is_none())
     }
 
     /// The continuation quotations of an unclosed quotation ending at byte `end`.
@@ -927,11 +1035,7 @@ impl Detector<'_> {
             }
         }
         if end > after {
-            let mut k = after;
-            if self.lower(k) == "that" && k + 1 < end {
-                k += 1;
-            }
-            content.push(self.span(&(k..end)));
+            content.push(self.span(&(after..end)));
         }
         Attribution {
             cue: vec![phrase],
@@ -985,9 +1089,42 @@ mod tests {
             vec![r(
                 "said",
                 "Ebrahim Raisi",
-                &["the talks would resume in May"]
+                &["that the talks would resume in May"]
             )]
         );
+    }
+
+    #[test]
+    fn content_leaves_out_an_opening_phrase_and_the_source_appositive() {
+        let cases = [
+            (
+                "On Monday, BuzzFeed announced it had pulled out of the deal.",
+                r("announced", "BuzzFeed", &["it had pulled out of the deal"]),
+            ),
+            (
+                "The talks failed, the official said on Monday.",
+                r("said", "the official", &["The talks failed"]),
+            ),
+            (
+                "The group is short, said Ed Rendell, who chairs the committee.",
+                r("said", "Ed Rendell", &["The group is short"]),
+            ),
+            (
+                "At rally after rally, to rapturous crowds, he vows to impose a tax.",
+                r("vows", "he", &["to impose a tax"]),
+            ),
+            (
+                "Unless countries act, the experts say, the world could suffer.",
+                r(
+                    "say",
+                    "the experts",
+                    &["Unless countries act", "the world could suffer"],
+                ),
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(roles(text), vec![expected], "{text}");
+        }
     }
 
     #[test]
@@ -1030,6 +1167,18 @@ mod tests {
                 "said",
                 "Ross",
                 &["“It is going well,”", "“Police are out there.”"]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_quotation_running_on_past_the_sentence_stays_in_the_content() {
+        assert_eq!(
+            roles("Cruz said that “every word is true. No one has disputed it.” Then he left."),
+            vec![r(
+                "said",
+                "Cruz",
+                &["that “every word is true. No one has disputed it.”"]
             )]
         );
     }
@@ -1091,13 +1240,33 @@ mod tests {
 
     #[test]
     fn name_and_colon_attribute_a_headline() {
-        assert_eq!(
-            roles("Lindsey Graham: Trump Rhetoric Destroying GOP Chances\n\nGraham spoke."),
-            vec![r(
-                ":",
+        // the name opens the sentence or follows a dash; a document may speak too
+        for (text, source, content) in [
+            (
+                "Lindsey Graham: Trump Rhetoric Destroying GOP Chances\n\nGraham spoke.",
                 "Lindsey Graham",
-                &["Trump Rhetoric Destroying GOP Chances"]
-            )]
+                "Trump Rhetoric Destroying GOP Chances",
+            ),
+            (
+                "Polls were early - Philip Bump: “Two weeks ago, it was close.”",
+                "Philip Bump",
+                "“Two weeks ago, it was close.”",
+            ),
+            (
+                "Poll: Trump and Clinton hold narrow leads.",
+                "Poll",
+                "Trump and Clinton hold narrow leads",
+            ),
+        ] {
+            assert_eq!(roles(text), vec![r(":", source, &[content])], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_trailing_according_to_takes_the_report_before_it() {
+        assert_eq!(
+            roles("“We won,” Grayson said, according to Frankel."),
+            vec![r("according to", "Frankel", &["“We won,” Grayson said"])]
         );
     }
 
