@@ -9,8 +9,9 @@
 //! - a common word capitalised only because it starts a sentence, a quote or a headline is not a name.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use crate::entities::EntityType;
 use crate::kb::{KbRef, KnowledgeBase, Sense};
@@ -61,6 +62,10 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     {
         lower_words.insert(w);
     }
+    let words = ArticleWords {
+        lower: lower_words,
+        alone: OnceCell::new(),
+    };
     let mut resume = 0;
     for s in &doc.sentences {
         // a headline in sentence case ("Hackers attack Church of Scientology website") capitalises
@@ -161,7 +166,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                 last + 1,
                 shouting,
                 s.tokens.start,
-                &lower_words,
+                &words,
                 &mut out,
             );
             for m in &mut out[before..] {
@@ -795,21 +800,12 @@ fn segment_run(
     end: usize,
     shouting: bool,
     sentence_start: usize,
-    lower_words: &WordSet,
+    words: &ArticleWords,
     out: &mut Vec<RawMention>,
 ) {
     // 0. an organization's name then a person's: "Refugee Council Enver Solomon told"
-    if let Some(k) = person_after_org(doc, kb, start, end) {
-        segment_run(
-            doc,
-            kb,
-            start,
-            k,
-            shouting,
-            sentence_start,
-            lower_words,
-            out,
-        );
+    if let Some(k) = person_after_org(doc, kb, start, end, words) {
+        segment_run(doc, kb, start, k, shouting, sentence_start, words, out);
         out.push(RawMention::plain(doc, k, end, EntityType::Person));
         return;
     }
@@ -823,7 +819,7 @@ fn segment_run(
             && whole_name(doc, kb, j + 1, end)
     }) {
         for (a, e) in [(start, j), (j + 1, end)] {
-            segment_run(doc, kb, a, e, shouting, sentence_start, lower_words, out);
+            segment_run(doc, kb, a, e, shouting, sentence_start, words, out);
         }
         return;
     }
@@ -884,7 +880,7 @@ fn segment_run(
         } else {
             // common in English, or written in lower case elsewhere in this article
             let common =
-                (kb.is_common_word(w) || lower_words.contains(&*lower)) && !kb.is_given_name(w);
+                (kb.is_common_word(w) || words.lower.contains(&*lower)) && !kb.is_given_name(w);
             let weak_start = at_clause_start(doc, p, sentence_start) || shouting;
             if common && (weak_start || (shouting && !is_acronym(w))) {
                 dropped_inside |= !segs.is_empty();
@@ -918,7 +914,7 @@ fn segment_run(
                         && is_full_name(doc, kb, a, e) =>
                 {
                     for (a, e) in [(start, e), (p, end)] {
-                        segment_run(doc, kb, a, e, shouting, sentence_start, lower_words, out);
+                        segment_run(doc, kb, a, e, shouting, sentence_start, words, out);
                     }
                     return;
                 }
@@ -1197,7 +1193,13 @@ fn whole_name(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
 /// first: two or three unknown words after a word of organizations ("Refugee Council Enver Solomon
 /// told"), or a given name and a surname after a name made with one ("Council on
 /// American-Islamic Relations Alia Salem").
-fn person_after_org(doc: &Document, kb: &KnowledgeBase, start: usize, end: usize) -> Option<usize> {
+fn person_after_org(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    start: usize,
+    end: usize,
+    words: &ArticleWords,
+) -> Option<usize> {
     let fits = |k: usize| {
         k > start
             && (k..end).all(|i| {
@@ -1227,26 +1229,47 @@ fn person_after_org(doc: &Document, kb: &KnowledgeBase, start: usize, end: usize
     let k = end - 2;
     (fits(k)
         && (start..k).any(|i| org_word(i) && word(doc, i + 1) == "of")
-        && alone_elsewhere(doc, end - 1, start))
+        && words.alone_elsewhere(doc, end - 1, start))
     .then_some(k)
 }
 
-/// Is the word of token `w` written elsewhere in the article as a name by itself (no capitalised
-/// word on either side), outside the run starting at `start`?
-fn alone_elsewhere(doc: &Document, w: usize, start: usize) -> bool {
-    let text = word(doc, w);
-    let capital_at = |k: usize| {
-        doc.tokens
-            .get(k)
-            .is_some_and(|t| t.kind == TokenKind::Word && t.upper)
-    };
-    doc.tokens.iter().enumerate().any(|(k, t)| {
-        (k < start || k > w)
-            && t.upper
-            && t.span.text(&doc.prose) == text
-            && !capital_at(k + 1)
-            && !(k > 0 && capital_at(k - 1) && !doc.tokens[k].newline_before)
-    })
+/// What recognition asks about the article's words as a whole.
+struct ArticleWords {
+    /// The words written in lower case somewhere.
+    lower: WordSet,
+    /// Where each capitalised word stands alone as a name (no capitalised word on either side),
+    /// in text order; found on the first question, as few articles ask one.
+    alone: OnceCell<FxHashMap<Box<str>, Vec<usize>>>,
+}
+
+impl ArticleWords {
+    /// Is the word of token `w` written elsewhere in the article as a name by itself, outside
+    /// the run starting at `start`?
+    fn alone_elsewhere(&self, doc: &Document, w: usize, start: usize) -> bool {
+        let alone = self.alone.get_or_init(|| {
+            let capital_at = |k: usize| {
+                doc.tokens
+                    .get(k)
+                    .is_some_and(|t| t.kind == TokenKind::Word && t.upper)
+            };
+            let mut alone: FxHashMap<Box<str>, Vec<usize>> = FxHashMap::default();
+            for (k, t) in doc.tokens.iter().enumerate() {
+                if t.upper
+                    && !capital_at(k + 1)
+                    && !(k > 0 && capital_at(k - 1) && !t.newline_before)
+                {
+                    alone
+                        .entry(t.span.text(&doc.prose).into())
+                        .or_default()
+                        .push(k);
+                }
+            }
+            alone
+        });
+        alone
+            .get(word(doc, w))
+            .is_some_and(|ks| ks.iter().any(|&k| k < start || k > w))
+    }
 }
 
 /// A model code: capitals then digits in one word ("IE6", "PS4", "MH17"), a product or a flight
