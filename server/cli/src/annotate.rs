@@ -76,7 +76,6 @@ pub fn run(args: Args) -> ExitCode {
             .collect();
         failed |= write_results(&mut out, results);
     }
-    let config = Config::default();
     let results: Vec<Result<String, String>> = args
         .files
         .par_iter()

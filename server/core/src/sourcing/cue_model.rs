@@ -293,16 +293,16 @@ impl CueModel {
 }
 
 /// Bit of [`strong_context`]: a reporting verb comes before the token in its sentence.
-pub const STRONG_BEFORE: u8 = 1;
+const STRONG_BEFORE: u8 = 1;
 /// Bit of [`strong_context`]: a reporting verb comes after the token in its sentence.
-pub const STRONG_AFTER: u8 = 2;
+const STRONG_AFTER: u8 = 2;
 
 /// Per token, whether a reporting verb ([`STRONG`]) is the nearest of those and of the
 /// sentence-ending marks before it on its line, at most [`REACH`] tokens away
 /// ([`STRONG_BEFORE`]), and likewise after it ([`STRONG_AFTER`]); the script's
 /// `strong_around`. One pass each way, so the article costs the same however many candidates
 /// it has.
-pub fn strong_context(doc: &Document) -> Vec<u8> {
+fn strong_context(doc: &Document) -> Vec<u8> {
     const END: u8 = 4;
     const VERB: u8 = 8;
     let tokens = &doc.tokens;

@@ -64,23 +64,23 @@ impl PhraseSet {
         PhraseSet { matcher }
     }
 
-    /// Whole-word matches in `text[span]`, in text order, as spans of `text`.
-    pub fn find_in(&self, text: &str, span: Span) -> Vec<Span> {
+    /// Whole-word matches in `text[span]`, in text order, as spans of `text`, found lazily.
+    fn matches_in<'t>(&'t self, text: &'t str, span: Span) -> impl Iterator<Item = Span> + 't {
         let hay = &text[span.range()];
         self.matcher
             .find_iter(hay)
-            .filter(|m| word_boundary(hay, m.start(), m.end()))
-            .map(|m| Span::new(span.start + m.start(), span.start + m.end()))
-            .collect()
+            .filter(move |m| word_boundary(hay, m.start(), m.end()))
+            .map(move |m| Span::new(span.start + m.start(), span.start + m.end()))
+    }
+
+    /// Whole-word matches in `text[span]`, in text order, as spans of `text`.
+    pub fn find_in(&self, text: &str, span: Span) -> Vec<Span> {
+        self.matches_in(text, span).collect()
     }
 
     /// The first whole-word match in `text[span]` (without looking for the others).
     pub fn first_in(&self, text: &str, span: Span) -> Option<Span> {
-        let hay = &text[span.range()];
-        self.matcher
-            .find_iter(hay)
-            .find(|m| word_boundary(hay, m.start(), m.end()))
-            .map(|m| Span::new(span.start + m.start(), span.start + m.end()))
+        self.matches_in(text, span).next()
     }
 
     pub fn any_in(&self, text: &str, span: Span) -> bool {
