@@ -60,7 +60,11 @@ fn is_hyphen(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{00AD}'
+    // curly quotes and dashes, the non-ASCII characters articles have most, are in General
+    // Punctuation, which has no letter or digit: no Unicode table lookup for them
+    c.is_ascii_alphanumeric()
+        || !c.is_ascii() && !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+        || c == '\u{00AD}'
 }
 
 /// Character-level reads at byte offsets (always on char boundaries) without collecting the
