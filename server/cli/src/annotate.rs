@@ -4,8 +4,8 @@ use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use copydesk_core::analyze;
 use copydesk_core::text::DocKind;
-use copydesk_core::{analyze, Config};
 use rayon::prelude::*;
 use serde::Deserialize;
 
@@ -49,7 +49,7 @@ pub fn run(args: Args) -> ExitCode {
         },
         None => None,
     };
-    let config = Config::default();
+    let config = exchange::config();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;

@@ -95,6 +95,22 @@ fn entity_mentions(
         .collect()
 }
 
+/// The rule whose findings the format reports, as `unsourced` spans.
+const UNSOURCED: &str = "unsourced-claim";
+
+/// The default configuration with every rule but [`UNSOURCED`] turned off: the format reports
+/// no other finding, so running the others would be wasted work (rules are independent of each
+/// other, so the unsourced spans are the same).
+pub fn config() -> Config {
+    let mut config = Config::default();
+    for rule in copydesk_core::rules::registry() {
+        if rule.id != UNSOURCED {
+            config.rules.insert(rule.id.to_string(), None);
+        }
+    }
+    config
+}
+
 pub fn document<'a>(id: &'a str, text: &str, a: &Analysis, config: &Config) -> Document<'a> {
     let cpi = CodePointIndex::new(text);
     let cp = |s: Span| [cpi.to_code_points(s.start), cpi.to_code_points(s.end)];
@@ -120,7 +136,7 @@ pub fn document<'a>(id: &'a str, text: &str, a: &Analysis, config: &Config) -> D
         unsourced: a
             .findings
             .iter()
-            .filter(|f| f.rule == "unsourced-claim")
+            .filter(|f| f.rule == UNSOURCED)
             .map(|f| {
                 let [start, end] = cp(f.span);
                 Unsourced { start, end }
@@ -238,6 +254,26 @@ impl Writer {
 mod tests {
     use copydesk_core::text::DocKind;
     use copydesk_core::{analyze, Config};
+
+    #[test]
+    fn only_the_unsourced_rule_runs_and_its_spans_do_not_change() {
+        let text = include_str!("../../../examples/raisi-beijing.txt");
+        let unsourced = |config: &Config| {
+            let a = analyze(text, DocKind::Plain, config);
+            let spans: Vec<_> = super::document("x", text, &a, config)
+                .unsourced
+                .iter()
+                .map(|u| (u.start, u.end))
+                .collect();
+            (spans, a.findings.len())
+        };
+        let (all, all_findings) = unsourced(&Config::default());
+        let (only, only_findings) = unsourced(&super::config());
+        assert!(!all.is_empty());
+        assert_eq!(all, only);
+        assert_eq!(only_findings, only.len());
+        assert!(all_findings > only_findings);
+    }
 
     #[test]
     fn to_json_writes_what_serde_json_writes() {
