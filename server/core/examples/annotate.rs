@@ -8,11 +8,11 @@ mod exchange;
 use std::io::{BufRead, Write};
 
 use copydesk_core::text::DocKind;
-use copydesk_core::{analyze, Config};
+use copydesk_core::analyze;
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: annotate IN.jsonl");
-    let config = Config::default();
+    let config = exchange::config();
     let out = std::io::stdout();
     let mut out = out.lock();
     for line in std::io::BufReader::new(std::fs::File::open(path).unwrap()).lines() {
