@@ -7,8 +7,8 @@ mod exchange;
 
 use std::io::{BufRead, Write};
 
-use copydesk_core::text::DocKind;
 use copydesk_core::analyze;
+use copydesk_core::text::DocKind;
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: annotate IN.jsonl");

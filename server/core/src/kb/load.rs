@@ -54,10 +54,15 @@ impl std::fmt::Display for KbError {
 
 pub(super) fn embedded() -> KnowledgeBase {
     let mut kb = KnowledgeBase::default();
-    for (file, src) in ENTITY_FILES {
-        for e in parse_entities_tsv(file, src).expect("embedded knowledge base is valid (tested)") {
-            kb.add(e);
-        }
+    let files: Vec<Vec<KbEntry>> = ENTITY_FILES
+        .iter()
+        .map(|(file, src)| {
+            parse_entities_tsv(file, src).expect("embedded knowledge base is valid (tested)")
+        })
+        .collect();
+    kb.entries.reserve(files.iter().map(Vec::len).sum());
+    for e in files.into_iter().flatten() {
+        kb.add(e);
     }
     for line in data_lines(TITLES) {
         kb.add_title(line);
@@ -74,7 +79,7 @@ pub(super) fn embedded() -> KnowledgeBase {
 
 fn data_lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines()
-        .map(str::trim)
+        .map(trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
@@ -90,7 +95,7 @@ pub fn parse_entities_tsv(file: &str, src: &str) -> Result<Vec<KbEntry>, KbError
     let mut header_seen = false;
     for (i, raw) in src.lines().enumerate() {
         let line = raw.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
+        if trim(line).is_empty() || line.starts_with('#') {
             continue;
         }
         if !header_seen {
@@ -105,10 +110,10 @@ pub fn parse_entities_tsv(file: &str, src: &str) -> Result<Vec<KbEntry>, KbError
             continue;
         }
         let (cols, len) = columns(line);
-        if len < 2 || cols[0].trim().is_empty() {
+        if len < 2 || trim(cols[0]).is_empty() {
             return Err(err(i + 1, "expected at least a name and a type".into()));
         }
-        let ty = match cols[1].trim() {
+        let ty = match trim(cols[1]) {
             "" => None,
             t => Some(
                 EntityType::parse(t).ok_or_else(|| err(i + 1, format!("unknown type `{t}`")))?,
@@ -120,14 +125,14 @@ pub fn parse_entities_tsv(file: &str, src: &str) -> Result<Vec<KbEntry>, KbError
             }
             cols[k]
                 .split('|')
-                .map(str::trim)
+                .map(trim)
                 .filter(|s| !s.is_empty())
                 .map(String::from)
                 .collect()
         };
-        let text = |k: usize| cols[k].trim().to_string();
+        let text = |k: usize| trim(cols[k]).to_string();
         out.push(KbEntry {
-            name: cols[0].trim().to_string(),
+            name: trim(cols[0]).to_string(),
             ty,
             tags: list(2),
             aliases: list(3),
@@ -138,6 +143,17 @@ pub fn parse_entities_tsv(file: &str, src: &str) -> Result<Vec<KbEntry>, KbError
         });
     }
     Ok(out)
+}
+
+/// `s.trim()`, answered from the two end bytes when they are neither ASCII whitespace nor part
+/// of a non-ASCII character, as they almost always are in the data files.
+fn trim(s: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b.is_ascii());
+    if plain(s.as_bytes().first()) && plain(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
 }
 
 /// The (at most seven) tab-separated columns of `line`, the last one taking the rest, and how
@@ -213,6 +229,23 @@ mod tests {
         assert!(kb.lookup("NATO").iter().any(wellknown));
         assert!(kb.is_title("secretary of state"));
         assert!(kb.is_given_name("Hossein") && !kb.is_given_name("Will"));
+    }
+
+    #[test]
+    fn trimming_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\ta\r",
+            "a\u{a0}",
+            "\u{2003}a",
+            "é",
+            "ab c",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
     }
 
     #[test]
