@@ -157,9 +157,10 @@ impl Document<'_> {
         for (k, e) in self.entities.iter().enumerate() {
             w.comma(k);
             w.start_end(e.start, e.end);
-            w.raw(",\"type\":");
-            w.string(e.ty);
-            w.raw(",\"cluster\":\"e");
+            // (type labels are plain upper-case words: nothing to escape)
+            w.raw(",\"type\":\"");
+            w.raw(e.ty);
+            w.raw("\",\"cluster\":\"e");
             w.int(e.cluster.0);
             w.raw("\"}");
         }
