@@ -42,7 +42,7 @@ impl UnionFind {
 }
 
 /// Name words of a mention: its word tokens minus lower-case connectors.
-fn name_words<'a>(doc: &'a Document, m: &RawMention) -> Vec<&'a str> {
+fn name_words<'a>(doc: &'a Document, m: &RawMention) -> impl Iterator<Item = &'a str> {
     m.tokens
         .clone()
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
@@ -52,30 +52,34 @@ fn name_words<'a>(doc: &'a Document, m: &RawMention) -> Vec<&'a str> {
                 || super::recognize::strip_article_prefix(w)
                     .is_some_and(|r| r.starts_with(char::is_uppercase))
         })
-        .collect()
 }
 
-/// The initials of a name, upper-cased ("Shanghai Cooperation Organization" → "SCO").
-fn initials(words: &[&str]) -> String {
-    words
-        .iter()
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
-        .collect()
+/// The initials of a name, upper-cased ("Shanghai Cooperation Organization" → "SCO"), into
+/// `out`.
+fn write_initials(words: &[&str], out: &mut String) {
+    out.clear();
+    out.extend(
+        words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase),
+    );
 }
 
-/// The letters and digits of an acronym, upper-cased ("U.N." → "UN").
-fn acronym_letters(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_uppercase)
-        .collect()
+/// The letters and digits of an acronym, upper-cased ("U.N." → "UN"), into `out`.
+fn write_acronym_letters(s: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_uppercase),
+    );
 }
 
 /// Key for linking the same entity across articles: lower case, letters and digits only, so
 /// "Amir-Abdollahian" and "Amirabdollahian" agree.
 pub fn entity_key(name: &str) -> String {
-    let mut key = String::new();
+    let mut key = String::with_capacity(name.len());
     write_entity_key(name, &mut key);
     key
 }
@@ -103,7 +107,15 @@ pub fn link_mentions(
     type_product_lines(doc, &mut raw);
     let n = raw.len();
     let mut uf = UnionFind((0..n).collect());
-    let words: Vec<Vec<&str>> = raw.iter().map(|m| name_words(doc, m)).collect();
+    // every mention's name words in one list (not a list per mention)
+    let mut all_words: Vec<&str> = Vec::with_capacity(2 * n);
+    let mut bounds = Vec::with_capacity(n);
+    for m in &raw {
+        let a = all_words.len();
+        all_words.extend(name_words(doc, m));
+        bounds.push(a..all_words.len());
+    }
+    let words: Vec<&[&str]> = bounds.into_iter().map(|r| &all_words[r]).collect();
     let texts: Vec<Cow<str>> = raw
         .iter()
         .map(|m| normalized(doc.text_of(m.span)))
@@ -124,14 +136,17 @@ pub fn link_mentions(
         .collect();
     // full names of people by surname and by given name
     let person_like = |i: usize| {
+        // (the hash lookup last)
         raw[i].ty.is_none_or(|t| t == EntityType::Person)
-            && !things.contains(texts[i].as_ref())
             && !raw[i].acronym
             && words[i].len() >= 2
             && words[i].len() <= 5
+            && !things.contains(texts[i].as_ref())
     };
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_last: HashMap<&str, Vec<usize>> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut by_first: HashMap<&str, Vec<usize>> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     for i in 0..n {
         if person_like(i) {
             let last = words[i][words[i].len() - 1];
@@ -157,8 +172,10 @@ pub fn link_mentions(
     };
 
     // 1. same knowledge-base entry or same text
-    let mut first_by_kb: HashMap<u32, usize> = HashMap::default();
-    let mut first_by_text: HashMap<&str, usize> = HashMap::default();
+    let mut first_by_kb: HashMap<u32, usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut first_by_text: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     for i in 0..n {
         if let Some(r) = raw[i].kb {
             let f = *first_by_kb.entry(r).or_insert(i);
@@ -173,9 +190,10 @@ pub fn link_mentions(
     // 1b. a shouted name is the same name in Title Case: "MILLBROOK, Ore." and "Millbrook"
     for i in 0..n {
         let t = texts[i].as_ref();
+        // (a lower-case letter, usually the second, rules a name out before any counting)
         if !raw[i].acronym
-            && t.chars().filter(|c| c.is_alphabetic()).count() > 3
             && !t.chars().any(char::is_lowercase)
+            && t.chars().filter(|c| c.is_alphabetic()).count() > 3
         {
             if let Some(&j) = first_by_text.get(super::recognize::title_case(t).as_str()) {
                 uf.union(j, i);
@@ -203,14 +221,20 @@ pub fn link_mentions(
 
     // 3. acronyms whose letters are the initials of a full name in the article
     let mut by_initials: HashMap<String, usize> = HashMap::default();
+    // (one buffer for every name's letters: a key is copied only when new)
+    let mut letters = String::new();
     for i in 0..n {
         if words[i].len() >= 2 && !raw[i].acronym {
-            by_initials.entry(initials(&words[i])).or_insert(i);
+            write_initials(words[i], &mut letters);
+            if !by_initials.contains_key(&letters) {
+                by_initials.insert(letters.clone(), i);
+            }
         }
     }
     for i in 0..n {
         if raw[i].acronym {
-            if let Some(&full) = by_initials.get(&acronym_letters(&texts[i])) {
+            write_acronym_letters(&texts[i], &mut letters);
+            if let Some(&full) = by_initials.get(&letters) {
                 if raw[full].ty != Some(EntityType::Person)
                     && raw[full].kb.is_none_or(|r| Some(r) == raw[i].kb)
                 {
@@ -243,8 +267,9 @@ pub fn link_mentions(
     let mut by_bare_place: HashMap<&str, Vec<usize>> = HashMap::default();
     for i in 0..n {
         if let [first, .., last] = words[i][..] {
-            let prefixed = kb.words.place_prefixes.contains_lowercased(first);
-            if prefixed && raw[i].ty == Some(EntityType::Place) {
+            if raw[i].ty == Some(EntityType::Place)
+                && kb.words.place_prefixes.contains_lowercased(first)
+            {
                 by_bare_place.entry(last).or_default().push(i);
             }
         }
@@ -313,13 +338,26 @@ pub fn link_mentions(
             Some(EntityType::Org | EntityType::Misc | EntityType::Place)
         );
         // (a court case is named by its parties: "Ferguson" is not "Plessy v. Ferguson")
-        let case = words[j].len() >= 2 && texts[j].contains(" v. ");
-        if words[j].len() >= 2 && thing && !raw[j].acronym && !case {
-            for &w in &words[j] {
+        let case = || texts[j].contains(" v. ");
+        if words[j].len() >= 2 && thing && !raw[j].acronym && !case() {
+            for &w in words[j] {
                 holders.entry(w).or_default().push(j);
             }
         }
     }
+    // the one name holding each word, if all its holders are one name (asked once per word, not
+    // once per mention of it)
+    let sole_holder: HashMap<&str, Option<usize>> = holders
+        .iter()
+        .map(|(&w, js)| {
+            (
+                w,
+                js.iter()
+                    .all(|&j| texts[j] == texts[js[0]])
+                    .then_some(js[0]),
+            )
+        })
+        .collect();
     if !holders.is_empty() {
         for i in 0..n {
             let lone = words[i].len() == 1
@@ -332,6 +370,9 @@ pub fn link_mentions(
                 continue;
             }
             let w = words[i][0];
+            let Some(&holder) = sole_holder.get(w) else {
+                continue;
+            };
             // ("The Union" after "European Union": a head noun is no name of its own)
             let head = kb.words.org_suffixes.contains_lowercased(w)
                 || kb.words.misc_suffixes.contains_lowercased(w)
@@ -339,27 +380,40 @@ pub fn link_mentions(
             if head || kb.is_common_word(w) {
                 continue;
             }
-            if let Some(js) = holders.get(w) {
-                if js.iter().all(|&j| texts[j] == texts[js[0]]) {
-                    uf.union(js[0], i);
-                }
+            if let Some(j) = holder {
+                uf.union(j, i);
             }
         }
     }
 
     // 6b. an organization's head word alone is the closest organization named with it before:
     // "the Court" → "Italian Supreme Court of Cassation", "the Council" → "Refugee Council"
+    // (indexed by word on the first question, rather than searched backwards for each)
+    let mut orgs_by_word: Option<HashMap<&str, Vec<usize>>> = None;
     for i in 0..n {
         let [w] = words[i][..] else { continue };
         if raw[i].acronym || raw[i].kb.is_some() || !kb.words.org_suffixes.contains_lowercased(w) {
             continue;
         }
-        let head = (0..i).rev().find(|&j| {
+        let orgs = orgs_by_word.get_or_insert_with(|| {
+            let mut orgs: HashMap<&str, Vec<usize>> = HashMap::default();
             // (a known one is a body of its own: "the Union" is not always the European Union)
-            words[j].len() >= 2
-                && raw[j].ty == Some(EntityType::Org)
-                && raw[j].kb.is_none()
-                && words[j].contains(&w)
+            for j in (0..n).filter(|&j| {
+                words[j].len() >= 2 && raw[j].ty == Some(EntityType::Org) && raw[j].kb.is_none()
+            }) {
+                for &v in words[j] {
+                    let js = orgs.entry(v).or_default();
+                    if js.last() != Some(&j) {
+                        js.push(j);
+                    }
+                }
+            }
+            orgs
+        });
+        // the closest before
+        let head = orgs.get(w).and_then(|js| {
+            let k = js.partition_point(|&j| j < i);
+            k.checked_sub(1).map(|k| js[k])
         });
         if let Some(j) = head {
             uf.union(j, i);
@@ -380,11 +434,11 @@ pub fn link_mentions(
     }
     for i in 0..n {
         let [w] = words[i][..] else { continue };
-        let person = by_last.contains_key(w) || by_first.contains_key(w);
+        let person = || by_last.contains_key(w) || by_first.contains_key(w);
         if raw[i].acronym
             || raw[i].kb.is_some()
-            || person
             || matches!(raw[i].ty, Some(EntityType::Person | EntityType::Place))
+            || person()
         {
             continue;
         }
@@ -414,7 +468,8 @@ pub fn link_mentions(
     }
 
     // build entities
-    let mut root_to_entity: HashMap<usize, usize> = HashMap::default();
+    let mut root_to_entity: HashMap<usize, usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::with_capacity(n);
     for (i, r) in raw.iter().enumerate() {
@@ -592,7 +647,7 @@ fn distinct_names<'a>(
 fn resolve_type(
     e: &Entity,
     raw: &[RawMention],
-    words: &[Vec<&str>],
+    words: &[&[&str]],
     kb: &KnowledgeBase,
 ) -> EntityType {
     if let Some(r) = e.kb {
