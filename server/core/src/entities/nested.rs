@@ -46,6 +46,9 @@ pub fn nested_mentions(
             by_text.entry(name).or_insert(m.entity);
         }
     }
+    // the first entity of each knowledge-base entry, indexed on the first known name found
+    // inside another (not searched for each)
+    let mut by_kb: Option<HashMap<KbRef, EntityId>> = None;
     let mut out = Vec::new();
     for m in mentions {
         // a place inside a person's name is no place: "George Washington"
@@ -85,7 +88,16 @@ pub fn nested_mentions(
                 Some((_, Some(r))) if entities[m.entity].kb == Some(r) => None,
                 Some((e, Some(r))) => {
                     let entry = kb.entry(r);
-                    let entity = entities.iter().position(|x| x.kb == Some(r));
+                    let by_kb = by_kb.get_or_insert_with(|| {
+                        let mut by_kb = HashMap::default();
+                        for (x, e) in entities.iter().enumerate() {
+                            if let Some(r) = e.kb {
+                                by_kb.entry(r).or_insert(x);
+                            }
+                        }
+                        by_kb
+                    });
+                    let entity = by_kb.get(&r).copied();
                     let ty = entity.map_or(entry.ty, |x| Some(entities[x].ty));
                     ty.filter(|&ty| {
                         matches!(ty, EntityType::Place | EntityType::Org | EntityType::Person)
