@@ -81,7 +81,14 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
         // (a case name may run on into the next sentence: "United States v. O'Brien")
         let mut i = s.tokens.start.max(resume);
         while i < s.tokens.end {
-            if let Some(m) = compound_name(doc, kb, i, s.tokens.start, shouting) {
+            // (only a capitalised word heads a compound: most tokens need no call to say so)
+            let t = &doc.tokens[i];
+            let compound = if t.upper && t.kind == TokenKind::Word {
+                compound_name(doc, kb, i, s.tokens.start, shouting)
+            } else {
+                None
+            };
+            if let Some(m) = compound {
                 // "New York-based": the name took the word before the compound
                 if out.last().is_some_and(|p| p.tokens == (m.tokens.start..i)) {
                     out.pop();
@@ -534,11 +541,19 @@ fn is_acronym(w: &str) -> bool {
     letters >= 2 && capitals >= 2
 }
 
+/// Asked of nearly every token: the common answer (a lower-case word, punctuation) is given
+/// here, inlined, and the rest of the questions in [`is_name_word`].
+#[inline]
 fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     let t = &doc.tokens[i];
-    if t.kind != TokenKind::Word {
-        return false;
-    }
+    t.kind == TokenKind::Word
+        && (t.upper || t.span.text(&doc.prose).starts_with("al-"))
+        && is_name_word(doc, i, kb)
+}
+
+/// [`is_name_token`] for a word token.
+fn is_name_word(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
+    let t = &doc.tokens[i];
     let w = word(doc, i);
     // "al-Assad", "bin Salman" are handled by connectors; "al-Assad" starts lower case
     let first_upper = t.upper
