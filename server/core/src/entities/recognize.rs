@@ -17,7 +17,7 @@ use crate::entities::EntityType;
 use crate::kb::{KbRef, KnowledgeBase, Sense};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
-use crate::wordset::WordSet;
+use crate::wordset::{WordMap, WordSet};
 
 /// A mention before linking.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,19 +48,14 @@ const MAX_KB_TOKENS: usize = 8;
 pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     let mut out: Vec<RawMention> = Vec::new();
     // sized up front: most words of an article are lower-case ones
-    let mut lower_words = WordSet::with_capacity(doc.tokens.len());
-    for w in doc
-        .tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word && !t.upper)
-        .map(|t| t.span.text(&doc.prose))
-        // (ASCII first: decoding and the Unicode table are for the rare other letter)
-        .filter(|w| match w.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-            _ => w.chars().next().is_some_and(char::is_lowercase),
-        })
-    {
-        lower_words.insert(w);
+    let mut lower_words = WordMap::with_capacity(doc.tokens.len());
+    for t in doc.tokens.iter() {
+        if t.kind == TokenKind::Word && !t.upper {
+            let w = t.span.text(&doc.prose);
+            if starts_lower(w) {
+                *lower_words.get_or_insert(w, 0) += u32::from(!in_domain(doc, t));
+            }
+        }
     }
     let words = ArticleWords {
         lower: lower_words,
@@ -203,7 +198,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     }
     let mut out = keep_confirmed(doc, out);
     take_back_dropped_words(doc, &mut out);
-    drop_common_nouns(doc, kb, &mut out);
+    drop_common_nouns(doc, kb, &words, &mut out);
     out
 }
 
@@ -395,7 +390,12 @@ fn numbers_unit(doc: &Document, kb: &KnowledgeBase, p: usize, e: usize) -> bool 
 
 /// A common noun capitalised in passing ("WHO say Iodine deficiency is …") in an article that
 /// writes it in lower case again and again (three times or more) is that noun, not a name.
-fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMention>) {
+fn drop_common_nouns(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    words: &ArticleWords,
+    out: &mut Vec<RawMention>,
+) {
     let candidate = |m: &RawMention| {
         m.tokens.len() == 1
             && m.ty.is_none()
@@ -407,49 +407,68 @@ fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMentio
     if !out.iter().any(candidate) {
         return;
     }
-    // only the candidates' words are counted: the set's length and first-letter filter turns
-    // away most tokens before any hashing
-    let mut wanted = WordSet::default();
-    for m in out.iter().filter(|m| candidate(m)) {
-        wanted.insert(&lower_word(doc, m.tokens.start));
-    }
-    let mut counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
-    // (a domain name is no use of the noun: "scientology.org")
-    let in_domain = |t: &Token| {
-        let after = &doc.prose[t.span.end..];
-        let before = &doc.prose[..t.span.start];
-        after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric)
-            || before.ends_with(['.', '/', '@'])
-    };
-    for t in doc.tokens.iter() {
-        if t.kind != TokenKind::Word || t.upper {
-            continue;
-        }
-        let w = t.span.text(&doc.prose);
-        if wanted.contains(w) && !in_domain(t) {
-            *counts.entry(w).or_default() += 1;
+    // the article's lower-case words are counted already; a candidate not starting with a
+    // lower-case letter ("3m") is counted over the tokens (only such words are hashed)
+    let others: Vec<Cow<str>> = out
+        .iter()
+        .filter(|m| candidate(m))
+        .map(|m| lower_word(doc, m.tokens.start))
+        .filter(|w| !starts_lower(w))
+        .collect();
+    let mut other_counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
+    if !others.is_empty() {
+        let others: WordSet = others.iter().map(|w| w.as_ref()).collect();
+        for t in doc.tokens.iter() {
+            if t.kind != TokenKind::Word || t.upper {
+                continue;
+            }
+            let w = t.span.text(&doc.prose);
+            if others.contains(w) && !in_domain(doc, t) {
+                *other_counts.entry(w).or_default() += 1;
+            }
         }
     }
     out.retain(|m| {
-        !candidate(m)
-            || counts
-                .get(&*lower_word(doc, m.tokens.start))
-                .is_none_or(|&c| c < 3)
+        if !candidate(m) {
+            return true;
+        }
+        let w = lower_word(doc, m.tokens.start);
+        let count = if starts_lower(&w) {
+            words.lower.get(&w)
+        } else {
+            other_counts.get(&*w)
+        };
+        count.is_none_or(|&c| c < 3)
     });
+}
+
+/// Does `w` start with a lower-case letter?
+fn starts_lower(w: &str) -> bool {
+    // (ASCII first: decoding and the Unicode table are for the rare other letter)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => w.chars().next().is_some_and(char::is_lowercase),
+    }
+}
+
+/// A word of a domain name or an address ("scientology.org", "x.com/…", "@POTUS"): no use of
+/// the word as a noun.
+fn in_domain(doc: &Document, t: &Token) -> bool {
+    let after = &doc.prose[t.span.end..];
+    let before = &doc.prose[..t.span.start];
+    after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric)
+        || before.ends_with(['.', '/', '@'])
 }
 
 /// A capitalised word dropped at a clause start ("Image: Home Office", "Medical Journal of
 /// Australia" opening a sentence) goes back into the name when the article writes the longer
 /// name elsewhere.
 fn take_back_dropped_words(doc: &Document, out: &mut [RawMention]) {
-    let multi: HashSet<Cow<str>> = out
-        .iter()
-        .filter(|m| m.tokens.len() >= 2)
-        .map(|m| doc.lower_text(m.span))
-        .collect();
-    if multi.is_empty() {
+    if !out.iter().any(|m| m.tokens.len() >= 2) {
         return;
     }
+    // the longer names, gathered on the first capitalised word before a mention
+    let mut multi: Option<HashSet<Cow<str>>> = None;
     for k in 0..out.len() {
         let a = out[k].tokens.start;
         let taken = |p: usize| k > 0 && out[k - 1].tokens.end > p;
@@ -459,6 +478,12 @@ fn take_back_dropped_words(doc: &Document, out: &mut [RawMention]) {
             continue;
         }
         let longer = span_of(doc, p, out[k].tokens.end);
+        let multi = multi.get_or_insert_with(|| {
+            out.iter()
+                .filter(|m| m.tokens.len() >= 2)
+                .map(|m| doc.lower_text(m.span))
+                .collect()
+        });
         if multi.contains(&doc.lower_text(longer)) {
             let m = &mut out[k];
             m.tokens.start = p;
@@ -472,6 +497,9 @@ fn take_back_dropped_words(doc: &Document, out: &mut [RawMention]) {
 /// mention has the same text or, for a single word, contains that word ("RAISI" in a headline,
 /// "Ebrahim Raisi" in the body).
 fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
+    if !out.iter().any(|m| m.weak) {
+        return out;
+    }
     let mut texts: HashSet<Cow<str>> = HashSet::default();
     let mut words: HashSet<Cow<str>> = HashSet::default();
     for m in out.iter().filter(|m| !m.weak) {
@@ -698,7 +726,8 @@ fn is_contraction(w: &str) -> bool {
 fn is_connector(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     let t = &doc.tokens[i];
     let w = word(doc, i);
-    (t.kind == TokenKind::Word || w == "&") && kb.words.connectors.contains(w) && !t.newline_before
+    // (the hash lookup last)
+    !t.newline_before && (t.kind == TokenKind::Word || w == "&") && kb.words.connectors.contains(w)
 }
 
 fn is_all_caps_sentence(doc: &Document, r: std::ops::Range<usize>) -> bool {
@@ -895,7 +924,7 @@ fn segment_run(
         } else {
             // common in English, or written in lower case elsewhere in this article
             let common =
-                (kb.is_common_word(w) || words.lower.contains(&*lower)) && !kb.is_given_name(w);
+                (kb.is_common_word(w) || words.lower.get(&lower).is_some()) && !kb.is_given_name(w);
             let weak_start = at_clause_start(doc, p, sentence_start) || shouting;
             if common && (weak_start || (shouting && !is_acronym(w))) {
                 dropped_inside |= !segs.is_empty();
@@ -1250,8 +1279,8 @@ fn person_after_org(
 
 /// What recognition asks about the article's words as a whole.
 struct ArticleWords {
-    /// The words written in lower case somewhere.
-    lower: WordSet,
+    /// The words written in lower case somewhere, with how often outside domain names.
+    lower: WordMap<u32>,
     /// Where each capitalised word stands alone as a name (no capitalised word on either side),
     /// in text order; found on the first question, as few articles ask one.
     alone: OnceCell<FxHashMap<Box<str>, Vec<usize>>>,
@@ -1307,6 +1336,10 @@ fn is_model_code(w: &str) -> bool {
 /// "Windows 10", "Firefox 3.5")? Not a match score ("Korea 1 – 0"), a count ("Cruz 34
 /// delegates") or a year.
 fn takes_version(doc: &Document, m: &RawMention, v: usize) -> bool {
+    // (most names are known, titled or typed: no need to read the token)
+    if m.kb.is_some() || m.title.is_some() || m.ty.is_some_and(|ty| ty != EntityType::Misc) {
+        return false;
+    }
     let t = &doc.tokens[v];
     let w = word(doc, v);
     let number = (1..=4).contains(&w.len())
