@@ -594,7 +594,7 @@ fn is_name_word(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
         && compound_head(w).is_none()
         && !is_handle(doc, i)
         && !is_shouted_word(doc, kb, i)
-        && !(is_roman_numeral(w) && !(i > 0 && doc.tokens[i - 1].upper))
+        && !(!(i > 0 && doc.tokens[i - 1].upper) && is_roman_numeral(w))
 }
 
 /// "#IStandWithAhmed", "@POTUS": a hashtag or a user name, not a name in the text.
@@ -868,7 +868,8 @@ fn segment_run(
         return;
     }
     // 1. cut the run into titles, known names and unknown words
-    let mut segs: Vec<Seg> = Vec::new();
+    // (sized once: growing it from nothing cost more than the allocation)
+    let mut segs: Vec<Seg> = Vec::with_capacity(end - start);
     // a common word dropped between two segments: they are separate names, not one long one
     let mut dropped_inside = false;
     let mut p = start;
@@ -1244,16 +1245,23 @@ fn person_after_org(
     end: usize,
     words: &ArticleWords,
 ) -> Option<usize> {
+    // whether each of the last three tokens may be part of a person's name, found once
+    // (a run is tried from two starts, and once more below)
+    let may_be_name = |i: usize| {
+        let w = word(doc, i);
+        doc.tokens[i].kind == TokenKind::Word
+            && is_capitalized(w)
+            && !is_acronym(w)
+            && !kb.is_common_word(w)
+            && !kb.words.connectors.contains(w)
+            && suffix_type(kb, &lower_word(doc, i)).is_none()
+    };
+    let tail: [OnceCell<bool>; 3] = Default::default();
     let fits = |k: usize| {
         k > start
             && (k..end).all(|i| {
-                let w = word(doc, i);
-                doc.tokens[i].kind == TokenKind::Word
-                    && is_capitalized(w)
-                    && !is_acronym(w)
-                    && !kb.is_common_word(w)
-                    && !kb.words.connectors.contains(w)
-                    && suffix_type(kb, &lower_word(doc, i)).is_none()
+                // (k is at least end - 3 in every question below)
+                *tail[end - 1 - i].get_or_init(|| may_be_name(i))
             })
     };
     let k = (end.checked_sub(3)?..end.saturating_sub(1)).find(|&k| fits(k))?;
