@@ -58,22 +58,26 @@ fn name_words<'a>(doc: &'a Document, m: &RawMention) -> impl Iterator<Item = &'a
 /// `out`.
 fn write_initials(words: &[&str], out: &mut String) {
     out.clear();
-    out.extend(
-        words
-            .iter()
-            .filter_map(|w| w.chars().next())
-            .flat_map(char::to_uppercase),
-    );
+    for c in words.iter().filter_map(|w| w.chars().next()) {
+        push_upper(c, out);
+    }
+}
+
+/// `c` upper-cased (as `char::to_uppercase`), ASCII without the Unicode tables.
+fn push_upper(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_uppercase());
+    } else {
+        out.extend(c.to_uppercase());
+    }
 }
 
 /// The letters and digits of an acronym, upper-cased ("U.N." → "UN"), into `out`.
 fn write_acronym_letters(s: &str, out: &mut String) {
     out.clear();
-    out.extend(
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_uppercase),
-    );
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        push_upper(c, out);
+    }
 }
 
 /// Key for linking the same entity across articles: lower case, letters and digits only, so
@@ -87,6 +91,15 @@ pub fn entity_key(name: &str) -> String {
 /// [`entity_key`] into a reused buffer (for loops over many mentions).
 pub fn write_entity_key(name: &str, key: &mut String) {
     key.clear();
+    // (byte by byte when ASCII, as names almost always are: no decoding)
+    if name.is_ascii() {
+        key.extend(
+            name.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
     for c in name.chars() {
         // ASCII first: the Unicode tables are for the rare other letter
         if c.is_ascii() {
@@ -345,19 +358,9 @@ pub fn link_mentions(
             }
         }
     }
-    // the one name holding each word, if all its holders are one name (asked once per word, not
-    // once per mention of it)
-    let sole_holder: HashMap<&str, Option<usize>> = holders
-        .iter()
-        .map(|(&w, js)| {
-            (
-                w,
-                js.iter()
-                    .all(|&j| texts[j] == texts[js[0]])
-                    .then_some(js[0]),
-            )
-        })
-        .collect();
+    // the one name holding a word, if all its holders are one name (found once per word asked
+    // about, not once per mention of it)
+    let mut sole_holders: HashMap<&str, Option<usize>> = HashMap::default();
     if !holders.is_empty() {
         for i in 0..n {
             let lone = words[i].len() == 1
@@ -370,7 +373,7 @@ pub fn link_mentions(
                 continue;
             }
             let w = words[i][0];
-            let Some(&holder) = sole_holder.get(w) else {
+            let Some(js) = holders.get(w) else {
                 continue;
             };
             // ("The Union" after "European Union": a head noun is no name of its own)
@@ -380,7 +383,12 @@ pub fn link_mentions(
             if head || kb.is_common_word(w) {
                 continue;
             }
-            if let Some(j) = holder {
+            let sole = *sole_holders.entry(w).or_insert_with(|| {
+                js.iter()
+                    .all(|&j| texts[j] == texts[js[0]])
+                    .then_some(js[0])
+            });
+            if let Some(j) = sole {
                 uf.union(j, i);
             }
         }
