@@ -454,10 +454,11 @@ fn starts_lower(w: &str) -> bool {
 /// A word of a domain name or an address ("scientology.org", "x.com/…", "@POTUS"): no use of
 /// the word as a noun.
 fn in_domain(doc: &Document, t: &Token) -> bool {
-    let after = &doc.prose[t.span.end..];
-    let before = &doc.prose[..t.span.start];
-    after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric)
-        || before.ends_with(['.', '/', '@'])
+    // (asked of every lower-case word: bytes, as the marks are ASCII)
+    let p = doc.prose.as_bytes();
+    p.get(t.span.end) == Some(&b'.')
+        && doc.prose[t.span.end + 1..].starts_with(char::is_alphanumeric)
+        || t.span.start > 0 && matches!(p[t.span.start - 1], b'.' | b'/' | b'@')
 }
 
 /// A capitalised word dropped at a clause start ("Image: Home Office", "Medical Journal of
@@ -571,7 +572,7 @@ fn is_acronym(w: &str) -> bool {
 
 /// Asked of nearly every token: the common answer (a lower-case word, punctuation) is given
 /// here, inlined, and the rest of the questions in [`is_name_word`].
-#[inline]
+#[inline(always)]
 fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     let t = &doc.tokens[i];
     t.kind == TokenKind::Word
@@ -580,6 +581,7 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
 }
 
 /// [`is_name_token`] for a word token.
+#[inline(never)]
 fn is_name_word(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     let t = &doc.tokens[i];
     let w = word(doc, i);
@@ -637,7 +639,8 @@ fn compound_head(w: &str) -> Option<usize> {
     if !w.starts_with(char::is_uppercase) {
         return None;
     }
-    let k = w.rfind('-')?;
+    // (a byte search: for a short word, cheaper than the call `rfind` makes)
+    let k = w.bytes().rposition(|b| b == b'-')?;
     (k > 0 && w[k + 1..].starts_with(char::is_lowercase)).then_some(k)
 }
 
