@@ -501,25 +501,36 @@ fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
     if !out.iter().any(|m| m.weak) {
         return out;
     }
-    let mut texts: HashSet<Cow<str>> = HashSet::default();
-    let mut words: HashSet<Cow<str>> = HashSet::default();
+    // the weak mentions' texts, each with whether a strong mention has it as its text and as
+    // one of its words (few weak mentions, many strong ones: only the weak are hashed in)
+    let mut confirmed: FxHashMap<Cow<str>, (bool, bool)> = out
+        .iter()
+        .filter(|m| m.weak)
+        .map(|m| (doc.lower_text(m.span), (false, false)))
+        .collect();
     for m in out.iter().filter(|m| !m.weak) {
-        texts.insert(doc.lower_text(m.span));
+        if let Some(c) = confirmed.get_mut(&doc.lower_text(m.span)) {
+            c.0 = true;
+        }
         // the surname and given name of a full name confirm "RAISI" and "Raisi" at a sentence start
         if m.tokens.len() >= 2 && m.ty.is_none_or(|t| t == EntityType::Person) {
-            words.insert(lower_word(doc, m.tokens.start));
             let last = lower_word(doc, m.tokens.end - 1);
             // "Burhan" for "Abdel Fattah al-Burhan"
-            if let Some(rest) = strip_article_prefix(&last) {
-                words.insert(Cow::Owned(rest.to_string()));
+            let rest = strip_article_prefix(&last);
+            for w in [&*lower_word(doc, m.tokens.start), &*last]
+                .into_iter()
+                .chain(rest)
+            {
+                if let Some(c) = confirmed.get_mut(w) {
+                    c.1 = true;
+                }
             }
-            words.insert(last);
         }
     }
     out.retain(|m| {
         !m.weak || {
-            let t = doc.lower_text(m.span);
-            texts.contains(&t) || (m.tokens.len() == 1 && words.contains(&t))
+            let (text, word) = confirmed[&doc.lower_text(m.span)];
+            text || (m.tokens.len() == 1 && word)
         }
     });
     out
@@ -539,9 +550,17 @@ fn word(doc: &Document, i: usize) -> &str {
 
 /// Token `i` lower-cased (as `str::to_lowercase` would).
 fn lower_word(doc: &Document, i: usize) -> Cow<'_, str> {
-    doc.tokens
-        .get(i)
-        .map_or(Cow::Borrowed(""), |t| doc.lower_text(t.span))
+    let Some(t) = doc.tokens.get(i) else {
+        return Cow::Borrowed("");
+    };
+    // the document's lower-case form of the token is the same when ASCII and as long as the
+    // token (a letter lower-cased to ASCII from anything else shrinks), as nearly all are
+    let lower = doc.lower(i);
+    if lower.len() == t.span.len() && lower.is_ascii() {
+        Cow::Borrowed(lower)
+    } else {
+        doc.lower_text(t.span)
+    }
 }
 
 fn lower_surface(doc: &Document, from: usize, to: usize) -> Cow<'_, str> {
