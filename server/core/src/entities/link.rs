@@ -218,7 +218,12 @@ pub fn link_mentions(
     for i in 0..n.saturating_sub(1) {
         let (a, b) = (&raw[i], &raw[i + 1]);
         let between = &doc.prose[a.span.end..b.span.start];
-        if between.trim() == "(" && doc.prose[b.span.end..].trim_start().starts_with(')') {
+        // (`between.trim() == "("`, without trimming the end of a long stretch of text)
+        let opens = between
+            .trim_start()
+            .strip_prefix('(')
+            .is_some_and(|rest| rest.trim_start().is_empty());
+        if opens && doc.prose[b.span.end..].trim_start().starts_with(')') {
             let (full, acr) = if b.acronym {
                 (i, i + 1)
             } else if a.acronym {
@@ -644,6 +649,10 @@ fn distinct_names<'a>(
 ) -> HashMap<&'a str, usize> {
     map.iter()
         .map(|(w, v)| {
+            // (most words belong to one name, however often it is written: no list to sort)
+            if v.iter().all(|&x| texts[x] == texts[v[0]]) {
+                return (*w, 1);
+            }
             let mut t: Vec<&str> = v.iter().map(|&x| texts[x].as_ref()).collect();
             t.sort_unstable();
             t.dedup();
