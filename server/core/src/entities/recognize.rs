@@ -735,8 +735,16 @@ fn ends_known_name(doc: &Document, kb: &KnowledgeBase, prev: usize, i: usize) ->
 
 /// "I’m", "Won’t", "They’ve": capitalised only because they start a sentence.
 fn is_contraction(w: &str) -> bool {
-    let Some(k) = w.rfind(['\'', '\u{2019}']) else {
-        return false;
+    // the last apostrophe, found by bytes (asked of every capitalised word): `’` starts with
+    // 0xE2, as other characters do, which only then need the character search
+    let b = w.as_bytes();
+    let k = match b.iter().rposition(|&c| c == b'\'' || c == 0xE2) {
+        None => return false,
+        Some(k) if b[k] == b'\'' || w[k..].starts_with('\u{2019}') => k,
+        Some(_) => match w.rfind(['\'', '\u{2019}']) {
+            Some(k) => k,
+            None => return false,
+        },
     };
     let tail = &w[k..].trim_start_matches(['\'', '\u{2019}']);
     matches!(
@@ -932,10 +940,10 @@ fn segment_run(
                 _ => segs.push(Seg::Known(p, e, sense)),
             }
             p = e;
-        } else if lower != "the"
+        } else if matches!(segs.last(), Some(Seg::Name(_, b)) if *b == p)
+            && lower != "the"
             && is_capitalized(w)
             && kb.words.determiners.contains(&*lower)
-            && matches!(segs.last(), Some(Seg::Name(_, b)) if *b == p)
         {
             // a capitalised "An" or "A" inside a name is a syllable of it: "Hội An", "Long An"
             if let Some(Seg::Name(_, b)) = segs.last_mut() {
@@ -1632,13 +1640,13 @@ fn guess_type(
     let next_lower =
         next_word(doc, e).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
     if e - a == 1
+        && (next_lower || first.ends_with('s'))
         && !kb.is_given_name(first)
         && kb
             .words
             .norp_endings
             .iter()
             .any(|s| first.len() > s.len() + 2 && first.ends_with(s.as_str()))
-        && (next_lower || first.ends_with('s'))
     {
         return Some(EntityType::Norp);
     }
