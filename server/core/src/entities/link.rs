@@ -481,13 +481,13 @@ pub fn link_mentions(
     }
 
     // build entities
-    let mut root_to_entity: HashMap<usize, usize> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
+    // (a root is a mention's index: a list, not a map)
+    let mut root_to_entity: Vec<Option<usize>> = vec![None; n];
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::with_capacity(n);
     for (i, r) in raw.iter().enumerate() {
         let root = uf.find(i);
-        let id = *root_to_entity.entry(root).or_insert_with(|| {
+        let id = *root_to_entity[root].get_or_insert_with(|| {
             entities.push(Entity {
                 name: String::new(),
                 ty: EntityType::Person,
