@@ -654,13 +654,11 @@ fn is_roman_numeral(w: &str) -> bool {
 /// The capitalised head of a compound with a lower-case tail ("Iranian-backed", "Saudi-led",
 /// "Scientology-related", "T-shirt"), as a byte length: only the head may be a name.
 fn compound_head(w: &str) -> Option<usize> {
-    // most words are lower case: one test of the first letter rules them out
-    if !w.starts_with(char::is_uppercase) {
-        return None;
-    }
-    // (a byte search: for a short word, cheaper than the call `rfind` makes)
+    // most words have no hyphen: a byte search (cheaper for a short word than the call `rfind`
+    // makes) rules them out before any letter is decoded
     let k = w.bytes().rposition(|b| b == b'-')?;
-    (k > 0 && w[k + 1..].starts_with(char::is_lowercase)).then_some(k)
+    (k > 0 && w.starts_with(char::is_uppercase) && w[k + 1..].starts_with(char::is_lowercase))
+        .then_some(k)
 }
 
 /// The name heading a compound word at token `i`: "Iranian" in "Iranian-backed" (NORP), "Saudi"
