@@ -951,17 +951,19 @@ fn segment_run(
         } else if kb.words.determiners.contains(&*lower) || is_connector(doc, p, kb) {
             p += 1;
         } else {
-            // common in English, or written in lower case elsewhere in this article
-            let common =
-                (kb.is_common_word(w) || words.lower.get(&lower).is_some()) && !kb.is_given_name(w);
+            // common in English, or written in lower case elsewhere in this article (asked only
+            // where a capital may say nothing, or before a colon)
+            let common = || {
+                (kb.is_common_word(w) || words.lower.get(&lower).is_some()) && !kb.is_given_name(w)
+            };
             let weak_start = at_clause_start(doc, p, sentence_start) || shouting;
-            if common && (weak_start || (shouting && !is_acronym(w))) {
+            if (weak_start || (shouting && !is_acronym(w))) && common() {
                 dropped_inside |= !segs.is_empty();
                 p += 1;
                 continue;
             }
             // a common word used as a label ("Image:", "Photo:") is not part of a name
-            if common && word(doc, p + 1) == ":" {
+            if word(doc, p + 1) == ":" && common() {
                 p += 1;
                 continue;
             }
@@ -1025,11 +1027,11 @@ fn segment_run(
     // Organization for Migration", "Committee on Foreign Affairs" (not after a person; "of" is
     // left to the particles: "Institute of Technology and Colorado State University" is two)
     let org_inside = first_tok.is_some_and(|a| {
-        !kb.is_given_name(word(doc, a))
-            && (a..last_tok).any(|k| {
-                matches!(word(doc, k + 1), "for" | "on")
-                    && kb.words.org_suffixes.contains(&*lower_word(doc, k))
-            })
+        // (the given-name lookup last: most runs have no "for" or "on")
+        (a..last_tok).any(|k| {
+            matches!(word(doc, k + 1), "for" | "on")
+                && kb.words.org_suffixes.contains(&*lower_word(doc, k))
+        }) && !kb.is_given_name(word(doc, a))
     });
     let suffix_ty = suffix_type(kb, &lower_word(doc, last_tok))
         .or((org_prefixed || org_inside).then_some(EntityType::Org));
@@ -1150,9 +1152,9 @@ fn segment_run(
                         && !in_parens
                         && (shouting
                             || (e == a + 1
+                                && !acronym
                                 && at_clause_start(doc, a, sentence_start)
-                                && !kb.is_given_name(word(doc, a))
-                                && !acronym)),
+                                && !kb.is_given_name(word(doc, a)))),
                 });
             }
         }
@@ -1564,7 +1566,7 @@ fn guess_type(
     {
         return Some(EntityType::Misc);
     }
-    if titled || kb.is_given_name(first) && e - a >= 2 {
+    if titled || e - a >= 2 && kb.is_given_name(first) {
         return Some(EntityType::Person);
     }
     // "a boy in Bondy,", "a stall in Hội An.": a name after "in" ending the phrase is a place's
