@@ -439,8 +439,10 @@ pub fn link_mentions(
     let mut by_bare_org: HashMap<&str, usize> = HashMap::default();
     for j in 0..n {
         if let [w, head] = words[j][..] {
-            let org_head = kb.words.org_suffixes.contains_lowercased(head);
-            if org_head && raw[j].ty == Some(EntityType::Org) && raw[j].kb.is_none() {
+            if raw[j].ty == Some(EntityType::Org)
+                && raw[j].kb.is_none()
+                && kb.words.org_suffixes.contains_lowercased(head)
+            {
                 by_bare_org.entry(w).or_insert(j);
             }
         }

@@ -1102,12 +1102,14 @@ fn segment_run(
             Seg::Name(a, e) => {
                 // a letter after a dropped capitalised word labels it, and the two are a name:
                 // "Group G" at a line start, "Plan B"
-                let after_dropped = a > start
-                    && doc.tokens[a - 1].kind == TokenKind::Word
-                    && is_capitalized(word(doc, a - 1))
-                    && !kb.words.determiners.contains(&*lower_word(doc, a - 1))
-                    && !segs[..k].iter().any(|s| matches!(s, Seg::Title(_, b) | Seg::Known(_, b, _) | Seg::Name(_, b) if *b == a));
-                let a = if e == a + 1 && word(doc, a).chars().count() == 1 && after_dropped {
+                let after_dropped = || {
+                    a > start
+                        && doc.tokens[a - 1].kind == TokenKind::Word
+                        && is_capitalized(word(doc, a - 1))
+                        && !kb.words.determiners.contains(&*lower_word(doc, a - 1))
+                        && !segs[..k].iter().any(|s| matches!(s, Seg::Title(_, b) | Seg::Known(_, b, _) | Seg::Name(_, b) if *b == a))
+                };
+                let a = if e == a + 1 && word(doc, a).chars().count() == 1 && after_dropped() {
                     a - 1
                 } else {
                     a
