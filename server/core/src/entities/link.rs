@@ -317,7 +317,7 @@ pub fn link_mentions(
         }
         let caps;
         let mut w = words[i][0];
-        if w.chars().count() > 3 && !w.chars().any(char::is_lowercase) {
+        if !w.chars().any(char::is_lowercase) && w.chars().count() > 3 {
             caps = super::recognize::title_case(w);
             w = &caps;
         }
@@ -512,9 +512,10 @@ pub fn link_mentions(
             e.aliases.push(surface.to_string());
         }
         if let Some(t) = r.title {
-            let role = doc.text_of(t).trim().to_string();
-            if !e.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
-                e.roles.push(role);
+            // (copied only when new: a person's title is mostly repeated)
+            let role = doc.text_of(t).trim();
+            if !e.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+                e.roles.push(role.to_string());
             }
         }
         mentions.push(Mention {
