@@ -42,7 +42,7 @@ impl UnionFind {
 }
 
 /// Name words of a mention: its word tokens minus lower-case connectors.
-fn name_words<'a>(doc: &'a Document, m: &RawMention) -> Vec<&'a str> {
+fn name_words<'a>(doc: &'a Document, m: &RawMention) -> impl Iterator<Item = &'a str> {
     m.tokens
         .clone()
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
@@ -52,30 +52,38 @@ fn name_words<'a>(doc: &'a Document, m: &RawMention) -> Vec<&'a str> {
                 || super::recognize::strip_article_prefix(w)
                     .is_some_and(|r| r.starts_with(char::is_uppercase))
         })
-        .collect()
 }
 
-/// The initials of a name, upper-cased ("Shanghai Cooperation Organization" → "SCO").
-fn initials(words: &[&str]) -> String {
-    words
-        .iter()
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
-        .collect()
+/// The initials of a name, upper-cased ("Shanghai Cooperation Organization" → "SCO"), into
+/// `out`.
+fn write_initials(words: &[&str], out: &mut String) {
+    out.clear();
+    for c in words.iter().filter_map(|w| w.chars().next()) {
+        push_upper(c, out);
+    }
 }
 
-/// The letters and digits of an acronym, upper-cased ("U.N." → "UN").
-fn acronym_letters(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_uppercase)
-        .collect()
+/// `c` upper-cased (as `char::to_uppercase`), ASCII without the Unicode tables.
+fn push_upper(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_uppercase());
+    } else {
+        out.extend(c.to_uppercase());
+    }
+}
+
+/// The letters and digits of an acronym, upper-cased ("U.N." → "UN"), into `out`.
+fn write_acronym_letters(s: &str, out: &mut String) {
+    out.clear();
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        push_upper(c, out);
+    }
 }
 
 /// Key for linking the same entity across articles: lower case, letters and digits only, so
 /// "Amir-Abdollahian" and "Amirabdollahian" agree.
 pub fn entity_key(name: &str) -> String {
-    let mut key = String::new();
+    let mut key = String::with_capacity(name.len());
     write_entity_key(name, &mut key);
     key
 }
@@ -83,6 +91,15 @@ pub fn entity_key(name: &str) -> String {
 /// [`entity_key`] into a reused buffer (for loops over many mentions).
 pub fn write_entity_key(name: &str, key: &mut String) {
     key.clear();
+    // (byte by byte when ASCII, as names almost always are: no decoding)
+    if name.is_ascii() {
+        key.extend(
+            name.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
     for c in name.chars() {
         // ASCII first: the Unicode tables are for the rare other letter
         if c.is_ascii() {
@@ -103,7 +120,15 @@ pub fn link_mentions(
     type_product_lines(doc, &mut raw);
     let n = raw.len();
     let mut uf = UnionFind((0..n).collect());
-    let words: Vec<Vec<&str>> = raw.iter().map(|m| name_words(doc, m)).collect();
+    // every mention's name words in one list (not a list per mention)
+    let mut all_words: Vec<&str> = Vec::with_capacity(2 * n);
+    let mut bounds = Vec::with_capacity(n);
+    for m in &raw {
+        let a = all_words.len();
+        all_words.extend(name_words(doc, m));
+        bounds.push(a..all_words.len());
+    }
+    let words: Vec<&[&str]> = bounds.into_iter().map(|r| &all_words[r]).collect();
     let texts: Vec<Cow<str>> = raw
         .iter()
         .map(|m| normalized(doc.text_of(m.span)))
@@ -124,14 +149,17 @@ pub fn link_mentions(
         .collect();
     // full names of people by surname and by given name
     let person_like = |i: usize| {
+        // (the hash lookup last)
         raw[i].ty.is_none_or(|t| t == EntityType::Person)
-            && !things.contains(texts[i].as_ref())
             && !raw[i].acronym
             && words[i].len() >= 2
             && words[i].len() <= 5
+            && !things.contains(texts[i].as_ref())
     };
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_last: HashMap<&str, Vec<usize>> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut by_first: HashMap<&str, Vec<usize>> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     for i in 0..n {
         if person_like(i) {
             let last = words[i][words[i].len() - 1];
@@ -157,8 +185,10 @@ pub fn link_mentions(
     };
 
     // 1. same knowledge-base entry or same text
-    let mut first_by_kb: HashMap<u32, usize> = HashMap::default();
-    let mut first_by_text: HashMap<&str, usize> = HashMap::default();
+    let mut first_by_kb: HashMap<u32, usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut first_by_text: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
     for i in 0..n {
         if let Some(r) = raw[i].kb {
             let f = *first_by_kb.entry(r).or_insert(i);
@@ -173,9 +203,10 @@ pub fn link_mentions(
     // 1b. a shouted name is the same name in Title Case: "MILLBROOK, Ore." and "Millbrook"
     for i in 0..n {
         let t = texts[i].as_ref();
+        // (a lower-case letter, usually the second, rules a name out before any counting)
         if !raw[i].acronym
-            && t.chars().filter(|c| c.is_alphabetic()).count() > 3
             && !t.chars().any(char::is_lowercase)
+            && t.chars().filter(|c| c.is_alphabetic()).count() > 3
         {
             if let Some(&j) = first_by_text.get(super::recognize::title_case(t).as_str()) {
                 uf.union(j, i);
@@ -187,7 +218,12 @@ pub fn link_mentions(
     for i in 0..n.saturating_sub(1) {
         let (a, b) = (&raw[i], &raw[i + 1]);
         let between = &doc.prose[a.span.end..b.span.start];
-        if between.trim() == "(" && doc.prose[b.span.end..].trim_start().starts_with(')') {
+        // (`between.trim() == "("`, without trimming the end of a long stretch of text)
+        let opens = between
+            .trim_start()
+            .strip_prefix('(')
+            .is_some_and(|rest| rest.trim_start().is_empty());
+        if opens && doc.prose[b.span.end..].trim_start().starts_with(')') {
             let (full, acr) = if b.acronym {
                 (i, i + 1)
             } else if a.acronym {
@@ -203,14 +239,20 @@ pub fn link_mentions(
 
     // 3. acronyms whose letters are the initials of a full name in the article
     let mut by_initials: HashMap<String, usize> = HashMap::default();
+    // (one buffer for every name's letters: a key is copied only when new)
+    let mut letters = String::new();
     for i in 0..n {
         if words[i].len() >= 2 && !raw[i].acronym {
-            by_initials.entry(initials(&words[i])).or_insert(i);
+            write_initials(words[i], &mut letters);
+            if !by_initials.contains_key(&letters) {
+                by_initials.insert(letters.clone(), i);
+            }
         }
     }
     for i in 0..n {
         if raw[i].acronym {
-            if let Some(&full) = by_initials.get(&acronym_letters(&texts[i])) {
+            write_acronym_letters(&texts[i], &mut letters);
+            if let Some(&full) = by_initials.get(&letters) {
                 if raw[full].ty != Some(EntityType::Person)
                     && raw[full].kb.is_none_or(|r| Some(r) == raw[i].kb)
                 {
@@ -243,8 +285,9 @@ pub fn link_mentions(
     let mut by_bare_place: HashMap<&str, Vec<usize>> = HashMap::default();
     for i in 0..n {
         if let [first, .., last] = words[i][..] {
-            let prefixed = kb.words.place_prefixes.contains_lowercased(first);
-            if prefixed && raw[i].ty == Some(EntityType::Place) {
+            if raw[i].ty == Some(EntityType::Place)
+                && kb.words.place_prefixes.contains_lowercased(first)
+            {
                 by_bare_place.entry(last).or_default().push(i);
             }
         }
@@ -274,7 +317,7 @@ pub fn link_mentions(
         }
         let caps;
         let mut w = words[i][0];
-        if w.chars().count() > 3 && !w.chars().any(char::is_lowercase) {
+        if !w.chars().any(char::is_lowercase) && w.chars().count() > 3 {
             caps = super::recognize::title_case(w);
             w = &caps;
         }
@@ -313,13 +356,16 @@ pub fn link_mentions(
             Some(EntityType::Org | EntityType::Misc | EntityType::Place)
         );
         // (a court case is named by its parties: "Ferguson" is not "Plessy v. Ferguson")
-        let case = words[j].len() >= 2 && texts[j].contains(" v. ");
-        if words[j].len() >= 2 && thing && !raw[j].acronym && !case {
-            for &w in &words[j] {
+        let case = || texts[j].contains(" v. ");
+        if words[j].len() >= 2 && thing && !raw[j].acronym && !case() {
+            for &w in words[j] {
                 holders.entry(w).or_default().push(j);
             }
         }
     }
+    // the one name holding a word, if all its holders are one name (found once per word asked
+    // about, not once per mention of it)
+    let mut sole_holders: HashMap<&str, Option<usize>> = HashMap::default();
     if !holders.is_empty() {
         for i in 0..n {
             let lone = words[i].len() == 1
@@ -332,6 +378,9 @@ pub fn link_mentions(
                 continue;
             }
             let w = words[i][0];
+            let Some(js) = holders.get(w) else {
+                continue;
+            };
             // ("The Union" after "European Union": a head noun is no name of its own)
             let head = kb.words.org_suffixes.contains_lowercased(w)
                 || kb.words.misc_suffixes.contains_lowercased(w)
@@ -339,27 +388,45 @@ pub fn link_mentions(
             if head || kb.is_common_word(w) {
                 continue;
             }
-            if let Some(js) = holders.get(w) {
-                if js.iter().all(|&j| texts[j] == texts[js[0]]) {
-                    uf.union(js[0], i);
-                }
+            let sole = *sole_holders.entry(w).or_insert_with(|| {
+                js.iter()
+                    .all(|&j| texts[j] == texts[js[0]])
+                    .then_some(js[0])
+            });
+            if let Some(j) = sole {
+                uf.union(j, i);
             }
         }
     }
 
     // 6b. an organization's head word alone is the closest organization named with it before:
     // "the Court" → "Italian Supreme Court of Cassation", "the Council" → "Refugee Council"
+    // (indexed by word on the first question, rather than searched backwards for each)
+    let mut orgs_by_word: Option<HashMap<&str, Vec<usize>>> = None;
     for i in 0..n {
         let [w] = words[i][..] else { continue };
         if raw[i].acronym || raw[i].kb.is_some() || !kb.words.org_suffixes.contains_lowercased(w) {
             continue;
         }
-        let head = (0..i).rev().find(|&j| {
+        let orgs = orgs_by_word.get_or_insert_with(|| {
+            let mut orgs: HashMap<&str, Vec<usize>> = HashMap::default();
             // (a known one is a body of its own: "the Union" is not always the European Union)
-            words[j].len() >= 2
-                && raw[j].ty == Some(EntityType::Org)
-                && raw[j].kb.is_none()
-                && words[j].contains(&w)
+            for j in (0..n).filter(|&j| {
+                words[j].len() >= 2 && raw[j].ty == Some(EntityType::Org) && raw[j].kb.is_none()
+            }) {
+                for &v in words[j] {
+                    let js = orgs.entry(v).or_default();
+                    if js.last() != Some(&j) {
+                        js.push(j);
+                    }
+                }
+            }
+            orgs
+        });
+        // the closest before
+        let head = orgs.get(w).and_then(|js| {
+            let k = js.partition_point(|&j| j < i);
+            k.checked_sub(1).map(|k| js[k])
         });
         if let Some(j) = head {
             uf.union(j, i);
@@ -372,19 +439,21 @@ pub fn link_mentions(
     let mut by_bare_org: HashMap<&str, usize> = HashMap::default();
     for j in 0..n {
         if let [w, head] = words[j][..] {
-            let org_head = kb.words.org_suffixes.contains_lowercased(head);
-            if org_head && raw[j].ty == Some(EntityType::Org) && raw[j].kb.is_none() {
+            if raw[j].ty == Some(EntityType::Org)
+                && raw[j].kb.is_none()
+                && kb.words.org_suffixes.contains_lowercased(head)
+            {
                 by_bare_org.entry(w).or_insert(j);
             }
         }
     }
     for i in 0..n {
         let [w] = words[i][..] else { continue };
-        let person = by_last.contains_key(w) || by_first.contains_key(w);
+        let person = || by_last.contains_key(w) || by_first.contains_key(w);
         if raw[i].acronym
             || raw[i].kb.is_some()
-            || person
             || matches!(raw[i].ty, Some(EntityType::Person | EntityType::Place))
+            || person()
         {
             continue;
         }
@@ -414,12 +483,13 @@ pub fn link_mentions(
     }
 
     // build entities
-    let mut root_to_entity: HashMap<usize, usize> = HashMap::default();
+    // (a root is a mention's index: a list, not a map)
+    let mut root_to_entity: Vec<Option<usize>> = vec![None; n];
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::with_capacity(n);
     for (i, r) in raw.iter().enumerate() {
         let root = uf.find(i);
-        let id = *root_to_entity.entry(root).or_insert_with(|| {
+        let id = *root_to_entity[root].get_or_insert_with(|| {
             entities.push(Entity {
                 name: String::new(),
                 ty: EntityType::Person,
@@ -442,9 +512,10 @@ pub fn link_mentions(
             e.aliases.push(surface.to_string());
         }
         if let Some(t) = r.title {
-            let role = doc.text_of(t).trim().to_string();
-            if !e.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
-                e.roles.push(role);
+            // (copied only when new: a person's title is mostly repeated)
+            let role = doc.text_of(t).trim();
+            if !e.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+                e.roles.push(role.to_string());
             }
         }
         mentions.push(Mention {
@@ -581,6 +652,10 @@ fn distinct_names<'a>(
 ) -> HashMap<&'a str, usize> {
     map.iter()
         .map(|(w, v)| {
+            // (most words belong to one name, however often it is written: no list to sort)
+            if v.iter().all(|&x| texts[x] == texts[v[0]]) {
+                return (*w, 1);
+            }
             let mut t: Vec<&str> = v.iter().map(|&x| texts[x].as_ref()).collect();
             t.sort_unstable();
             t.dedup();
@@ -592,7 +667,7 @@ fn distinct_names<'a>(
 fn resolve_type(
     e: &Entity,
     raw: &[RawMention],
-    words: &[Vec<&str>],
+    words: &[&[&str]],
     kb: &KnowledgeBase,
 ) -> EntityType {
     if let Some(r) = e.kb {

@@ -9,7 +9,7 @@ use super::recognize::kb_at;
 use super::{Entity, EntityId, EntityType, Mention};
 use crate::kb::{KbRef, KnowledgeBase, Sense};
 use crate::span::Span;
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, Token, TokenKind};
 
 /// A known name inside a longer mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,18 +42,30 @@ pub fn nested_mentions(
     for m in mentions {
         // ("State" on its own is a word as often as a place)
         let name = doc.text_of(m.span);
-        if entities[m.entity].ty == EntityType::Place && !kb.is_common_word(name) {
-            by_text.entry(name).or_insert(m.entity);
+        // (a name asked about once, not at each mention)
+        if entities[m.entity].ty == EntityType::Place
+            && !by_text.contains_key(name)
+            && !kb.is_common_word(name)
+        {
+            by_text.insert(name, m.entity);
         }
     }
+    // the first entity of each knowledge-base entry, indexed on the first known name found
+    // inside another (not searched for each)
+    let mut by_kb: Option<HashMap<KbRef, EntityId>> = None;
     let mut out = Vec::new();
+    // mentions come in text order: each one's tokens are searched for from the last one's
+    let mut last = (0, 0);
     for m in mentions {
         // a place inside a person's name is no place: "George Washington"
         if entities[m.entity].ty == EntityType::Person {
             continue;
         }
-        let from = doc.tokens.partition_point(|t| t.span.start < m.span.start);
-        let to = doc.tokens.partition_point(|t| t.span.end <= m.span.end);
+        let after = if m.span.start >= last.0 { last.1 } else { 0 };
+        let from = partition_from(&doc.tokens, after, |t| t.span.start < m.span.start);
+        // (tokens before `from` end before the mention does)
+        let to = partition_from(&doc.tokens, from, |t| t.span.end <= m.span.end);
+        last = (m.span.start, from);
         if to < from + 2 {
             continue;
         }
@@ -85,7 +97,16 @@ pub fn nested_mentions(
                 Some((_, Some(r))) if entities[m.entity].kb == Some(r) => None,
                 Some((e, Some(r))) => {
                     let entry = kb.entry(r);
-                    let entity = entities.iter().position(|x| x.kb == Some(r));
+                    let by_kb = by_kb.get_or_insert_with(|| {
+                        let mut by_kb = HashMap::default();
+                        for (x, e) in entities.iter().enumerate() {
+                            if let Some(r) = e.kb {
+                                by_kb.entry(r).or_insert(x);
+                            }
+                        }
+                        by_kb
+                    });
+                    let entity = by_kb.get(&r).copied();
                     let ty = entity.map_or(entry.ty, |x| Some(entities[x].ty));
                     ty.filter(|&ty| {
                         matches!(ty, EntityType::Place | EntityType::Org | EntityType::Person)
@@ -116,6 +137,20 @@ pub fn nested_mentions(
         }
     }
     out
+}
+
+/// `tokens.partition_point(pred)` when the point is known to be `lo` or after, galloping from
+/// `lo` (it is usually a few tokens on).
+fn partition_from(tokens: &[Token], mut lo: usize, pred: impl Fn(&Token) -> bool) -> usize {
+    let mut hi = lo;
+    let mut step = 1;
+    while hi < tokens.len() && pred(&tokens[hi]) {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    let hi = hi.min(tokens.len());
+    lo + tokens[lo..hi].partition_point(pred)
 }
 
 #[cfg(test)]

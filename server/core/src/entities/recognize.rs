@@ -17,7 +17,7 @@ use crate::entities::EntityType;
 use crate::kb::{KbRef, KnowledgeBase, Sense};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
-use crate::wordset::WordSet;
+use crate::wordset::{WordMap, WordSet};
 
 /// A mention before linking.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,19 +48,14 @@ const MAX_KB_TOKENS: usize = 8;
 pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     let mut out: Vec<RawMention> = Vec::new();
     // sized up front: most words of an article are lower-case ones
-    let mut lower_words = WordSet::with_capacity(doc.tokens.len());
-    for w in doc
-        .tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word && !t.upper)
-        .map(|t| t.span.text(&doc.prose))
-        // (ASCII first: decoding and the Unicode table are for the rare other letter)
-        .filter(|w| match w.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-            _ => w.chars().next().is_some_and(char::is_lowercase),
-        })
-    {
-        lower_words.insert(w);
+    let mut lower_words = WordMap::with_capacity(doc.tokens.len());
+    for t in doc.tokens.iter() {
+        if t.kind == TokenKind::Word && !t.upper {
+            let w = t.span.text(&doc.prose);
+            if starts_lower(w) {
+                *lower_words.get_or_insert(w, 0) += u32::from(!in_domain(doc, t));
+            }
+        }
     }
     let words = ArticleWords {
         lower: lower_words,
@@ -81,7 +76,14 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
         // (a case name may run on into the next sentence: "United States v. O'Brien")
         let mut i = s.tokens.start.max(resume);
         while i < s.tokens.end {
-            if let Some(m) = compound_name(doc, kb, i, s.tokens.start, shouting) {
+            // (only a capitalised word heads a compound: most tokens need no call to say so)
+            let t = &doc.tokens[i];
+            let compound = if t.upper && t.kind == TokenKind::Word {
+                compound_name(doc, kb, i, s.tokens.start, shouting)
+            } else {
+                None
+            };
+            if let Some(m) = compound {
                 // "New York-based": the name took the word before the compound
                 if out.last().is_some_and(|p| p.tokens == (m.tokens.start..i)) {
                     out.pop();
@@ -196,7 +198,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     }
     let mut out = keep_confirmed(doc, out);
     take_back_dropped_words(doc, &mut out);
-    drop_common_nouns(doc, kb, &mut out);
+    drop_common_nouns(doc, kb, &words, &mut out);
     out
 }
 
@@ -388,7 +390,12 @@ fn numbers_unit(doc: &Document, kb: &KnowledgeBase, p: usize, e: usize) -> bool 
 
 /// A common noun capitalised in passing ("WHO say Iodine deficiency is …") in an article that
 /// writes it in lower case again and again (three times or more) is that noun, not a name.
-fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMention>) {
+fn drop_common_nouns(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    words: &ArticleWords,
+    out: &mut Vec<RawMention>,
+) {
     let candidate = |m: &RawMention| {
         m.tokens.len() == 1
             && m.ty.is_none()
@@ -400,49 +407,69 @@ fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMentio
     if !out.iter().any(candidate) {
         return;
     }
-    // only the candidates' words are counted: the set's length and first-letter filter turns
-    // away most tokens before any hashing
-    let mut wanted = WordSet::default();
-    for m in out.iter().filter(|m| candidate(m)) {
-        wanted.insert(&lower_word(doc, m.tokens.start));
-    }
-    let mut counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
-    // (a domain name is no use of the noun: "scientology.org")
-    let in_domain = |t: &Token| {
-        let after = &doc.prose[t.span.end..];
-        let before = &doc.prose[..t.span.start];
-        after.starts_with('.') && after[1..].starts_with(char::is_alphanumeric)
-            || before.ends_with(['.', '/', '@'])
-    };
-    for t in doc.tokens.iter() {
-        if t.kind != TokenKind::Word || t.upper {
-            continue;
-        }
-        let w = t.span.text(&doc.prose);
-        if wanted.contains(w) && !in_domain(t) {
-            *counts.entry(w).or_default() += 1;
+    // the article's lower-case words are counted already; a candidate not starting with a
+    // lower-case letter ("3m") is counted over the tokens (only such words are hashed)
+    let others: Vec<Cow<str>> = out
+        .iter()
+        .filter(|m| candidate(m))
+        .map(|m| lower_word(doc, m.tokens.start))
+        .filter(|w| !starts_lower(w))
+        .collect();
+    let mut other_counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
+    if !others.is_empty() {
+        let others: WordSet = others.iter().map(|w| w.as_ref()).collect();
+        for t in doc.tokens.iter() {
+            if t.kind != TokenKind::Word || t.upper {
+                continue;
+            }
+            let w = t.span.text(&doc.prose);
+            if others.contains(w) && !in_domain(doc, t) {
+                *other_counts.entry(w).or_default() += 1;
+            }
         }
     }
     out.retain(|m| {
-        !candidate(m)
-            || counts
-                .get(&*lower_word(doc, m.tokens.start))
-                .is_none_or(|&c| c < 3)
+        if !candidate(m) {
+            return true;
+        }
+        let w = lower_word(doc, m.tokens.start);
+        let count = if starts_lower(&w) {
+            words.lower.get(&w)
+        } else {
+            other_counts.get(&*w)
+        };
+        count.is_none_or(|&c| c < 3)
     });
+}
+
+/// Does `w` start with a lower-case letter?
+fn starts_lower(w: &str) -> bool {
+    // (ASCII first: decoding and the Unicode table are for the rare other letter)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => w.chars().next().is_some_and(char::is_lowercase),
+    }
+}
+
+/// A word of a domain name or an address ("scientology.org", "x.com/…", "@POTUS"): no use of
+/// the word as a noun.
+fn in_domain(doc: &Document, t: &Token) -> bool {
+    // (asked of every lower-case word: bytes, as the marks are ASCII)
+    let p = doc.prose.as_bytes();
+    p.get(t.span.end) == Some(&b'.')
+        && doc.prose[t.span.end + 1..].starts_with(char::is_alphanumeric)
+        || t.span.start > 0 && matches!(p[t.span.start - 1], b'.' | b'/' | b'@')
 }
 
 /// A capitalised word dropped at a clause start ("Image: Home Office", "Medical Journal of
 /// Australia" opening a sentence) goes back into the name when the article writes the longer
 /// name elsewhere.
 fn take_back_dropped_words(doc: &Document, out: &mut [RawMention]) {
-    let multi: HashSet<Cow<str>> = out
-        .iter()
-        .filter(|m| m.tokens.len() >= 2)
-        .map(|m| doc.lower_text(m.span))
-        .collect();
-    if multi.is_empty() {
+    if !out.iter().any(|m| m.tokens.len() >= 2) {
         return;
     }
+    // the longer names, gathered on the first capitalised word before a mention
+    let mut multi: Option<HashSet<Cow<str>>> = None;
     for k in 0..out.len() {
         let a = out[k].tokens.start;
         let taken = |p: usize| k > 0 && out[k - 1].tokens.end > p;
@@ -452,6 +479,12 @@ fn take_back_dropped_words(doc: &Document, out: &mut [RawMention]) {
             continue;
         }
         let longer = span_of(doc, p, out[k].tokens.end);
+        let multi = multi.get_or_insert_with(|| {
+            out.iter()
+                .filter(|m| m.tokens.len() >= 2)
+                .map(|m| doc.lower_text(m.span))
+                .collect()
+        });
         if multi.contains(&doc.lower_text(longer)) {
             let m = &mut out[k];
             m.tokens.start = p;
@@ -465,25 +498,39 @@ fn take_back_dropped_words(doc: &Document, out: &mut [RawMention]) {
 /// mention has the same text or, for a single word, contains that word ("RAISI" in a headline,
 /// "Ebrahim Raisi" in the body).
 fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
-    let mut texts: HashSet<Cow<str>> = HashSet::default();
-    let mut words: HashSet<Cow<str>> = HashSet::default();
+    if !out.iter().any(|m| m.weak) {
+        return out;
+    }
+    // the weak mentions' texts, each with whether a strong mention has it as its text and as
+    // one of its words (few weak mentions, many strong ones: only the weak are hashed in)
+    let mut confirmed: FxHashMap<Cow<str>, (bool, bool)> = out
+        .iter()
+        .filter(|m| m.weak)
+        .map(|m| (doc.lower_text(m.span), (false, false)))
+        .collect();
     for m in out.iter().filter(|m| !m.weak) {
-        texts.insert(doc.lower_text(m.span));
+        if let Some(c) = confirmed.get_mut(&doc.lower_text(m.span)) {
+            c.0 = true;
+        }
         // the surname and given name of a full name confirm "RAISI" and "Raisi" at a sentence start
         if m.tokens.len() >= 2 && m.ty.is_none_or(|t| t == EntityType::Person) {
-            words.insert(lower_word(doc, m.tokens.start));
             let last = lower_word(doc, m.tokens.end - 1);
             // "Burhan" for "Abdel Fattah al-Burhan"
-            if let Some(rest) = strip_article_prefix(&last) {
-                words.insert(Cow::Owned(rest.to_string()));
+            let rest = strip_article_prefix(&last);
+            for w in [&*lower_word(doc, m.tokens.start), &*last]
+                .into_iter()
+                .chain(rest)
+            {
+                if let Some(c) = confirmed.get_mut(w) {
+                    c.1 = true;
+                }
             }
-            words.insert(last);
         }
     }
     out.retain(|m| {
         !m.weak || {
-            let t = doc.lower_text(m.span);
-            texts.contains(&t) || (m.tokens.len() == 1 && words.contains(&t))
+            let (text, word) = confirmed[&doc.lower_text(m.span)];
+            text || (m.tokens.len() == 1 && word)
         }
     });
     out
@@ -503,9 +550,17 @@ fn word(doc: &Document, i: usize) -> &str {
 
 /// Token `i` lower-cased (as `str::to_lowercase` would).
 fn lower_word(doc: &Document, i: usize) -> Cow<'_, str> {
-    doc.tokens
-        .get(i)
-        .map_or(Cow::Borrowed(""), |t| doc.lower_text(t.span))
+    let Some(t) = doc.tokens.get(i) else {
+        return Cow::Borrowed("");
+    };
+    // the document's lower-case form of the token is the same when ASCII and as long as the
+    // token (a letter lower-cased to ASCII from anything else shrinks), as nearly all are
+    let lower = doc.lower(i);
+    if lower.len() == t.span.len() && lower.is_ascii() {
+        Cow::Borrowed(lower)
+    } else {
+        doc.lower_text(t.span)
+    }
 }
 
 fn lower_surface(doc: &Document, from: usize, to: usize) -> Cow<'_, str> {
@@ -534,11 +589,20 @@ fn is_acronym(w: &str) -> bool {
     letters >= 2 && capitals >= 2
 }
 
+/// Asked of nearly every token: the common answer (a lower-case word, punctuation) is given
+/// here, inlined, and the rest of the questions in [`is_name_word`].
+#[inline(always)]
 fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     let t = &doc.tokens[i];
-    if t.kind != TokenKind::Word {
-        return false;
-    }
+    t.kind == TokenKind::Word
+        && (t.upper || t.span.text(&doc.prose).starts_with("al-"))
+        && is_name_word(doc, i, kb)
+}
+
+/// [`is_name_token`] for a word token.
+#[inline(never)]
+fn is_name_word(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
+    let t = &doc.tokens[i];
     let w = word(doc, i);
     // "al-Assad", "bin Salman" are handled by connectors; "al-Assad" starts lower case
     let first_upper = t.upper
@@ -551,7 +615,7 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
         && compound_head(w).is_none()
         && !is_handle(doc, i)
         && !is_shouted_word(doc, kb, i)
-        && !(is_roman_numeral(w) && !(i > 0 && doc.tokens[i - 1].upper))
+        && !(!(i > 0 && doc.tokens[i - 1].upper) && is_roman_numeral(w))
 }
 
 /// "#IStandWithAhmed", "@POTUS": a hashtag or a user name, not a name in the text.
@@ -590,12 +654,11 @@ fn is_roman_numeral(w: &str) -> bool {
 /// The capitalised head of a compound with a lower-case tail ("Iranian-backed", "Saudi-led",
 /// "Scientology-related", "T-shirt"), as a byte length: only the head may be a name.
 fn compound_head(w: &str) -> Option<usize> {
-    // most words are lower case: one test of the first letter rules them out
-    if !w.starts_with(char::is_uppercase) {
-        return None;
-    }
-    let k = w.rfind('-')?;
-    (k > 0 && w[k + 1..].starts_with(char::is_lowercase)).then_some(k)
+    // most words have no hyphen: a byte search (cheaper for a short word than the call `rfind`
+    // makes) rules them out before any letter is decoded
+    let k = w.bytes().rposition(|b| b == b'-')?;
+    (k > 0 && w.starts_with(char::is_uppercase) && w[k + 1..].starts_with(char::is_lowercase))
+        .then_some(k)
 }
 
 /// The name heading a compound word at token `i`: "Iranian" in "Iranian-backed" (NORP), "Saudi"
@@ -670,8 +733,16 @@ fn ends_known_name(doc: &Document, kb: &KnowledgeBase, prev: usize, i: usize) ->
 
 /// "I’m", "Won’t", "They’ve": capitalised only because they start a sentence.
 fn is_contraction(w: &str) -> bool {
-    let Some(k) = w.rfind(['\'', '\u{2019}']) else {
-        return false;
+    // the last apostrophe, found by bytes (asked of every capitalised word): `’` starts with
+    // 0xE2, as other characters do, which only then need the character search
+    let b = w.as_bytes();
+    let k = match b.iter().rposition(|&c| c == b'\'' || c == 0xE2) {
+        None => return false,
+        Some(k) if b[k] == b'\'' || w[k..].starts_with('\u{2019}') => k,
+        Some(_) => match w.rfind(['\'', '\u{2019}']) {
+            Some(k) => k,
+            None => return false,
+        },
     };
     let tail = &w[k..].trim_start_matches(['\'', '\u{2019}']);
     matches!(
@@ -683,7 +754,8 @@ fn is_contraction(w: &str) -> bool {
 fn is_connector(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     let t = &doc.tokens[i];
     let w = word(doc, i);
-    (t.kind == TokenKind::Word || w == "&") && kb.words.connectors.contains(w) && !t.newline_before
+    // (the hash lookup last)
+    !t.newline_before && (t.kind == TokenKind::Word || w == "&") && kb.words.connectors.contains(w)
 }
 
 fn is_all_caps_sentence(doc: &Document, r: std::ops::Range<usize>) -> bool {
@@ -824,7 +896,8 @@ fn segment_run(
         return;
     }
     // 1. cut the run into titles, known names and unknown words
-    let mut segs: Vec<Seg> = Vec::new();
+    // (sized once: growing it from nothing cost more than the allocation)
+    let mut segs: Vec<Seg> = Vec::with_capacity(end - start);
     // a common word dropped between two segments: they are separate names, not one long one
     let mut dropped_inside = false;
     let mut p = start;
@@ -865,10 +938,10 @@ fn segment_run(
                 _ => segs.push(Seg::Known(p, e, sense)),
             }
             p = e;
-        } else if lower != "the"
+        } else if matches!(segs.last(), Some(Seg::Name(_, b)) if *b == p)
+            && lower != "the"
             && is_capitalized(w)
             && kb.words.determiners.contains(&*lower)
-            && matches!(segs.last(), Some(Seg::Name(_, b)) if *b == p)
         {
             // a capitalised "An" or "A" inside a name is a syllable of it: "Hội An", "Long An"
             if let Some(Seg::Name(_, b)) = segs.last_mut() {
@@ -878,17 +951,19 @@ fn segment_run(
         } else if kb.words.determiners.contains(&*lower) || is_connector(doc, p, kb) {
             p += 1;
         } else {
-            // common in English, or written in lower case elsewhere in this article
-            let common =
-                (kb.is_common_word(w) || words.lower.contains(&*lower)) && !kb.is_given_name(w);
+            // common in English, or written in lower case elsewhere in this article (asked only
+            // where a capital may say nothing, or before a colon)
+            let common = || {
+                (kb.is_common_word(w) || words.lower.get(&lower).is_some()) && !kb.is_given_name(w)
+            };
             let weak_start = at_clause_start(doc, p, sentence_start) || shouting;
-            if common && (weak_start || (shouting && !is_acronym(w))) {
+            if (weak_start || (shouting && !is_acronym(w))) && common() {
                 dropped_inside |= !segs.is_empty();
                 p += 1;
                 continue;
             }
             // a common word used as a label ("Image:", "Photo:") is not part of a name
-            if common && word(doc, p + 1) == ":" {
+            if word(doc, p + 1) == ":" && common() {
                 p += 1;
                 continue;
             }
@@ -952,11 +1027,11 @@ fn segment_run(
     // Organization for Migration", "Committee on Foreign Affairs" (not after a person; "of" is
     // left to the particles: "Institute of Technology and Colorado State University" is two)
     let org_inside = first_tok.is_some_and(|a| {
-        !kb.is_given_name(word(doc, a))
-            && (a..last_tok).any(|k| {
-                matches!(word(doc, k + 1), "for" | "on")
-                    && kb.words.org_suffixes.contains(&*lower_word(doc, k))
-            })
+        // (the given-name lookup last: most runs have no "for" or "on")
+        (a..last_tok).any(|k| {
+            matches!(word(doc, k + 1), "for" | "on")
+                && kb.words.org_suffixes.contains(&*lower_word(doc, k))
+        }) && !kb.is_given_name(word(doc, a))
     });
     let suffix_ty = suffix_type(kb, &lower_word(doc, last_tok))
         .or((org_prefixed || org_inside).then_some(EntityType::Org));
@@ -1027,12 +1102,14 @@ fn segment_run(
             Seg::Name(a, e) => {
                 // a letter after a dropped capitalised word labels it, and the two are a name:
                 // "Group G" at a line start, "Plan B"
-                let after_dropped = a > start
-                    && doc.tokens[a - 1].kind == TokenKind::Word
-                    && is_capitalized(word(doc, a - 1))
-                    && !kb.words.determiners.contains(&*lower_word(doc, a - 1))
-                    && !segs[..k].iter().any(|s| matches!(s, Seg::Title(_, b) | Seg::Known(_, b, _) | Seg::Name(_, b) if *b == a));
-                let a = if e == a + 1 && word(doc, a).chars().count() == 1 && after_dropped {
+                let after_dropped = || {
+                    a > start
+                        && doc.tokens[a - 1].kind == TokenKind::Word
+                        && is_capitalized(word(doc, a - 1))
+                        && !kb.words.determiners.contains(&*lower_word(doc, a - 1))
+                        && !segs[..k].iter().any(|s| matches!(s, Seg::Title(_, b) | Seg::Known(_, b, _) | Seg::Name(_, b) if *b == a))
+                };
+                let a = if e == a + 1 && word(doc, a).chars().count() == 1 && after_dropped() {
                     a - 1
                 } else {
                     a
@@ -1077,9 +1154,9 @@ fn segment_run(
                         && !in_parens
                         && (shouting
                             || (e == a + 1
+                                && !acronym
                                 && at_clause_start(doc, a, sentence_start)
-                                && !kb.is_given_name(word(doc, a))
-                                && !acronym)),
+                                && !kb.is_given_name(word(doc, a)))),
                 });
             }
         }
@@ -1200,16 +1277,23 @@ fn person_after_org(
     end: usize,
     words: &ArticleWords,
 ) -> Option<usize> {
+    // whether each of the last three tokens may be part of a person's name, found once
+    // (a run is tried from two starts, and once more below)
+    let may_be_name = |i: usize| {
+        let w = word(doc, i);
+        doc.tokens[i].kind == TokenKind::Word
+            && is_capitalized(w)
+            && !is_acronym(w)
+            && !kb.is_common_word(w)
+            && !kb.words.connectors.contains(w)
+            && suffix_type(kb, &lower_word(doc, i)).is_none()
+    };
+    let tail: [OnceCell<bool>; 3] = Default::default();
     let fits = |k: usize| {
         k > start
             && (k..end).all(|i| {
-                let w = word(doc, i);
-                doc.tokens[i].kind == TokenKind::Word
-                    && is_capitalized(w)
-                    && !is_acronym(w)
-                    && !kb.is_common_word(w)
-                    && !kb.words.connectors.contains(w)
-                    && suffix_type(kb, &lower_word(doc, i)).is_none()
+                // (k is at least end - 3 in every question below)
+                *tail[end - 1 - i].get_or_init(|| may_be_name(i))
             })
     };
     let k = (end.checked_sub(3)?..end.saturating_sub(1)).find(|&k| fits(k))?;
@@ -1235,8 +1319,8 @@ fn person_after_org(
 
 /// What recognition asks about the article's words as a whole.
 struct ArticleWords {
-    /// The words written in lower case somewhere.
-    lower: WordSet,
+    /// The words written in lower case somewhere, with how often outside domain names.
+    lower: WordMap<u32>,
     /// Where each capitalised word stands alone as a name (no capitalised word on either side),
     /// in text order; found on the first question, as few articles ask one.
     alone: OnceCell<FxHashMap<Box<str>, Vec<usize>>>,
@@ -1292,6 +1376,10 @@ fn is_model_code(w: &str) -> bool {
 /// "Windows 10", "Firefox 3.5")? Not a match score ("Korea 1 – 0"), a count ("Cruz 34
 /// delegates") or a year.
 fn takes_version(doc: &Document, m: &RawMention, v: usize) -> bool {
+    // (most names are known, titled or typed: no need to read the token)
+    if m.kb.is_some() || m.title.is_some() || m.ty.is_some_and(|ty| ty != EntityType::Misc) {
+        return false;
+    }
     let t = &doc.tokens[v];
     let w = word(doc, v);
     let number = (1..=4).contains(&w.len())
@@ -1480,7 +1568,7 @@ fn guess_type(
     {
         return Some(EntityType::Misc);
     }
-    if titled || kb.is_given_name(first) && e - a >= 2 {
+    if titled || e - a >= 2 && kb.is_given_name(first) {
         return Some(EntityType::Person);
     }
     // "a boy in Bondy,", "a stall in Hội An.": a name after "in" ending the phrase is a place's
@@ -1554,13 +1642,13 @@ fn guess_type(
     let next_lower =
         next_word(doc, e).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
     if e - a == 1
+        && (next_lower || first.ends_with('s'))
         && !kb.is_given_name(first)
         && kb
             .words
             .norp_endings
             .iter()
             .any(|s| first.len() > s.len() + 2 && first.ends_with(s.as_str()))
-        && (next_lower || first.ends_with('s'))
     {
         return Some(EntityType::Norp);
     }

@@ -6,11 +6,10 @@
 
 mod load;
 
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, LazyLock};
 
 use crate::entities::EntityType;
-use crate::wordset::WordSet;
+use crate::wordset::{WordMap, WordSet};
 
 pub use load::{parse_entities_tsv, KbError};
 
@@ -52,8 +51,9 @@ pub enum Sense {
 #[derive(Debug, Default)]
 pub struct KnowledgeBase {
     pub entries: Vec<KbEntry>,
-    /// Surface form (as written, apostrophes and dashes normalized) → senses.
-    surfaces: HashMap<String, Vec<Sense>>,
+    /// Surface form (as written, apostrophes and dashes normalized) → senses. (A `WordMap`: most
+    /// surfaces looked up are one short word, compared packed rather than hashed as a string.)
+    surfaces: WordMap<Vec<Sense>>,
     /// Lower-cased titles and roles ("foreign minister", "president").
     titles: WordSet,
     /// Last words of titles: a cheap first test before trying multi-word titles.
@@ -96,7 +96,7 @@ impl KnowledgeBase {
     pub fn with_entries(&self, extra: Vec<KbEntry>) -> KnowledgeBase {
         let mut kb = KnowledgeBase {
             entries: Vec::with_capacity(self.entries.len() + extra.len()),
-            surfaces: HashMap::default(),
+            surfaces: WordMap::default(),
             titles: self.titles.clone(),
             title_last_words: self.title_last_words.clone(),
             max_title_words: self.max_title_words,
@@ -113,7 +113,9 @@ impl KnowledgeBase {
     pub(crate) fn add(&mut self, entry: KbEntry) {
         let id = self.entries.len() as KbRef;
         let mut push = |s: &str, sense: Sense| {
-            let v = self.surfaces.entry(normalize_surface(s)).or_default();
+            let v = self
+                .surfaces
+                .get_or_insert(&normalize_surface(s), Vec::new());
             if !v.contains(&sense) {
                 v.push(sense);
             }
@@ -146,7 +148,7 @@ impl KnowledgeBase {
 
     /// Senses of a surface form as written (first entries win: project before embedded).
     pub fn lookup(&self, surface: &str) -> &[Sense] {
-        let found = self.surfaces.get(normalized(surface).as_ref());
+        let found = self.surfaces.get(&normalized(surface));
         found.map(Vec::as_slice).unwrap_or(&[])
     }
 
