@@ -8,10 +8,9 @@
 //! word); the class two tokens back; whether the word is capitalized; and whether a reporting
 //! verb comes before or after it in its sentence ([`strong_context`]).
 //!
-//! Every string of the table is interned once when it is parsed. A word of a document is first
-//! looked up among the candidate words (a small table; most words are none), and only a
-//! candidate's neighbours are then looked up among all keys. Scoring reads dense arrays and one
-//! table keyed by integers.
+//! Every string of the table is interned once when it is parsed. Each token of a document is
+//! looked up once among all keys; whether it is a candidate and its neighbours' keys are then
+//! read by id. Scoring reads dense arrays and one table keyed by integers.
 
 use std::sync::LazyLock;
 
@@ -24,9 +23,9 @@ use crate::text::{Document, TokenKind};
 const MODEL: &str = include_str!("../../../../grammars/lexicon/cue-model.tsv");
 
 /// An interned key of the table.
-type Id = u32;
+pub type Id = u32;
 /// A token whose key the table never mentions: every weight on it is zero.
-const UNKNOWN: Id = Id::MAX;
+pub const UNKNOWN: Id = Id::MAX;
 
 /// The fixed keys, interned first so that their ids are these constants.
 const NL: Id = 0;
@@ -79,8 +78,8 @@ pub struct CueModel {
     /// A word the rules reject scoring this or above is a cue.
     pub add: f32,
     ids: WordMap<Id>,
-    /// The candidate words (those with weights of their own), by their id.
-    candidates: WordMap<Id>,
+    /// Per id: whether it is a candidate word (one with weights of its own).
+    candidate: Vec<bool>,
     /// Per id: the word's own class (pronoun, article, auxiliary), if it has one.
     class: Vec<Option<Id>>,
     /// Per id: a candidate word's bias, its weight when capitalized, and with a reporting verb
@@ -181,6 +180,7 @@ impl CueModel {
         let id = *self.ids.get_or_insert(key, next);
         if id == next {
             self.class.push(None);
+            self.candidate.push(false);
             for table in [
                 &mut self.word_bias,
                 &mut self.word_capitalized,
@@ -198,47 +198,66 @@ impl CueModel {
 
     fn candidate(&mut self, word: &str) -> Id {
         let id = self.intern(word);
-        self.candidates.get_or_insert(word, id);
+        self.candidate[id as usize] = true;
         id
     }
 
-    /// The score (log-odds of being a cue) of every token of `doc`: `None` for a token that is
-    /// no word the model has seen in a cue.
-    pub fn scores(&self, doc: &Document) -> Vec<Option<f32>> {
+    /// The number of ids: every id is below it.
+    pub fn ids(&self) -> usize {
+        self.class.len()
+    }
+
+    /// The id of a key (a lower-cased word, a punctuation mark), if the table mentions it.
+    pub fn id(&self, key: &str) -> Option<Id> {
+        self.ids.get(key).copied()
+    }
+
+    /// The [`CueModel::key`] of every token of `doc`: callers ask about each token and its
+    /// neighbours several times, so every token is looked up once.
+    pub fn keys(&self, doc: &Document) -> Vec<Id> {
+        (0..doc.tokens.len()).map(|i| self.key(doc, i)).collect()
+    }
+
+    /// The score (log-odds of being a cue) of every token of `doc`, given their
+    /// [`CueModel::keys`]: `None` for a token that is no word the model has seen in a cue.
+    pub fn scores(&self, doc: &Document, keys: &[Id]) -> Vec<Option<f32>> {
         let strong = strong_context(doc);
         (0..doc.tokens.len())
             .map(|i| {
-                if doc.tokens[i].kind != TokenKind::Word {
-                    return None;
-                }
-                let w = *self.candidates.get(doc.lower(i))?;
-                Some(self.score(doc, w, i, strong[i]))
+                let candidate = doc.tokens[i].kind == TokenKind::Word
+                    && self
+                        .candidate
+                        .get(keys[i] as usize)
+                        .copied()
+                        .unwrap_or(false);
+                candidate.then(|| self.score(doc, keys, i, strong[i]))
             })
             .collect()
     }
 
-    /// The score of candidate word `w` at token `i`; `strong` is the token's
-    /// [`strong_context`].
-    fn score(&self, doc: &Document, w: Id, i: usize, strong: u8) -> f32 {
+    /// The score of the candidate word at token `i`, given the [`CueModel::key`] of every
+    /// token; `strong` is the token's [`strong_context`].
+    fn score(&self, doc: &Document, keys: &[Id], i: usize, strong: u8) -> f32 {
         let tokens = &doc.tokens;
+        let w = keys[i];
         let first = i == 0 || tokens[i].newline_before;
         let last = i + 1 >= tokens.len() || tokens[i + 1].newline_before;
         let (prev, prev_class) = if first {
             (NL, NL)
         } else {
-            let k = self.key(doc, i - 1);
+            let k = keys[i - 1];
             (k, self.class(doc, k, i - 1))
         };
         let (next, next_class) = if last {
             (NL, NL)
         } else {
-            let k = self.key(doc, i + 1);
+            let k = keys[i + 1];
             (k, self.class(doc, k, i + 1))
         };
         let prev2 = if first || i < 2 || tokens[i - 1].newline_before {
             NL
         } else {
-            self.class(doc, self.key(doc, i - 2), i - 2)
+            self.class(doc, keys[i - 2], i - 2)
         };
         let at = |table: &[f32], k: Id| table.get(k as usize).copied().unwrap_or(0.0);
         let pair = |table, a, b| {

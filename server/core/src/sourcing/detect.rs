@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::boilerplate::in_blocks;
 use super::classify::classify_source;
+use super::cue_model::Id;
 use super::lexicon::{Lexicons, AFTER_NAME};
 use super::quotes::{quote_at, Quote};
 use super::{Attribution, Scan, SourceKind};
@@ -37,9 +38,10 @@ pub fn detect(
         cues: Vec::new(),
     };
     // each token is asked about several times: decide once
-    let scores = d.lex.cue_model.scores(doc);
+    let keys = d.lex.cue_model.keys(doc);
+    let scores = d.lex.cue_model.scores(doc, &keys);
     d.cues = (0..doc.tokens.len())
-        .map(|i| d.cue_decision(i, scores[i]))
+        .map(|i| d.cue_decision(i, keys[i], scores[i]))
         .collect();
     let mut out = Vec::new();
     // the paragraph of each attribution in `out`
@@ -562,14 +564,18 @@ impl Detector<'_> {
         self.cues[i]
     }
 
-    /// Whether word `i` is a cue, given its score by the learned model.
-    fn cue_decision(&self, i: usize, score: Option<f32>) -> bool {
+    /// Whether word `i` is a cue, given its key and its score by the learned model.
+    fn cue_decision(&self, i: usize, key: Id, score: Option<f32>) -> bool {
         if !self.is_word(i) {
             return false;
         }
-        let lower = self.lower(i);
+        // most words are a candidate of neither the rules nor the model: decide that by id
+        let candidate = self.lex.cue_candidate(key, || self.lower(i));
+        if !candidate && score.is_none() {
+            return false;
+        }
+        let rule = candidate && self.rule_cue_at(i, self.lower(i));
         let model = self.lex.cue_model;
-        let rule = self.lex.cue_candidates.contains(lower) && self.rule_cue_at(i, lower);
         // the rules decide unless the model is sure otherwise (measured on a held-out part of
         // train: together they beat either alone)
         match score {
@@ -1012,11 +1018,7 @@ impl Detector<'_> {
 
     /// "It is believed that …", "… reportedly …": attributions with no source at all.
     fn agentless(&self, s: &Sentence) -> Option<Attribution> {
-        let phrase = *self
-            .lex
-            .agentless
-            .find_in(&self.doc.prose, s.span)
-            .first()?;
+        let phrase = self.lex.agentless.first_in(&self.doc.prose, s.span)?;
         Some(self.agentless_at(s, phrase))
     }
 
