@@ -97,6 +97,8 @@ pub struct CueModel {
     next: Vec<f32>,
     prev2_class: Vec<f32>,
     pairs: HashMap<u64, f32>,
+    /// The id of each one-byte ASCII key (most punctuation tokens are one), by its byte.
+    ascii: Vec<Id>,
 }
 
 impl CueModel {
@@ -172,6 +174,12 @@ impl CueModel {
                 _ => panic!("grammars/lexicon/cue-model.tsv: bad line {line:?}"),
             }
         }
+        m.ascii = (0..128u8)
+            .map(|b| {
+                m.id((b as char).encode_utf8(&mut [0; 1]))
+                    .unwrap_or(UNKNOWN)
+            })
+            .collect();
         m
     }
 
@@ -297,6 +305,7 @@ impl CueModel {
     }
 
     /// The interned key of token `i`: its lower-cased word, its punctuation, or its kind.
+    #[inline]
     fn key(&self, doc: &Document, i: usize) -> Id {
         let text = match doc.tokens[i].kind {
             TokenKind::Word => doc.lower(i),
@@ -305,7 +314,13 @@ impl CueModel {
             TokenKind::OpenQuote => return OPEN_QUOTE,
             TokenKind::CloseQuote => return CLOSE_QUOTE,
             TokenKind::Dash => return DASH,
-            TokenKind::Punct => doc.token_text(i),
+            TokenKind::Punct => {
+                let span = doc.tokens[i].span;
+                match doc.prose.as_bytes()[span.start] {
+                    b if span.len() == 1 && b.is_ascii() => return self.ascii[b as usize],
+                    _ => doc.token_text(i),
+                }
+            }
         };
         self.ids.get(text).copied().unwrap_or(UNKNOWN)
     }

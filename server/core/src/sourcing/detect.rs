@@ -7,7 +7,6 @@ use std::ops::Range;
 
 use super::boilerplate::in_blocks;
 use super::classify::classify_source;
-use super::cue_model::Id;
 use super::lexicon::{Lexicons, AFTER_NAME};
 use super::quotes::{quote_at, Quote};
 use super::{Attribution, Scan, SourceKind};
@@ -41,7 +40,12 @@ pub fn detect(
     let keys = d.lex.cue_model.keys(doc);
     let scores = d.lex.cue_model.scores(doc, &keys);
     d.cues = (0..doc.tokens.len())
-        .map(|i| d.cue_decision(i, keys[i], scores[i]))
+        .map(|i| {
+            // most words are a candidate of neither the rules nor the model: decide that by id
+            let candidate = doc.tokens[i].kind == TokenKind::Word
+                && d.lex.cue_candidate(keys[i], || doc.lower(i));
+            (candidate || scores[i].is_some()) && d.cue_decision(i, candidate, scores[i])
+        })
         .collect();
     let mut out = Vec::new();
     // the paragraph of each attribution in `out`
@@ -139,7 +143,9 @@ impl Detector<'_> {
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
-        self.text(i) == s
+        // compared as bytes: asked of every token, and slicing the text checks char boundaries
+        let span = self.doc.tokens[i].span;
+        span.len() == s.len() && &self.doc.prose.as_bytes()[span.range()] == s.as_bytes()
     }
 
     fn capitalized(&self, i: usize) -> bool {
@@ -564,16 +570,9 @@ impl Detector<'_> {
         self.cues[i]
     }
 
-    /// Whether word `i` is a cue, given its key and its score by the learned model.
-    fn cue_decision(&self, i: usize, key: Id, score: Option<f32>) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
-        // most words are a candidate of neither the rules nor the model: decide that by id
-        let candidate = self.lex.cue_candidate(key, || self.lower(i));
-        if !candidate && score.is_none() {
-            return false;
-        }
+    /// Whether word `i` is a cue, given whether it is a candidate of the rules
+    /// ([`Lexicons::cue_candidate`]) and its score by the learned model.
+    fn cue_decision(&self, i: usize, candidate: bool, score: Option<f32>) -> bool {
         let rule = candidate && self.rule_cue_at(i, self.lower(i));
         let model = self.lex.cue_model;
         // the rules decide unless the model is sure otherwise (measured on a held-out part of

@@ -277,6 +277,7 @@ impl Lexicons {
     /// Whether a word may be a cue in some context; `key` is its cue-model id
     /// ([`super::cue_model::UNKNOWN`] for none) and `lower` gives the word (only asked for
     /// when the model has no id for it).
+    #[inline]
     pub fn cue_candidate<'w>(&self, key: Id, lower: impl FnOnce() -> &'w str) -> bool {
         match self.cue_candidate_ids.get(key as usize) {
             Some(&candidate) => candidate,
