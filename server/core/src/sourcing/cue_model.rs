@@ -109,20 +109,32 @@ impl CueModel {
     }
 
     fn parse(table: &str) -> CueModel {
-        let mut m = CueModel::default();
+        // sized for the table up front (its lines average some 20 bytes; most lines hold a
+        // pair): growing the maps rehashed them over and over
+        let lines = table.len() / 16;
+        let mut m = CueModel {
+            ids: WordMap::with_capacity(lines / 4),
+            pairs: HashMap::with_capacity_and_hasher(lines, Default::default()),
+            ..CueModel::default()
+        };
         for key in FIXED {
             m.intern(key);
         }
-        for line in table.lines().filter(|l| !l.starts_with('#')) {
-            // at most four fields, the weight last: no vector per line
-            let mut f = [""; 4];
-            let mut len = 0;
-            for (k, field) in line.split('\t').enumerate() {
-                assert!(k < 4, "grammars/lexicon/cue-model.tsv: bad line {line:?}");
-                f[k] = field;
-                len = k + 1;
-            }
-            let weight = f[len - 1].parse::<f32>().unwrap_or(0.0);
+        // the lines of a candidate word come together: its id, not looked up again
+        let mut last: (&str, Id) = ("", UNKNOWN);
+        for (line, f, len) in rows(table) {
+            // at most four fields, the weight last
+            assert!(
+                len <= 4,
+                "grammars/lexicon/cue-model.tsv: bad line {line:?}"
+            );
+            let weight = parse_weight(f[len - 1]);
+            let mut candidate = |m: &mut CueModel, word| {
+                if last.0 != word {
+                    last = (word, m.candidate(word));
+                }
+                last.1
+            };
             match (f[0], len) {
                 ("bias", 2) => m.bias = weight,
                 ("veto", 2) => m.veto = weight,
@@ -135,10 +147,10 @@ impl CueModel {
                     m.class[word as usize].get_or_insert(class);
                 }
                 ("c", 2) => {
-                    m.candidate(f[1]);
+                    candidate(&mut m, f[1]);
                 }
                 ("w" | "wcap" | "wsb" | "wsa", 3) => {
-                    let w = m.candidate(f[1]) as usize;
+                    let w = candidate(&mut m, f[1]) as usize;
                     let table = match f[0] {
                         "w" => &mut m.word_bias,
                         "wcap" => &mut m.word_capitalized,
@@ -159,7 +171,7 @@ impl CueModel {
                 (kind @ ("wp" | "wn" | "wpc" | "wnc" | "pcnc"), 4) => {
                     let a = match kind {
                         "pcnc" => m.intern(f[1]),
-                        _ => m.candidate(f[1]),
+                        _ => candidate(&mut m, f[1]),
                     };
                     let b = m.intern(f[2]);
                     let table = match kind {
@@ -326,6 +338,79 @@ impl CueModel {
     }
 }
 
+/// The lines of `table` that are no comment (`#`), as `str::lines` gives them, each with its
+/// first four tab-separated fields and the number of fields. One pass over the bytes: `lines`
+/// and `split` start a `memchr` per line and per field, whose setup cost more than these short
+/// fields take to scan.
+fn rows(table: &str) -> impl Iterator<Item = (&str, [&str; 4], usize)> {
+    let mut rest = table;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut fields = [""; 4];
+        let mut n = 0;
+        let mut start = 0;
+        let mut end = rest.len();
+        for (i, b) in rest.bytes().enumerate() {
+            if b == b'\t' || b == b'\n' {
+                if n < 4 {
+                    fields[n] = &rest[start..i];
+                }
+                n += 1;
+                start = i + 1;
+                if b == b'\n' {
+                    end = i;
+                    break;
+                }
+            }
+        }
+        if end == rest.len() {
+            if n < 4 {
+                fields[n] = &rest[start..];
+            }
+            n += 1;
+        }
+        let mut line = &rest[..end];
+        rest = rest.get(end + 1..).unwrap_or("");
+        if let Some(l) = line.strip_suffix('\r') {
+            line = l;
+            if let Some(last) = fields.get_mut(n - 1) {
+                *last = last.strip_suffix('\r').unwrap_or(last);
+            }
+        }
+        if !line.starts_with('#') {
+            return Some((line, fields, n));
+        }
+    })
+}
+
+/// A weight of the table, as `str::parse` reads it (0 for none). The table writes three
+/// decimals: such a number is read as an integer divided by a power of ten, both exact in an
+/// `f32`, so the one rounding of the division gives the correctly rounded value the general
+/// parser does, at a fraction of its cost.
+fn parse_weight(s: &str) -> f32 {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let plain = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || int.len() + frac.len() > 7 || !plain(int) || !plain(frac) {
+        return s.parse().unwrap_or(0.0);
+    }
+    let n = int
+        .bytes()
+        .chain(frac.bytes())
+        .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    let x = n as f32 / 10u32.pow(frac.len() as u32) as f32;
+    if negative {
+        -x
+    } else {
+        x
+    }
+}
+
 /// Bit of [`strong_context`]: a reporting verb comes before the token in its sentence.
 const STRONG_BEFORE: u8 = 1;
 /// Bit of [`strong_context`]: a reporting verb comes after the token in its sentence.
@@ -409,5 +494,30 @@ mod tests {
         assert_eq!(of("Ross"), (false, true));
         assert_eq!(of("agreed"), (false, false));
         assert_eq!(of("wanted"), (false, true));
+    }
+
+    #[test]
+    fn rows_split_like_lines_and_tabs() {
+        let table = "# a\tcomment\nw\tsaid\t0.5\r\n\nc\tx\na\tb\tc\td\te";
+        let rows: Vec<_> = rows(table).collect();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0], ("w\tsaid\t0.5", ["w", "said", "0.5", ""], 3));
+        assert_eq!(rows[1], ("", [""; 4], 1));
+        assert_eq!(rows[2], ("c\tx", ["c", "x", "", ""], 2));
+        assert_eq!(rows[3].2, 5);
+    }
+
+    #[test]
+    fn weights_read_as_the_general_parser_does() {
+        for s in [
+            "0.309", "-0.847", "-0.000", "12.5", "1.", "3", "1e3", ".5", "x", "",
+        ] {
+            let expected = s.parse::<f32>().unwrap_or(0.0);
+            assert_eq!(parse_weight(s).to_bits(), expected.to_bits(), "{s}");
+        }
+        for n in 0..20_000u32 {
+            let s = format!("{}.{:03}", n / 1000, n % 1000);
+            assert_eq!(parse_weight(&s), s.parse::<f32>().unwrap(), "{s}");
+        }
     }
 }
