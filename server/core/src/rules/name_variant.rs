@@ -21,16 +21,24 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
     for e in input.entities.iter().filter(|e| e.aliases.len() > 1) {
         // key → the first spelling seen
         let mut first: HashMap<String, &str> = HashMap::default();
+        // spelling → the first spelling of its key: most mentions repeat a spelling, whose key
+        // is then not built again
+        let mut known: HashMap<&str, &str> = HashMap::default();
         for &m in &e.mentions {
             let span = input.mentions[m].span;
             let written = cx.text(span);
-            // spellings that differ only in case, hyphens, spaces, apostrophes or periods share
-            // the entity key
-            write_entity_key(written, &mut key);
-            let Some(&earlier) = first.get(key.as_str()) else {
-                first.insert(key.clone(), written);
-                continue;
-            };
+            let earlier = *known.entry(written).or_insert_with(|| {
+                // spellings that differ only in case, hyphens, spaces, apostrophes or periods
+                // share the entity key
+                write_entity_key(written, &mut key);
+                match first.get(key.as_str()) {
+                    Some(&earlier) => earlier,
+                    None => {
+                        first.insert(key.clone(), written);
+                        written
+                    }
+                }
+            });
             // an all-caps headline or a lower-case slip is not a variant spelling
             if earlier != written && !same_letters(earlier, written) {
                 let mut f = finding(

@@ -51,14 +51,18 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
 /// Headlines, questions, quotations and short sentences are never flagged.
 fn eligible(cx: &Context, s: &Sentence) -> bool {
     let doc = cx.input.doc;
-    let words = doc.tokens[s.tokens.clone()]
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .count();
+    // one pass over the sentence's tokens for both counts
+    let (words, quoted) =
+        doc.tokens[s.tokens.clone()]
+            .iter()
+            .fold((0, false), |(words, quoted), t| {
+                let quote = matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote);
+                (
+                    words + usize::from(t.kind == TokenKind::Word),
+                    quoted || quote,
+                )
+            });
     let last = doc.token_text(s.tokens.end - 1);
-    let quoted = doc.tokens[s.tokens.clone()]
-        .iter()
-        .any(|t| matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote));
     !s.headline && words >= MIN_WORDS && last != "?" && !quoted
 }
 

@@ -14,6 +14,7 @@ const SHORT_WORDS: usize = 8;
 /// the headline-like lines that directly follow it.
 pub fn boilerplate_blocks(doc: &Document, lex: &Lexicons) -> Vec<Span> {
     let sentences = &doc.sentences;
+    let bytes = doc.prose.as_bytes();
     // a menu: "World | Europe | Politics", "Facebook | Instagram | X"; the headline after a
     // site's menu is the article's own, so a menu does not take the headlines after it
     let menu: Vec<bool> = sentences
@@ -22,7 +23,7 @@ pub fn boilerplate_blocks(doc: &Document, lex: &Lexicons) -> Vec<Span> {
             s.tokens.len() <= MAX_WORDS
                 && doc.tokens[s.tokens.clone()]
                     .iter()
-                    .filter(|t| t.span.text(&doc.prose) == "|")
+                    .filter(|t| t.span.len() == 1 && bytes[t.span.start] == b'|')
                     .count()
                     >= 2
         })

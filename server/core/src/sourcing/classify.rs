@@ -23,12 +23,13 @@ pub fn classify_source(
         return (SourceKind::None, None);
     };
     let text = doc.text_of(hull);
-    let lower = text.to_lowercase();
+    // borrowed from the document's lower-cased text unless the phrase is not ASCII
+    let lower = doc.lower_text(hull);
     let words = &lex.words;
-    if words.pronouns.contains(lower.as_str()) {
+    if words.pronouns.contains(&*lower) {
         let entity = words
             .person_pronouns
-            .contains(lower.as_str())
+            .contains(&*lower)
             .then(|| last_person_before(entities, mentions, hull.start))
             .flatten();
         return (SourceKind::Pronoun, entity);

@@ -8,10 +8,9 @@
 //! word); the class two tokens back; whether the word is capitalized; and whether a reporting
 //! verb comes before or after it in its sentence ([`strong_context`]).
 //!
-//! Every string of the table is interned once when it is parsed. A word of a document is first
-//! looked up among the candidate words (a small table; most words are none), and only a
-//! candidate's neighbours are then looked up among all keys. Scoring reads dense arrays and one
-//! table keyed by integers.
+//! Every string of the table is interned once when it is parsed. Each token of a document is
+//! looked up once among all keys; whether it is a candidate and its neighbours' keys are then
+//! read by id. Scoring reads dense arrays and one table keyed by integers.
 
 use std::sync::LazyLock;
 
@@ -24,9 +23,9 @@ use crate::text::{Document, TokenKind};
 const MODEL: &str = include_str!("../../../../grammars/lexicon/cue-model.tsv");
 
 /// An interned key of the table.
-type Id = u32;
+pub type Id = u32;
 /// A token whose key the table never mentions: every weight on it is zero.
-const UNKNOWN: Id = Id::MAX;
+pub const UNKNOWN: Id = Id::MAX;
 
 /// The fixed keys, interned first so that their ids are these constants.
 const NL: Id = 0;
@@ -79,8 +78,8 @@ pub struct CueModel {
     /// A word the rules reject scoring this or above is a cue.
     pub add: f32,
     ids: WordMap<Id>,
-    /// The candidate words (those with weights of their own), by their id.
-    candidates: WordMap<Id>,
+    /// Per id: whether it is a candidate word (one with weights of its own).
+    candidate: Vec<bool>,
     /// Per id: the word's own class (pronoun, article, auxiliary), if it has one.
     class: Vec<Option<Id>>,
     /// Per id: a candidate word's bias, its weight when capitalized, and with a reporting verb
@@ -98,6 +97,8 @@ pub struct CueModel {
     next: Vec<f32>,
     prev2_class: Vec<f32>,
     pairs: HashMap<u64, f32>,
+    /// The id of each one-byte ASCII key (most punctuation tokens are one), by its byte.
+    ascii: Vec<Id>,
 }
 
 impl CueModel {
@@ -108,20 +109,32 @@ impl CueModel {
     }
 
     fn parse(table: &str) -> CueModel {
-        let mut m = CueModel::default();
+        // sized for the table up front (its lines average some 20 bytes; most lines hold a
+        // pair): growing the maps rehashed them over and over
+        let lines = table.len() / 16;
+        let mut m = CueModel {
+            ids: WordMap::with_capacity(lines / 4),
+            pairs: HashMap::with_capacity_and_hasher(lines, Default::default()),
+            ..CueModel::default()
+        };
         for key in FIXED {
             m.intern(key);
         }
-        for line in table.lines().filter(|l| !l.starts_with('#')) {
-            // at most four fields, the weight last: no vector per line
-            let mut f = [""; 4];
-            let mut len = 0;
-            for (k, field) in line.split('\t').enumerate() {
-                assert!(k < 4, "grammars/lexicon/cue-model.tsv: bad line {line:?}");
-                f[k] = field;
-                len = k + 1;
-            }
-            let weight = f[len - 1].parse::<f32>().unwrap_or(0.0);
+        // the lines of a candidate word come together: its id, not looked up again
+        let mut last: (&str, Id) = ("", UNKNOWN);
+        for (line, f, len) in rows(table) {
+            // at most four fields, the weight last
+            assert!(
+                len <= 4,
+                "grammars/lexicon/cue-model.tsv: bad line {line:?}"
+            );
+            let weight = parse_weight(f[len - 1]);
+            let mut candidate = |m: &mut CueModel, word| {
+                if last.0 != word {
+                    last = (word, m.candidate(word));
+                }
+                last.1
+            };
             match (f[0], len) {
                 ("bias", 2) => m.bias = weight,
                 ("veto", 2) => m.veto = weight,
@@ -134,10 +147,10 @@ impl CueModel {
                     m.class[word as usize].get_or_insert(class);
                 }
                 ("c", 2) => {
-                    m.candidate(f[1]);
+                    candidate(&mut m, f[1]);
                 }
                 ("w" | "wcap" | "wsb" | "wsa", 3) => {
-                    let w = m.candidate(f[1]) as usize;
+                    let w = candidate(&mut m, f[1]) as usize;
                     let table = match f[0] {
                         "w" => &mut m.word_bias,
                         "wcap" => &mut m.word_capitalized,
@@ -158,7 +171,7 @@ impl CueModel {
                 (kind @ ("wp" | "wn" | "wpc" | "wnc" | "pcnc"), 4) => {
                     let a = match kind {
                         "pcnc" => m.intern(f[1]),
-                        _ => m.candidate(f[1]),
+                        _ => candidate(&mut m, f[1]),
                     };
                     let b = m.intern(f[2]);
                     let table = match kind {
@@ -173,6 +186,12 @@ impl CueModel {
                 _ => panic!("grammars/lexicon/cue-model.tsv: bad line {line:?}"),
             }
         }
+        m.ascii = (0..128u8)
+            .map(|b| {
+                m.id((b as char).encode_utf8(&mut [0; 1]))
+                    .unwrap_or(UNKNOWN)
+            })
+            .collect();
         m
     }
 
@@ -181,6 +200,7 @@ impl CueModel {
         let id = *self.ids.get_or_insert(key, next);
         if id == next {
             self.class.push(None);
+            self.candidate.push(false);
             for table in [
                 &mut self.word_bias,
                 &mut self.word_capitalized,
@@ -198,47 +218,66 @@ impl CueModel {
 
     fn candidate(&mut self, word: &str) -> Id {
         let id = self.intern(word);
-        self.candidates.get_or_insert(word, id);
+        self.candidate[id as usize] = true;
         id
     }
 
-    /// The score (log-odds of being a cue) of every token of `doc`: `None` for a token that is
-    /// no word the model has seen in a cue.
-    pub fn scores(&self, doc: &Document) -> Vec<Option<f32>> {
+    /// The number of ids: every id is below it.
+    pub fn ids(&self) -> usize {
+        self.class.len()
+    }
+
+    /// The id of a key (a lower-cased word, a punctuation mark), if the table mentions it.
+    pub fn id(&self, key: &str) -> Option<Id> {
+        self.ids.get(key).copied()
+    }
+
+    /// The [`CueModel::key`] of every token of `doc`: callers ask about each token and its
+    /// neighbours several times, so every token is looked up once.
+    pub fn keys(&self, doc: &Document) -> Vec<Id> {
+        (0..doc.tokens.len()).map(|i| self.key(doc, i)).collect()
+    }
+
+    /// The score (log-odds of being a cue) of every token of `doc`, given their
+    /// [`CueModel::keys`]: `None` for a token that is no word the model has seen in a cue.
+    pub fn scores(&self, doc: &Document, keys: &[Id]) -> Vec<Option<f32>> {
         let strong = strong_context(doc);
         (0..doc.tokens.len())
             .map(|i| {
-                if doc.tokens[i].kind != TokenKind::Word {
-                    return None;
-                }
-                let w = *self.candidates.get(doc.lower(i))?;
-                Some(self.score(doc, w, i, strong[i]))
+                let candidate = doc.tokens[i].kind == TokenKind::Word
+                    && self
+                        .candidate
+                        .get(keys[i] as usize)
+                        .copied()
+                        .unwrap_or(false);
+                candidate.then(|| self.score(doc, keys, i, strong[i]))
             })
             .collect()
     }
 
-    /// The score of candidate word `w` at token `i`; `strong` is the token's
-    /// [`strong_context`].
-    fn score(&self, doc: &Document, w: Id, i: usize, strong: u8) -> f32 {
+    /// The score of the candidate word at token `i`, given the [`CueModel::key`] of every
+    /// token; `strong` is the token's [`strong_context`].
+    fn score(&self, doc: &Document, keys: &[Id], i: usize, strong: u8) -> f32 {
         let tokens = &doc.tokens;
+        let w = keys[i];
         let first = i == 0 || tokens[i].newline_before;
         let last = i + 1 >= tokens.len() || tokens[i + 1].newline_before;
         let (prev, prev_class) = if first {
             (NL, NL)
         } else {
-            let k = self.key(doc, i - 1);
+            let k = keys[i - 1];
             (k, self.class(doc, k, i - 1))
         };
         let (next, next_class) = if last {
             (NL, NL)
         } else {
-            let k = self.key(doc, i + 1);
+            let k = keys[i + 1];
             (k, self.class(doc, k, i + 1))
         };
         let prev2 = if first || i < 2 || tokens[i - 1].newline_before {
             NL
         } else {
-            self.class(doc, self.key(doc, i - 2), i - 2)
+            self.class(doc, keys[i - 2], i - 2)
         };
         let at = |table: &[f32], k: Id| table.get(k as usize).copied().unwrap_or(0.0);
         let pair = |table, a, b| {
@@ -278,6 +317,7 @@ impl CueModel {
     }
 
     /// The interned key of token `i`: its lower-cased word, its punctuation, or its kind.
+    #[inline]
     fn key(&self, doc: &Document, i: usize) -> Id {
         let text = match doc.tokens[i].kind {
             TokenKind::Word => doc.lower(i),
@@ -286,9 +326,88 @@ impl CueModel {
             TokenKind::OpenQuote => return OPEN_QUOTE,
             TokenKind::CloseQuote => return CLOSE_QUOTE,
             TokenKind::Dash => return DASH,
-            TokenKind::Punct => doc.token_text(i),
+            TokenKind::Punct => {
+                let span = doc.tokens[i].span;
+                match doc.prose.as_bytes()[span.start] {
+                    b if span.len() == 1 && b.is_ascii() => return self.ascii[b as usize],
+                    _ => doc.token_text(i),
+                }
+            }
         };
         self.ids.get(text).copied().unwrap_or(UNKNOWN)
+    }
+}
+
+/// The lines of `table` that are no comment (`#`), as `str::lines` gives them, each with its
+/// first four tab-separated fields and the number of fields. One pass over the bytes: `lines`
+/// and `split` start a `memchr` per line and per field, whose setup cost more than these short
+/// fields take to scan.
+fn rows(table: &str) -> impl Iterator<Item = (&str, [&str; 4], usize)> {
+    let mut rest = table;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut fields = [""; 4];
+        let mut n = 0;
+        let mut start = 0;
+        let mut end = rest.len();
+        for (i, b) in rest.bytes().enumerate() {
+            if b == b'\t' || b == b'\n' {
+                if n < 4 {
+                    fields[n] = &rest[start..i];
+                }
+                n += 1;
+                start = i + 1;
+                if b == b'\n' {
+                    end = i;
+                    break;
+                }
+            }
+        }
+        if end == rest.len() {
+            if n < 4 {
+                fields[n] = &rest[start..];
+            }
+            n += 1;
+        }
+        let mut line = &rest[..end];
+        rest = rest.get(end + 1..).unwrap_or("");
+        if let Some(l) = line.strip_suffix('\r') {
+            line = l;
+            if let Some(last) = fields.get_mut(n - 1) {
+                *last = last.strip_suffix('\r').unwrap_or(last);
+            }
+        }
+        if !line.starts_with('#') {
+            return Some((line, fields, n));
+        }
+    })
+}
+
+/// A weight of the table, as `str::parse` reads it (0 for none). The table writes three
+/// decimals: such a number is read as an integer divided by a power of ten, both exact in an
+/// `f32`, so the one rounding of the division gives the correctly rounded value the general
+/// parser does, at a fraction of its cost.
+fn parse_weight(s: &str) -> f32 {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let plain = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || int.len() + frac.len() > 7 || !plain(int) || !plain(frac) {
+        return s.parse().unwrap_or(0.0);
+    }
+    let n = int
+        .bytes()
+        .chain(frac.bytes())
+        .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    let x = n as f32 / 10u32.pow(frac.len() as u32) as f32;
+    if negative {
+        -x
+    } else {
+        x
     }
 }
 
@@ -375,5 +494,30 @@ mod tests {
         assert_eq!(of("Ross"), (false, true));
         assert_eq!(of("agreed"), (false, false));
         assert_eq!(of("wanted"), (false, true));
+    }
+
+    #[test]
+    fn rows_split_like_lines_and_tabs() {
+        let table = "# a\tcomment\nw\tsaid\t0.5\r\n\nc\tx\na\tb\tc\td\te";
+        let rows: Vec<_> = rows(table).collect();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0], ("w\tsaid\t0.5", ["w", "said", "0.5", ""], 3));
+        assert_eq!(rows[1], ("", [""; 4], 1));
+        assert_eq!(rows[2], ("c\tx", ["c", "x", "", ""], 2));
+        assert_eq!(rows[3].2, 5);
+    }
+
+    #[test]
+    fn weights_read_as_the_general_parser_does() {
+        for s in [
+            "0.309", "-0.847", "-0.000", "12.5", "1.", "3", "1e3", ".5", "x", "",
+        ] {
+            let expected = s.parse::<f32>().unwrap_or(0.0);
+            assert_eq!(parse_weight(s).to_bits(), expected.to_bits(), "{s}");
+        }
+        for n in 0..20_000u32 {
+            let s = format!("{}.{:03}", n / 1000, n % 1000);
+            assert_eq!(parse_weight(&s), s.parse::<f32>().unwrap(), "{s}");
+        }
     }
 }

@@ -37,9 +37,15 @@ pub fn detect(
         cues: Vec::new(),
     };
     // each token is asked about several times: decide once
-    let scores = d.lex.cue_model.scores(doc);
+    let keys = d.lex.cue_model.keys(doc);
+    let scores = d.lex.cue_model.scores(doc, &keys);
     d.cues = (0..doc.tokens.len())
-        .map(|i| d.cue_decision(i, scores[i]))
+        .map(|i| {
+            // most words are a candidate of neither the rules nor the model: decide that by id
+            let candidate = doc.tokens[i].kind == TokenKind::Word
+                && d.lex.cue_candidate(keys[i], || doc.lower(i));
+            (candidate || scores[i].is_some()) && d.cue_decision(i, candidate, scores[i])
+        })
         .collect();
     let mut out = Vec::new();
     // the paragraph of each attribution in `out`
@@ -137,7 +143,9 @@ impl Detector<'_> {
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
-        self.text(i) == s
+        // compared as bytes: asked of every token, and slicing the text checks char boundaries
+        let span = self.doc.tokens[i].span;
+        span.len() == s.len() && &self.doc.prose.as_bytes()[span.range()] == s.as_bytes()
     }
 
     fn capitalized(&self, i: usize) -> bool {
@@ -562,14 +570,11 @@ impl Detector<'_> {
         self.cues[i]
     }
 
-    /// Whether word `i` is a cue, given its score by the learned model.
-    fn cue_decision(&self, i: usize, score: Option<f32>) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
-        let lower = self.lower(i);
+    /// Whether word `i` is a cue, given whether it is a candidate of the rules
+    /// ([`Lexicons::cue_candidate`]) and its score by the learned model.
+    fn cue_decision(&self, i: usize, candidate: bool, score: Option<f32>) -> bool {
+        let rule = candidate && self.rule_cue_at(i, self.lower(i));
         let model = self.lex.cue_model;
-        let rule = self.lex.cue_candidates.contains(lower) && self.rule_cue_at(i, lower);
         // the rules decide unless the model is sure otherwise (measured on a held-out part of
         // train: together they beat either alone)
         match score {
@@ -1012,11 +1017,7 @@ impl Detector<'_> {
 
     /// "It is believed that …", "… reportedly …": attributions with no source at all.
     fn agentless(&self, s: &Sentence) -> Option<Attribution> {
-        let phrase = *self
-            .lex
-            .agentless
-            .find_in(&self.doc.prose, s.span)
-            .first()?;
+        let phrase = self.lex.agentless.first_in(&self.doc.prose, s.span)?;
         Some(self.agentless_at(s, phrase))
     }
 

@@ -8,7 +8,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
-use super::cue_model::CueModel;
+use super::cue_model::{CueModel, Id};
 use crate::config::Config;
 use crate::span::Span;
 use crate::wordset::WordSet;
@@ -51,6 +51,9 @@ pub struct Words {
 #[derive(Debug)]
 pub struct PhraseSet {
     matcher: AhoCorasick,
+    /// The phrases with ASCII letters lower-cased, for [`PhraseSet::is`]: a set lookup costs a
+    /// fraction of starting a search.
+    whole: WordSet,
 }
 
 impl PhraseSet {
@@ -61,7 +64,9 @@ impl PhraseSet {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&phrases)
             .expect("lexicon phrases compile");
-        PhraseSet { matcher }
+        let lower: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
+        let whole = lower.iter().map(String::as_str).collect();
+        PhraseSet { matcher, whole }
     }
 
     /// Whole-word matches in `text[span]`, in text order, as spans of `text`, found lazily.
@@ -87,11 +92,14 @@ impl PhraseSet {
         self.first_in(text, span).is_some()
     }
 
-    /// True when the whole of `s` is one of the phrases.
+    /// True when the whole of `s` is one of the phrases (ignoring ASCII case, as the matcher
+    /// does: the leftmost-longest match covers all of `s` exactly when `s` is a phrase).
     pub fn is(&self, s: &str) -> bool {
-        self.matcher
-            .find(s)
-            .is_some_and(|m| m.start() == 0 && m.end() == s.len())
+        if s.is_ascii() {
+            self.whole.contains_lowercased(s)
+        } else {
+            self.whole.contains(&s.to_ascii_lowercase())
+        }
     }
 }
 
@@ -118,9 +126,12 @@ pub struct Lexicons {
     /// Whether a word is a cue right after a given previous word, or after a name
     /// ([`AFTER_NAME`]): word → previous → cue ("records show", "Rubio wants", not "be found").
     pub cue_after: HashMap<String, HashMap<String, bool>>,
-    /// Every word that may be a cue in some context (the union of the five above): most words
-    /// of an article are none, and one lookup says so.
-    pub cue_candidates: WordSet,
+    /// Every word that may be a cue in some context (the union of the five above), by its
+    /// cue-model id ([`Lexicons::cue_candidate`]): detection has every token's id already, so
+    /// most words of an article are turned away without a lookup.
+    cue_candidate_ids: Vec<bool>,
+    /// The candidate words the cue model has no id for.
+    cue_candidates_unmodelled: WordSet,
     /// The learned model that overrides the rules above when it is sure.
     pub cue_model: &'static CueModel,
     pub anonymous: PhraseSet,
@@ -207,14 +218,21 @@ impl Lexicons {
         let cues_before = cue_contexts("cue");
         let not_cues_before = cue_contexts("not");
         let cue_after = cue_after_word();
-        let cue_candidates = cues
+        let cue_model = CueModel::embedded();
+        let mut cue_candidate_ids = vec![false; cue_model.ids()];
+        let mut cue_candidates_unmodelled = WordSet::default();
+        for w in cues
             .iter()
             .chain(&cues_after_subject)
             .chain(cues_before.keys())
             .chain(not_cues_before.keys())
             .chain(cue_after.keys())
-            .map(String::as_str)
-            .collect();
+        {
+            match cue_model.id(w) {
+                Some(id) => cue_candidate_ids[id as usize] = true,
+                None => cue_candidates_unmodelled.insert(w),
+            }
+        }
         let set = |words: &[String]| words.iter().map(String::as_str).collect();
         Lexicons {
             cues: set(&cues),
@@ -222,8 +240,9 @@ impl Lexicons {
             cues_before,
             not_cues_before,
             cue_after,
-            cue_candidates,
-            cue_model: CueModel::embedded(),
+            cue_candidate_ids,
+            cue_candidates_unmodelled,
+            cue_model,
             anonymous: phrases(ANONYMOUS, "anonymous"),
             anonymity_reasons: phrases(REASONS, "anonymity-reasons"),
             weasel: phrases(WEASEL, "weasel"),
@@ -261,6 +280,17 @@ impl Lexicons {
         let lex = Arc::new(Lexicons::build(Some(config)));
         *last = Some((additions, lex.clone()));
         lex
+    }
+
+    /// Whether a word may be a cue in some context; `key` is its cue-model id
+    /// ([`super::cue_model::UNKNOWN`] for none) and `lower` gives the word (only asked for
+    /// when the model has no id for it).
+    #[inline]
+    pub fn cue_candidate<'w>(&self, key: Id, lower: impl FnOnce() -> &'w str) -> bool {
+        match self.cue_candidate_ids.get(key as usize) {
+            Some(&candidate) => candidate,
+            None => self.cue_candidates_unmodelled.contains(lower()),
+        }
     }
 
     pub fn is_cue(&self, lower: &str) -> bool {
