@@ -44,8 +44,7 @@ const PREFIX: &str = "copydesk-";
 pub fn parse_directives(text: &str) -> Vec<Directive> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(i) = text[from..].find("<!--") {
-        let start = from + i;
+    while let Some(start) = crate::text::comment_start(text, from) {
         let Some(j) = text[start + 4..].find("-->") else {
             break;
         };

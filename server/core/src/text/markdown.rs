@@ -103,7 +103,7 @@ fn blank_html_comments(text: &str, bytes: &mut [u8]) {
 
 /// The next `<!--` from `from` on: each `<` found by memchr, much faster over a whole article
 /// than a substring search.
-fn comment_start(text: &str, mut from: usize) -> Option<usize> {
+pub(crate) fn comment_start(text: &str, mut from: usize) -> Option<usize> {
     while let Some(i) = text[from..].find('<') {
         if text[from + i..].starts_with("<!--") {
             return Some(from + i);

@@ -6,6 +6,7 @@ mod sentences;
 mod tokens;
 
 pub use decode::decode_lossy;
+pub(crate) use markdown::comment_start;
 pub use markdown::prose_mask;
 pub use sentences::{Paragraph, Sentence};
 pub use tokens::{Token, TokenKind};
