@@ -28,6 +28,10 @@ static LINE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// The prose of `text`: HTML comments and URLs are blanked in every kind of file; Markdown also
 /// loses front matter, code, HTML tags, link targets and syntax characters.
 pub fn prose_mask(text: &str, kind: DocKind) -> String {
+    // most plain-text articles have nothing to blank: a copy, with no UTF-8 check of the result
+    if kind == DocKind::Plain && comment_start(text, 0).is_none() && !may_hold_url(text) {
+        return text.to_owned();
+    }
     let mut bytes = text.as_bytes().to_vec();
     blank_html_comments(text, &mut bytes);
     if kind == DocKind::Markdown {
@@ -70,10 +74,10 @@ pub fn prose_mask(text: &str, kind: DocKind) -> String {
 /// articles have neither, and this is a few memchr scans where the regex (case-insensitive,
 /// anchored on a word boundary, so without a literal prefilter) walks every byte.
 fn may_hold_url(text: &str) -> bool {
-    text.contains("://")
-        || text
-            .match_indices('.')
-            .any(|(i, _)| i >= 3 && text.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www"))
+    let bytes = text.as_bytes();
+    memchr::memmem::find(bytes, b"://").is_some()
+        || memchr::memchr_iter(b'.', bytes)
+            .any(|i| i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"))
 }
 
 fn is_word_byte(text: &str, i: usize) -> bool {
@@ -101,16 +105,10 @@ fn blank_html_comments(text: &str, bytes: &mut [u8]) {
     }
 }
 
-/// The next `<!--` from `from` on: each `<` found by memchr, much faster over a whole article
-/// than a substring search.
-pub(crate) fn comment_start(text: &str, mut from: usize) -> Option<usize> {
-    while let Some(i) = text[from..].find('<') {
-        if text[from + i..].starts_with("<!--") {
-            return Some(from + i);
-        }
-        from += i + 1;
-    }
-    None
+/// The next `<!--` from `from` on (a vectorized search: std's substring and byte searches
+/// were a tenth of the text model's cost over a whole article).
+pub(crate) fn comment_start(text: &str, from: usize) -> Option<usize> {
+    memchr::memmem::find(&text.as_bytes()[from..], b"<!--").map(|i| from + i)
 }
 
 fn blank_front_matter_and_fences(text: &str, bytes: &mut [u8]) {
