@@ -39,9 +39,10 @@ pub fn run(args: Args) -> ExitCode {
             .num_threads(n.max(1))
             .build_global();
     }
-    let lines = match &args.jsonl {
+    // decoded here, in input order, while the embedded data is still loading
+    let docs = match &args.jsonl {
         Some(path) => match read_lines(path) {
-            Ok(lines) => Some((path, lines)),
+            Ok(lines) => Some(decode(path, &lines)),
             Err(e) => {
                 eprintln!("copydesk: {}: {e}", path.display());
                 return ExitCode::from(2);
@@ -53,25 +54,13 @@ pub fn run(args: Args) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
-    if let Some((path, lines)) = lines {
-        let results: Vec<Result<String, String>> = lines
-            .par_iter()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(n, line)| {
-                let doc: InDoc = serde_json::from_str(line).map_err(|e| {
-                    format!(
-                        "{}:{}: not a {{\"id\", \"text\"}} object: {e}",
-                        path.display(),
-                        n + 1
-                    )
-                })?;
-                let id = match &doc.id {
-                    serde_json::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                let analysis = analyze(&doc.text, DocKind::Plain, &config);
-                Ok(exchange::document(&id, &doc.text, &analysis, &config).to_json())
+    if let Some(docs) = docs {
+        let results: Vec<Result<String, String>> = docs
+            .into_par_iter()
+            .map(|doc| {
+                let (id, text) = doc?;
+                let analysis = analyze(&text, DocKind::Plain, &config);
+                Ok(exchange::document(&id, &text, &analysis, &config).to_json())
             })
             .collect();
         failed |= write_results(&mut out, results);
@@ -108,6 +97,29 @@ fn read_lines(path: &Path) -> std::io::Result<Vec<String>> {
         Box::new(std::io::BufReader::new(std::fs::File::open(path)?))
     };
     reader.lines().collect()
+}
+
+/// The id and text of each non-blank line, or a message naming the line that is not a document.
+fn decode(path: &Path, lines: &[String]) -> Vec<Result<(String, String), String>> {
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, line)| {
+            let doc: InDoc = serde_json::from_str(line).map_err(|e| {
+                format!(
+                    "{}:{}: not a {{\"id\", \"text\"}} object: {e}",
+                    path.display(),
+                    n + 1
+                )
+            })?;
+            let id = match doc.id {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            };
+            Ok((id, doc.text))
+        })
+        .collect()
 }
 
 /// Writes each result line in input order; errors go to stderr. True when any input failed.
