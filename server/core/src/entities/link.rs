@@ -18,7 +18,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::recognize::{span_of, RawMention};
 use super::{Entity, EntityType, Mention, MentionKind};
-use crate::kb::{normalize_surface, normalized, KnowledgeBase, Sense};
+use crate::kb::{normalize_surface, normalized, KbRef, KnowledgeBase, Sense};
 use crate::text::{Document, TokenKind};
 
 struct UnionFind(Vec<usize>);
@@ -554,6 +554,9 @@ pub fn link_mentions(
                 MentionKind::Name
             };
         }
+        if e.kb.is_none() && e.ty == EntityType::Person && words[def].len() == 1 {
+            e.kb = known_by_surname(kb, words[def][0], &e.roles);
+        }
         e.name = match e.kb {
             Some(r) => kb.entry(r).name.clone(),
             None => doc.text_of(raw[def].span).to_string(),
@@ -561,6 +564,21 @@ pub fn link_mentions(
         e.key = entity_key(&e.name);
     }
     (entities, mentions)
+}
+
+/// The known person an article naming only a surname means ("Putin" → Vladimir Putin), unless
+/// a role it gives is not in the knowledge base's description ("Officer Sullivan" is not the
+/// national security adviser; honorifics and short abbreviations, "Mr.", "Sen.", say nothing).
+fn known_by_surname(kb: &KnowledgeBase, surname: &str, roles: &[String]) -> Option<KbRef> {
+    let r = kb.person_with_surname(surname)??;
+    let description = kb.entry(r).description.to_lowercase();
+    let fits = |role: &String| {
+        role.split_whitespace().last().is_none_or(|w| {
+            let w = w.to_lowercase();
+            w.chars().count() < 4 || w.ends_with('.') || description.contains(&w)
+        })
+    };
+    roles.iter().all(fits).then_some(r)
 }
 
 /// The name without a leading country or nationality ("United Kingdom Home Office" → "Home
@@ -729,6 +747,24 @@ mod tests {
                 text[def.range()].to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_known_person_unless_a_role_says_otherwise() {
+        let names = |text: &str| {
+            let a = analyze(text, DocKind::Plain, &Config::default());
+            a.entities
+                .iter()
+                .map(|e| e.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("President Putin spoke. Mr. Macron listened."),
+            ["Vladimir Putin", "Emmanuel Macron"]
+        );
+        assert_eq!(names("Sheriff Rubio closed the road."), ["Rubio"]);
+        // a surname two known people share is nobody's in particular
+        assert_eq!(names("Bush said so."), ["Bush"]);
     }
 
     #[test]

@@ -196,7 +196,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             }
         }
     }
-    let mut out = keep_confirmed(doc, out);
+    let mut out = keep_confirmed(doc, kb, out);
     take_back_dropped_words(doc, &mut out);
     drop_common_nouns(doc, kb, &words, &mut out);
     out
@@ -497,7 +497,7 @@ fn take_back_dropped_words(doc: &Document, out: &mut [RawMention]) {
 /// Drops weak mentions the rest of the article does not confirm: a weak mention stays when a strong
 /// mention has the same text or, for a single word, contains that word ("RAISI" in a headline,
 /// "Ebrahim Raisi" in the body).
-fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
+fn keep_confirmed(doc: &Document, kb: &KnowledgeBase, mut out: Vec<RawMention>) -> Vec<RawMention> {
     if !out.iter().any(|m| m.weak) {
         return out;
     }
@@ -529,8 +529,10 @@ fn keep_confirmed(doc: &Document, mut out: Vec<RawMention>) -> Vec<RawMention> {
     }
     out.retain(|m| {
         !m.weak || {
-            let (text, word) = confirmed[&doc.lower_text(m.span)];
-            text || (m.tokens.len() == 1 && word)
+            let (text, part) = confirmed[&doc.lower_text(m.span)];
+            // "Putin said" opening an article that never says "Vladimir Putin"
+            let known_surname = || kb.person_with_surname(word(doc, m.tokens.start)).is_some();
+            text || (m.tokens.len() == 1 && (part || known_surname()))
         }
     });
     out
@@ -1638,6 +1640,10 @@ fn guess_type(
             return Some(EntityType::Norp);
         }
     }
+    // "Macron", "Putin": a known person's surname
+    if e - a == 1 && kb.person_with_surname(first).is_some() {
+        return Some(EntityType::Person);
+    }
     // "Gabonese officials", "Tajik forces": an adjective of nationality before a lower-case noun
     let next_lower =
         next_word(doc, e).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
@@ -1801,6 +1807,20 @@ mod tests {
     }
 
     #[test]
+    fn a_known_persons_surname_alone_is_a_person_even_opening_a_sentence() {
+        assert_eq!(
+            typed("Putin said talks had failed. Merkel met Macron."),
+            [
+                ("Putin", "PERSON"),
+                ("Merkel", "PERSON"),
+                ("Macron", "PERSON")
+            ]
+        );
+        // a surname that is an everyday word stays one ("Rice" is Condoleezza Rice's)
+        assert_eq!(typed("Rice prices rose. Rice said so."), []);
+    }
+
+    #[test]
     fn a_version_number_makes_a_product_but_a_count_does_not() {
         let text =
             "Users of Explorer 6 and IE6 left Explorer. Cruz 34 delegates. Sweden 1 – 0 Panama.";
@@ -1810,7 +1830,7 @@ mod tests {
                 ("Explorer 6", "MISC"),
                 ("IE6", "MISC"),
                 ("Explorer", "MISC"),
-                ("Cruz", "ORG"),
+                ("Cruz", "PERSON"),
                 ("Sweden", "ORG"),
                 ("Panama", "ORG")
             ]

@@ -6,7 +6,7 @@
 
 mod load;
 
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use crate::entities::EntityType;
 use crate::wordset::{WordMap, WordSet};
@@ -64,6 +64,8 @@ pub struct KnowledgeBase {
     common_words: WordSet,
     /// Words that shape names (from `grammars/kb/name-words.toml`).
     pub words: NameWords,
+    /// Known people by surname, built on first use ([`KnowledgeBase::person_with_surname`]).
+    surnames: OnceLock<WordMap<Option<KbRef>>>,
 }
 
 /// Word lists that shape and type names; see `grammars/kb/name-words.toml`.
@@ -82,6 +84,7 @@ pub struct NameWords {
     pub org_prefixes: WordSet,
     pub norp_endings: Vec<String>,
     pub title_case_small_words: WordSet,
+    pub not_surnames: WordSet,
 }
 
 static EMBEDDED: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| Arc::new(load::embedded()));
@@ -103,6 +106,7 @@ impl KnowledgeBase {
             given_names: self.given_names.clone(),
             common_words: self.common_words.clone(),
             words: self.words.clone(),
+            surnames: OnceLock::new(),
         };
         for e in extra.into_iter().chain(self.entries.iter().cloned()) {
             kb.add(e);
@@ -177,6 +181,52 @@ impl KnowledgeBase {
 
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)
+    }
+
+    /// The known person whose surname `word` is, as written ("Putin" → Vladimir Putin):
+    /// `Some(None)` when it may be several people's (two known people share it, or it is a
+    /// given name too: "Bush", "Graham"), `None` when no known person has it. A surname that
+    /// is a common word ("Rice") or names something else ("Jordan") is no one's here.
+    pub fn person_with_surname(&self, word: &str) -> Option<Option<KbRef>> {
+        self.surnames
+            .get_or_init(|| self.surname_index())
+            .get(word)
+            .copied()
+    }
+
+    fn surname_index(&self) -> WordMap<Option<KbRef>> {
+        // "Jr.", "III", "XIV" follow the surname
+        let suffix = |w: &str| {
+            matches!(w, "Jr." | "Jr" | "Sr." | "Sr") || w.bytes().all(|b| b"IVXL".contains(&b))
+        };
+        let mut index: WordMap<Option<KbRef>> = WordMap::default();
+        for (r, e) in self.entries.iter().enumerate() {
+            if e.ty != Some(EntityType::Person) {
+                continue;
+            }
+            let mut words = e.name.split_whitespace().rev();
+            let Some(last) = words.find(|w| !suffix(w)) else {
+                continue;
+            };
+            // (a one-word name is not a surname: "Madonna"; "Le Pen", "bin Laden" take their
+            // particle)
+            let before = words.next();
+            if before.is_none_or(|w| self.words.name_particles.contains_lowercased(w))
+                || self.words.not_surnames.contains(last)
+                || last.chars().count() < 3
+                || !last.starts_with(|c: char| c.is_uppercase())
+                || self.is_common_word(last)
+                || !self.lookup(last).is_empty()
+            {
+                continue;
+            }
+            let shared = self.is_given_name(last);
+            let known = index.get_or_insert(last, (!shared).then_some(r as KbRef));
+            if *known != Some(r as KbRef) {
+                *known = None;
+            }
+        }
+        index
     }
 }
 
