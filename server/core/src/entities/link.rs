@@ -759,8 +759,8 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(
-            names("President Putin spoke. Mr. Macron listened."),
-            ["Vladimir Putin", "Emmanuel Macron"]
+            names("President Putin spoke. Mr. Macron listened. Xi agreed."),
+            ["Vladimir Putin", "Emmanuel Macron", "Xi Jinping"]
         );
         assert_eq!(names("Sheriff Rubio closed the road."), ["Rubio"]);
         // a surname two known people share is nobody's in particular

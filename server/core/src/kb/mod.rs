@@ -204,16 +204,20 @@ impl KnowledgeBase {
             if e.ty != Some(EntityType::Person) {
                 continue;
             }
+            let family_first = e.has_tag("family-first");
             let mut words = e.name.split_whitespace().rev();
-            let Some(last) = words.find(|w| !suffix(w)) else {
+            let Some(mut last) = words.find(|w| !suffix(w)) else {
                 continue;
             };
             // (a one-word name is not a surname: "Madonna"; "Le Pen", "bin Laden" take their
             // particle)
             let before = words.next();
+            if family_first {
+                last = e.name.split_whitespace().next().unwrap_or(last);
+            }
             if before.is_none_or(|w| self.words.name_particles.contains_lowercased(w))
                 || self.words.not_surnames.contains(last)
-                || last.chars().count() < 3
+                || last.chars().count() < if family_first { 2 } else { 3 }
                 || !last.starts_with(|c: char| c.is_uppercase())
                 || self.is_common_word(last)
                 || !self.lookup(last).is_empty()

@@ -71,6 +71,18 @@ pub fn detect(
                 i > k || !matches!(d.lower(g.start), "said" | "says" | "say" | "told" | "tells")
             });
         }
+        // "It is widely believed that Xi wants …": an agentless phrase opening the sentence
+        // attributes all of it, cues after it included, to no one
+        let opener = (!s.headline
+            && !groups.is_empty()
+            && s.tokens.clone().any(|k| d.lex.agentless_key(keys[k])))
+        .then(|| d.agentless(s))
+        .flatten()
+        .filter(|a| a.cue[0].start == doc.tokens[s.tokens.start].span.start);
+        if let Some(a) = opener {
+            out.push(a);
+            groups.clear();
+        }
         for cue in groups {
             let (a, source) = d.attribution(si, cue, previous.as_ref());
             previous = source.or(previous);
@@ -1305,6 +1317,23 @@ mod tests {
                 "",
                 &["The minister", "resigned on Tuesday"]
             )]
+        );
+    }
+
+    #[test]
+    fn an_agentless_opener_holds_the_cues_after_it() {
+        assert_eq!(
+            roles("It is widely believed that Xi wants to visit Washington."),
+            vec![r(
+                "It is widely believed",
+                "",
+                &["that Xi wants to visit Washington"]
+            )]
+        );
+        // not opening the sentence, it leaves a named source's attribution alone
+        assert_eq!(
+            roles("Smith said the deal, widely believed dead, was alive.")[0].1,
+            "Smith"
         );
     }
 }

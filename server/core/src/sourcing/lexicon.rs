@@ -134,6 +134,10 @@ pub struct Lexicons {
     cue_candidates_unmodelled: WordSet,
     /// The learned model that overrides the rules above when it is sure.
     pub cue_model: &'static CueModel,
+    /// By cue-model id, whether the word is the key word of some agentless phrase (its longest:
+    /// "believed" of "it is widely believed"), so that a sentence is searched for the phrases
+    /// only when it holds one; `None` when a key word has no id (every sentence is searched).
+    agentless_keys: Option<Vec<bool>>,
     pub anonymous: PhraseSet,
     pub anonymity_reasons: PhraseSet,
     pub weasel: PhraseSet,
@@ -164,6 +168,22 @@ fn cue_contexts(kind: &str) -> HashMap<String, HashSet<String>> {
         }
     }
     out
+}
+
+/// See [`Lexicons::agentless_keys`]. The reporting verbs of nearly every sentence ("said") are
+/// no key word: a sentence with one has that cue, and its attribution stands.
+fn agentless_keys(phrases: &[String], model: &CueModel) -> Option<Vec<bool>> {
+    let mut keys = vec![false; model.ids()];
+    for p in phrases {
+        let Some(key) = p.split_whitespace().rev().max_by_key(|w| w.len()) else {
+            continue;
+        };
+        if matches!(key, "said" | "says" | "say" | "told") {
+            continue;
+        }
+        keys[model.id(key)? as usize] = true;
+    }
+    Some(keys)
 }
 
 /// The previous-word key of `cue-after-word.tsv` for a capitalized word before a lower-case one.
@@ -233,8 +253,13 @@ impl Lexicons {
                 None => cue_candidates_unmodelled.insert(w),
             }
         }
+        let agentless: Vec<String> = entries(AGENTLESS)
+            .chain(extra("agentless").map(str::trim))
+            .map(str::to_lowercase)
+            .collect();
         let set = |words: &[String]| words.iter().map(String::as_str).collect();
         Lexicons {
+            agentless_keys: agentless_keys(&agentless, cue_model),
             cues: set(&cues),
             cues_after_subject: set(&cues_after_subject),
             cues_before,
@@ -246,7 +271,7 @@ impl Lexicons {
             anonymous: phrases(ANONYMOUS, "anonymous"),
             anonymity_reasons: phrases(REASONS, "anonymity-reasons"),
             weasel: phrases(WEASEL, "weasel"),
-            agentless: phrases(AGENTLESS, "agentless"),
+            agentless: PhraseSet::new(agentless.iter().map(String::as_str)),
             claims: phrases(CLAIMS, "claims"),
             boilerplate: phrases(BOILERPLATE, "boilerplate"),
             words: toml::from_str(WORDS).expect("grammars/lexicon/words.toml is valid"),
@@ -290,6 +315,15 @@ impl Lexicons {
         match self.cue_candidate_ids.get(key as usize) {
             Some(&candidate) => candidate,
             None => self.cue_candidates_unmodelled.contains(lower()),
+        }
+    }
+
+    /// Whether the token with cue-model id `key` may be the key word of an agentless phrase.
+    #[inline]
+    pub fn agentless_key(&self, key: Id) -> bool {
+        match &self.agentless_keys {
+            Some(keys) => keys.get(key as usize).copied().unwrap_or(false),
+            None => true,
         }
     }
 
