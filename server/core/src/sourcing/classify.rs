@@ -41,7 +41,7 @@ pub fn classify_source(
         .strip_prefix("the ")
         .or_else(|| lower.strip_prefix("some "))
         .unwrap_or(&lower);
-    if lex.weasel.is(&lower) || lex.weasel.is(bare) {
+    if lex.weasel.is(&lower) || lex.weasel.is(bare) || vague_plural(text, &lower, lex) {
         return (SourceKind::Weasel, None);
     }
     // the head of the phrase is its last name: "Washington Post columnist Margaret Sullivan"
@@ -71,6 +71,19 @@ pub fn classify_source(
     } else {
         (SourceKind::Described, None)
     }
+}
+
+/// "Some economists", "many analysts": a quantifier and a plural common noun name no one.
+fn vague_plural(text: &str, lower: &str, lex: &Lexicons) -> bool {
+    let mut words = lower.split_whitespace();
+    let (Some(q), Some(noun), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let noun_as_written = text.split_whitespace().nth(1).unwrap_or("");
+    lex.words.vague_quantifiers.contains(q)
+        && noun.len() > 3
+        && noun.ends_with('s')
+        && noun_as_written == noun
 }
 
 fn has_word(lower: &str, set: &crate::wordset::WordSet) -> bool {

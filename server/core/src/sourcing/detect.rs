@@ -567,7 +567,16 @@ impl Detector<'_> {
                 return None;
             }
         }
-        if k <= start + 1 || !self.is(k - 1, ",") || !words.determiners.contains(self.lower(k)) {
+        if k <= start + 1 || !self.is(k - 1, ",") {
+            return None;
+        }
+        // "A city official, speaking on condition of anonymity, said": the subject is the
+        // phrase before a participle's commas
+        let first = self.lower(k);
+        if first.len() > 4 && first.ends_with("ing") && !self.capitalized(k) {
+            return self.subject_before(k - 1, start);
+        }
+        if !words.determiners.contains(first) {
             return None;
         }
         let mut b = k - 1;

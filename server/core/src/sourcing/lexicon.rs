@@ -36,6 +36,7 @@ pub struct Words {
     pub between_subject_and_cue: WordSet,
     pub determiners: WordSet,
     pub articles: WordSet,
+    pub vague_quantifiers: WordSet,
     pub complementizers: WordSet,
     pub prepositions: WordSet,
     pub be_forms: WordSet,
