@@ -10,8 +10,9 @@ use serde::Serialize;
 
 #[derive(clap::Args)]
 pub struct RulesArgs {
-    /// `text` (a table) or `json` (`[{"id", "severity", "summary", "docs_url", "explanation"}]`,
-    /// a stable shape the editor settings are generated from).
+    /// `text` (a table), `json` (`[{"id", "severity", "summary", "docs_url", "explanation"}]`,
+    /// a stable shape the editor settings are generated from) or `markdown` (the rule reference,
+    /// docs/rules.md, where the findings' help links point).
     #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
     format: RulesFormat,
 }
@@ -20,6 +21,7 @@ pub struct RulesArgs {
 enum RulesFormat {
     Text,
     Json,
+    Markdown,
 }
 
 #[derive(Serialize)]
@@ -49,6 +51,7 @@ pub fn rules(args: RulesArgs) -> ExitCode {
                 .map_err(std::io::Error::from)
                 .and_then(|()| writeln!(out))
         }
+        RulesFormat::Markdown => out.write_all(rules_markdown().as_bytes()),
         RulesFormat::Text => {
             let width = registry().iter().map(|r| r.id.len()).max().unwrap_or(0);
             registry().iter().try_for_each(|r| {
@@ -63,6 +66,30 @@ pub fn rules(args: RulesArgs) -> ExitCode {
         }
     };
     exit_on(written)
+}
+
+/// The rule reference (docs/rules.md): one section per rule, anchored by its id.
+pub fn rules_markdown() -> String {
+    let mut s = String::from(
+        "# copydesk rules\n\n\
+         Generated from `grammars/rules.toml` by `copydesk rules --format markdown`; do not edit.\n\
+         Severities are the defaults; a project's `copydesk.toml` changes them (`[rules]`).\n\n\
+         | rule | default | summary |\n|---|---|---|\n",
+    );
+    for r in registry() {
+        let (id, level) = (r.id, r.default_severity.label());
+        s.push_str(&format!("| [`{id}`](#{id}) | {level} | {} |\n", r.summary));
+    }
+    for r in registry() {
+        s.push_str(&format!(
+            "\n## {}\n\nDefault severity: `{}`. {}\n\n{}\n",
+            r.id,
+            r.default_severity.label(),
+            r.summary,
+            r.explanation
+        ));
+    }
+    s
 }
 
 #[derive(clap::Args)]
@@ -173,6 +200,19 @@ fn exit_on(written: std::io::Result<()>) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_committed_rule_reference_is_the_registry_s() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules.md");
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == rules_markdown(),
+            "docs/rules.md is stale: run `copydesk rules --format markdown > docs/rules.md`"
+        );
+        for r in registry() {
+            assert!(r.docs_url.ends_with(&format!("docs/rules.md#{}", r.id)));
+        }
+    }
 
     #[test]
     fn starter_config_parses_and_keeps_defaults() {
