@@ -1330,6 +1330,14 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_between_commas_does_not_hide_the_source() {
+        assert_eq!(
+            roles("A city official, speaking on condition of anonymity, said talks stalled."),
+            vec![r("said", "A city official", &["talks stalled"])]
+        );
+    }
+
+    #[test]
     fn an_agentless_opener_holds_the_cues_after_it() {
         assert_eq!(
             roles("It is widely believed that Xi wants to visit Washington."),
