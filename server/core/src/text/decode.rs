@@ -2,8 +2,10 @@
 
 use std::borrow::Cow;
 
-/// Decodes bytes as UTF-8 (dropping a BOM); invalid sequences become U+FFFD and a warning says how
-/// many there were. A UTF-16 BOM is honoured.
+/// Decodes bytes as UTF-8 (dropping a BOM), with a warning when they are not. A UTF-16 BOM is
+/// honoured. Bytes with no valid multi-byte UTF-8 sequence at all are an older 8-bit encoding,
+/// read as Windows-1252 (Latin-1 and its smart quotes: what Western newsroom systems and
+/// Windows editors wrote); otherwise invalid sequences become U+FFFD and the warning counts them.
 pub fn decode_lossy(bytes: &[u8]) -> (Cow<'_, str>, Option<String>) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return decode_lossy(rest);
@@ -28,6 +30,13 @@ pub fn decode_lossy(bytes: &[u8]) -> (Cow<'_, str>, Option<String>) {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => (Cow::Borrowed(s), None),
+        Err(_) if !has_utf8_sequence(bytes) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (
+                text,
+                Some("not valid UTF-8: decoded as Windows-1252 (Latin-1)".to_string()),
+            )
+        }
         Err(_) => {
             let text = String::from_utf8_lossy(bytes).into_owned();
             let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
@@ -41,14 +50,27 @@ pub fn decode_lossy(bytes: &[u8]) -> (Cow<'_, str>, Option<String>) {
     }
 }
 
+/// Whether `bytes` hold at least one valid multi-byte UTF-8 character.
+fn has_utf8_sequence(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn latin1_bytes_are_replaced_with_a_warning() {
-        let (text, warning) = decode_lossy(b"Caf\xe9 Tehran");
-        assert_eq!(text, "Caf\u{FFFD} Tehran");
+    fn latin1_and_windows_1252_bytes_are_read_as_such_with_a_warning() {
+        let (text, warning) = decode_lossy(b"Caf\xe9 owner Jos\xe9 said \x93no\x94 \x96 twice");
+        assert_eq!(text, "Café owner José said “no” – twice");
+        assert!(warning.unwrap().contains("Windows-1252"));
+    }
+
+    #[test]
+    fn damaged_utf8_is_replaced_with_a_warning() {
+        let bytes = [&"Café \u{201c}".as_bytes()[..], b"\xe9"].concat();
+        let (text, warning) = decode_lossy(&bytes);
+        assert_eq!(text, "Café \u{201c}\u{FFFD}");
         assert!(warning.unwrap().contains("1 invalid byte sequence"));
     }
 
