@@ -68,7 +68,7 @@ mod tests {
 
     #[test]
     fn damaged_utf8_is_replaced_with_a_warning() {
-        let bytes = [&"Café \u{201c}".as_bytes()[..], b"\xe9"].concat();
+        let bytes = ["Café \u{201c}".as_bytes(), b"\xe9"].concat();
         let (text, warning) = decode_lossy(&bytes);
         assert_eq!(text, "Café \u{201c}\u{FFFD}");
         assert!(warning.unwrap().contains("1 invalid byte sequence"));
