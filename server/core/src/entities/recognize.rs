@@ -1141,6 +1141,14 @@ fn segment_run(
                 } else {
                     guess_type(doc, kb, a, e, title.is_some(), acronym)
                 };
+                // "MILLBROOK — The council …": a dateline's place needs no other mention
+                let dateline = ty == Some(EntityType::Place)
+                    && (a == 0 || doc.tokens[a].newline_before)
+                    && !word(doc, a).chars().any(char::is_lowercase)
+                    && doc
+                        .tokens
+                        .get(e)
+                        .is_some_and(|t| t.kind == TokenKind::Dash || word(doc, e) == ",");
                 out.push(RawMention {
                     span: span_of(doc, a, e),
                     tokens: a..e,
@@ -1154,6 +1162,7 @@ fn segment_run(
                     // "ESA's director" at a sentence start
                     weak: !had_title
                         && !in_parens
+                        && !dateline
                         && (shouting
                             || (e == a + 1
                                 && !acronym
@@ -1803,6 +1812,14 @@ mod tests {
                 "ANKARA",
                 "Sweden"
             ]
+        );
+    }
+
+    #[test]
+    fn a_dateline_place_stands_on_its_own() {
+        assert_eq!(
+            typed("MILLBROOK — The Millbrook City Council voted on Monday."),
+            [("MILLBROOK", "PLACE"), ("Millbrook City Council", "ORG")]
         );
     }
 
