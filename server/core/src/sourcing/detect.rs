@@ -258,17 +258,29 @@ impl Detector<'_> {
             &source_spans,
         );
         // "A senior diplomat, who spoke on condition of anonymity, said …": the clause between
-        // an unnamed source and its cue can make it anonymous
-        if source_kind == SourceKind::Described {
-            let cue_start = self.span(&cue).start;
-            if let Some(h) = super::hull(&source_spans).filter(|h| h.end < cue_start) {
-                if self
-                    .lex
+        // an unnamed source and its cue can make it anonymous; so can a participle after the
+        // cue ("a Hamas official told Al Jazeera, speaking on condition of anonymity")
+        let hull = super::hull(&source_spans);
+        let unnamed = source_kind == SourceKind::Described
+            || matches!(source_kind, SourceKind::NamedOrg | SourceKind::Media)
+                && hull.is_some_and(|h| self.names_no_one(h));
+        if unnamed {
+            let cue_span = self.span(&cue);
+            let prose = &self.doc.prose;
+            let between = hull.filter(|h| h.end < cue_span.start).is_some_and(|h| {
+                self.lex
                     .anonymous
-                    .any_in(&self.doc.prose, Span::new(h.end, cue_start))
-                {
-                    source_kind = SourceKind::Anonymous;
-                }
+                    .any_in(prose, Span::new(h.end, cue_span.start))
+            });
+            let after = || {
+                let rest = Span::new(cue_span.end, s.span.end.max(cue_span.end));
+                self.lex.anonymous.find_in(prose, rest).iter().any(|m| {
+                    let m = m.text(prose);
+                    m.contains("anonymity") || m.contains("named") || m.contains("authorized")
+                })
+            };
+            if between || after() {
+                source_kind = SourceKind::Anonymous;
             }
         }
         let anonymity_explained =
@@ -283,6 +295,16 @@ impl Detector<'_> {
             anonymity_explained,
         };
         (attribution, source)
+    }
+
+    /// Whether the source phrase `h` ends in a common noun rather than a name: "a Hamas
+    /// official", not "the State Department".
+    fn names_no_one(&self, h: Span) -> bool {
+        let k = self.mentions.partition_point(|m| m.span.end < h.end);
+        !self
+            .mentions
+            .get(k)
+            .is_some_and(|m| m.span.end == h.end && m.span.start >= h.start)
     }
 
     /// A passive cue ("was first reported by MSNBC", "has been told"): the first auxiliary
@@ -475,8 +497,20 @@ impl Detector<'_> {
         if self.capitalized(head) {
             while b > start && head - b < MAX_SOURCE_TOKENS {
                 let p = b - 1;
-                let joins = matches!(self.lower(p), "of" | "for" | "and" | "de")
-                    && p > start
+                // ("Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen")
+                let joins = matches!(
+                    self.lower(p),
+                    "of" | "for"
+                        | "and"
+                        | "de"
+                        | "bin"
+                        | "ibn"
+                        | "al"
+                        | "el"
+                        | "von"
+                        | "van"
+                        | "der"
+                ) && p > start
                     && self.capitalized(p - 1);
                 if self.capitalized(p) || joins {
                     b = p;
@@ -663,7 +697,13 @@ impl Detector<'_> {
         let after_break = cue.start == s.tokens.start
             || self.is(cue.start - 1, ",")
             || self.doc.tokens[cue.start - 1].kind == TokenKind::CloseQuote;
-        if !after_break {
+        // "Blinken, who is due in Cairo, said Washington …": a relative clause before the cue
+        // interrupts its subject ([`Detector::interrupted_subject`])
+        let relative = || {
+            (s.tokens.start..cue.start)
+                .any(|i| self.is(i, ",") && matches!(self.lower(i + 1), "who" | "which"))
+        };
+        if !after_break || relative() && self.interrupted_subject(cue, s).is_some() {
             return None;
         }
         let src = self.phrase_after(cue.end, s.tokens.end)?;
@@ -1327,6 +1367,21 @@ mod tests {
                 &["The minister", "resigned on Tuesday"]
             )]
         );
+    }
+
+    #[test]
+    fn a_relative_clause_keeps_the_subject_and_anonymity_after_the_cue_counts() {
+        assert_eq!(
+            roles("Antony Blinken, who is due in Cairo, said Washington backed it.")[0],
+            r("said", "Antony Blinken", &["Washington backed it"])
+        );
+        let text = "\"We are ready,\" a Hamas official told Al Jazeera, speaking on condition of \
+                    anonymity because he was not authorized to speak.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let at = &a.attributions[0];
+        assert_eq!(at.source[0].text(text), "a Hamas official");
+        assert_eq!(at.source_kind, SourceKind::Anonymous);
+        assert!(at.anonymity_explained);
     }
 
     #[test]
