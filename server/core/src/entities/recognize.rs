@@ -198,8 +198,41 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     }
     let mut out = keep_confirmed(doc, kb, out);
     take_back_dropped_words(doc, &mut out);
+    newspaper_titles(doc, &mut out);
     drop_common_nouns(doc, kb, &words, &mut out);
     out
+}
+
+/// "told The Oregonian", "wrote in The Australian": a nationality after a capitalised "The"
+/// inside a sentence is a newspaper's name (unless the article also uses the word as one: the
+/// two would be linked by their text).
+fn newspaper_titles(doc: &Document, out: &mut [RawMention]) {
+    let titles: Vec<usize> = (0..out.len())
+        .filter(|&i| {
+            let m = &out[i];
+            let a = m.tokens.start;
+            m.ty == Some(EntityType::Norp)
+                && m.tokens.len() == 1
+                && a >= 2
+                && word(doc, a - 1) == "The"
+                && !doc.tokens[a - 1].newline_before
+                && doc.tokens[a - 2].kind == TokenKind::Word
+                && !next_word(doc, a + 1).is_some_and(is_capitalized)
+        })
+        .collect();
+    if titles.is_empty() {
+        return;
+    }
+    let mut uses: FxHashMap<&str, u32> = FxHashMap::default();
+    for m in out.iter() {
+        *uses.entry(doc.text_of(m.span)).or_default() += 1;
+    }
+    for i in titles {
+        if uses[doc.text_of(out[i].span)] == 1 {
+            out[i].ty = Some(EntityType::Org);
+            out[i].kb = None;
+        }
+    }
 }
 
 /// One mention of the whole of `[a, e)`, typed `ty` unless the knowledge base knows it.
@@ -1812,6 +1845,23 @@ mod tests {
                 "ANKARA",
                 "Sweden"
             ]
+        );
+    }
+
+    #[test]
+    fn a_nationality_after_a_capital_the_inside_a_sentence_is_a_newspaper() {
+        assert_eq!(
+            typed("He told The Oregonian that Canadian firms wrote in The Australian."),
+            [
+                ("Oregonian", "ORG"),
+                ("Canadian", "NORP"),
+                ("Australian", "ORG")
+            ]
+        );
+        // the same word as a nationality elsewhere: both stay one
+        assert_eq!(
+            typed("Australian firms wrote in The Australian."),
+            [("Australian", "NORP"), ("Australian", "NORP")]
         );
     }
 
