@@ -847,13 +847,29 @@ pub(super) fn kb_at(
     to: usize,
 ) -> Option<(usize, Sense)> {
     let max = (from + MAX_KB_TOKENS).min(to);
+    let head = unheading_word(kb, surface(doc, from, max));
     (from + 1..=max).rev().find_map(|e| {
+        let s = surface(doc, from, e);
+        // (a surface going on after that word, and ending on a letter or a mark rather than a
+        // space, has it for its first word)
+        let unknown_head = |n| s.len() > n && s.as_bytes().last().is_some_and(u8::is_ascii_graphic);
         // a name does not end on a connector
-        if is_connector(doc, e - 1, kb) {
+        if head.is_some_and(unknown_head) || is_connector(doc, e - 1, kb) {
             return None;
         }
-        kb_lookup(kb, surface(doc, from, e)).map(|s| (e, s))
+        kb_lookup(kb, s).map(|s| (e, s))
     })
+}
+
+/// The length of the first word of `s` when that word heads no surface of several words, so
+/// that no text starting with it and a space is known. Only a plain ASCII word followed by a
+/// space or a line break is answered for: normalizing or title-casing it changes nothing but
+/// its case.
+fn unheading_word(kb: &KnowledgeBase, s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let n = b.iter().position(|&c| !c.is_ascii_graphic() || c == b'`')?;
+    (n > 0 && matches!(b[n], b' ' | b'\t' | b'\n' | b'\r') && !kb.heads_surfaces(&s[..n]))
+        .then_some(n)
 }
 
 #[derive(Debug)]
