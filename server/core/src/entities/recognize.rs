@@ -594,8 +594,9 @@ fn is_acronym(w: &str) -> bool {
 #[inline(always)]
 fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     let t = &doc.tokens[i];
+    // (bytes: slicing the prose as text would check character boundaries)
     t.kind == TokenKind::Word
-        && (t.upper || t.span.text(&doc.prose).starts_with("al-"))
+        && (t.upper || doc.prose.as_bytes()[t.span.range()].starts_with(b"al-"))
         && is_name_word(doc, i, kb)
 }
 
@@ -646,6 +647,10 @@ fn is_shouted_word(doc: &Document, kb: &KnowledgeBase, i: usize) -> bool {
 /// "XVII" in "part XVII": a number up to 39, never a name on its own, only a part of one
 /// ("World War II"); larger numerals spell acronyms ("DC", "CDC").
 fn is_roman_numeral(w: &str) -> bool {
+    // (every such numeral starts with X, I or V; most words do not)
+    if !matches!(w.as_bytes().first(), Some(b'X' | b'I' | b'V')) {
+        return false;
+    }
     let rest = w.trim_start_matches('X');
     let units = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
     w.len() >= 2 && w.len() - rest.len() <= 3 && (rest.is_empty() || units.contains(&rest))
@@ -809,7 +814,14 @@ pub(crate) fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = true;
     for c in s.chars() {
-        if start {
+        // (ASCII without the Unicode tables)
+        if c.is_ascii() {
+            out.push(if start {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            });
+        } else if start {
             out.extend(c.to_uppercase());
         } else {
             out.extend(c.to_lowercase());
@@ -846,30 +858,44 @@ pub(super) fn kb_at(
     from: usize,
     to: usize,
 ) -> Option<(usize, Sense)> {
-    let max = (from + MAX_KB_TOKENS).min(to);
-    let head = unheading_word(kb, surface(doc, from, max));
+    let mut max = (from + MAX_KB_TOKENS).min(to);
+    if max <= from {
+        return None;
+    }
+    // (no surface of several words starts with most first words)
+    let first = first_word(surface(doc, from, max));
+    let white = |next| matches!(next, b' ' | b'\t' | b'\n' | b'\r');
+    if let Some((w, _)) = first.filter(|&(w, next)| white(next) && !kb.heads_surfaces(w)) {
+        max = tokens_within(doc, from, w.len(), max);
+    }
     (from + 1..=max).rev().find_map(|e| {
-        let s = surface(doc, from, e);
-        // (a surface going on after that word, and ending on a letter or a mark rather than a
-        // space, has it for its first word)
-        let unknown_head = |n| s.len() > n && s.as_bytes().last().is_some_and(u8::is_ascii_graphic);
         // a name does not end on a connector
-        if head.is_some_and(unknown_head) || is_connector(doc, e - 1, kb) {
+        if is_connector(doc, e - 1, kb) {
             return None;
         }
-        kb_lookup(kb, s).map(|s| (e, s))
+        kb_lookup(kb, surface(doc, from, e)).map(|s| (e, s))
     })
 }
 
-/// The length of the first word of `s` when that word heads no surface of several words, so
-/// that no text starting with it and a space is known. Only a plain ASCII word followed by a
-/// space or a line break is answered for: normalizing or title-casing it changes nothing but
-/// its case.
-fn unheading_word(kb: &KnowledgeBase, s: &str) -> Option<usize> {
+/// The first word of `s` when it is plain ASCII (letters, digits and marks, no backtick), and
+/// the byte after it: text starting with such a word and a space is that word, lower-cased,
+/// and a space once normalized or title-cased.
+fn first_word(s: &str) -> Option<(&str, u8)> {
     let b = s.as_bytes();
     let n = b.iter().position(|&c| !c.is_ascii_graphic() || c == b'`')?;
-    (n > 0 && matches!(b[n], b' ' | b'\t' | b'\n' | b'\r') && !kb.heads_surfaces(&s[..n]))
-        .then_some(n)
+    (n > 0).then(|| (&s[..n], b[n]))
+}
+
+/// The end of the tokens from `from` on, up to `max`, that lie in the first `n` bytes from its
+/// start: those of a first word followed by a space (a token never holds a space, nor ends on
+/// one, so any text taking a token more ends on something after the space).
+fn tokens_within(doc: &Document, from: usize, n: usize, max: usize) -> usize {
+    let end = doc.tokens[from].span.start + n;
+    let mut e = from + 1;
+    while e < max && doc.tokens[e].span.end <= end {
+        e += 1;
+    }
+    e
 }
 
 #[derive(Debug)]
