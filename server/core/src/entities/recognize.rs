@@ -610,10 +610,17 @@ fn is_name_word(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
         || (w.len() > 3
             && w.starts_with("al-")
             && w[3..].chars().next().is_some_and(char::is_uppercase));
+    // (one pass for the marks the rarer tests look for: an apostrophe, `’` starting with 0xE2,
+    // and a hyphen)
+    let (apostrophe, hyphen) = w.bytes().fold((false, false), |(a, h), b| {
+        (a | (b == b'\'') | (b == 0xE2), h | (b == b'-'))
+    });
+    let contraction = || apostrophe && is_contraction(w);
+    let compound = || hyphen && compound_head(w).is_some();
     first_upper
         && !kb.words.not_names.contains_lowercased(w)
-        && !is_contraction(w)
-        && compound_head(w).is_none()
+        && !contraction()
+        && !compound()
         && !is_handle(doc, i)
         && !is_shouted_word(doc, kb, i)
         && !(!(i > 0 && doc.tokens[i - 1].upper) && is_roman_numeral(w))
@@ -792,16 +799,17 @@ fn at_clause_start(doc: &Document, i: usize, sentence_start: usize) -> bool {
         return true;
     }
     let prev = &doc.tokens[i - 1];
+    let prev_word = word(doc, i - 1);
     matches!(prev.kind, TokenKind::OpenQuote | TokenKind::Dash)
         // (and after an elision in a quote: "[...] However, the future")
-        || matches!(word(doc, i - 1), ":" | "(" | "[" | "]" | "..." | "\u{2026}")
+        || matches!(prev_word, ":" | "(" | "[" | "]" | "..." | "\u{2026}")
         // an item of a list: "a) Leaving", "2) Refusing"
-        || word(doc, i - 1) == ")" && i >= 2 && word(doc, i - 2).chars().count() == 1
+        || prev_word == ")" && i >= 2 && word(doc, i - 2).chars().count() == 1
         // the word after the one opening a line, but not after an article: "The Securities and
         // Exchange Commission" opening a paragraph capitalises a name
         || prev.newline_before
             && i - 1 == sentence_start
-            && !matches!(word(doc, i - 1), "The" | "THE" | "A" | "An" | "AN")
+            && !matches!(prev_word, "The" | "THE" | "A" | "An" | "AN")
         || doc.tokens[i].newline_before
 }
 
