@@ -48,12 +48,19 @@ impl EntityType {
     }
 
     pub fn parse(s: &str) -> Option<EntityType> {
-        Some(match s.trim().to_ascii_uppercase().as_str() {
-            "PERSON" | "PER" => EntityType::Person,
-            "ORG" | "ORGANIZATION" => EntityType::Org,
-            "PLACE" | "LOC" | "GPE" | "LOCATION" => EntityType::Place,
-            "NORP" => EntityType::Norp,
-            "MISC" | "EVENT" | "LAW" => EntityType::Misc,
+        // (upper-cased in a buffer rather than a new string: the knowledge base parses a type
+        // for each of its thousands of entries at every start)
+        let s = s.trim().as_bytes();
+        let mut upper = [0u8; "ORGANIZATION".len()];
+        let upper = upper.get_mut(..s.len())?;
+        upper.copy_from_slice(s);
+        upper.make_ascii_uppercase();
+        Some(match &*upper {
+            b"PERSON" | b"PER" => EntityType::Person,
+            b"ORG" | b"ORGANIZATION" => EntityType::Org,
+            b"PLACE" | b"LOC" | b"GPE" | b"LOCATION" => EntityType::Place,
+            b"NORP" => EntityType::Norp,
+            b"MISC" | b"EVENT" | b"LAW" => EntityType::Misc,
             _ => return None,
         })
     }

@@ -629,8 +629,9 @@ fn is_acronym(w: &str) -> bool {
 #[inline(always)]
 fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     let t = &doc.tokens[i];
+    // (bytes: slicing the prose as text would check character boundaries)
     t.kind == TokenKind::Word
-        && (t.upper || t.span.text(&doc.prose).starts_with("al-"))
+        && (t.upper || doc.prose.as_bytes()[t.span.range()].starts_with(b"al-"))
         && is_name_word(doc, i, kb)
 }
 
@@ -644,10 +645,17 @@ fn is_name_word(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
         || (w.len() > 3
             && w.starts_with("al-")
             && w[3..].chars().next().is_some_and(char::is_uppercase));
+    // (one pass for the marks the rarer tests look for: an apostrophe, `’` starting with 0xE2,
+    // and a hyphen)
+    let (apostrophe, hyphen) = w.bytes().fold((false, false), |(a, h), b| {
+        (a | (b == b'\'') | (b == 0xE2), h | (b == b'-'))
+    });
+    let contraction = || apostrophe && is_contraction(w);
+    let compound = || hyphen && compound_head(w).is_some();
     first_upper
         && !kb.words.not_names.contains_lowercased(w)
-        && !is_contraction(w)
-        && compound_head(w).is_none()
+        && !contraction()
+        && !compound()
         && !is_handle(doc, i)
         && !is_shouted_word(doc, kb, i)
         && !(!(i > 0 && doc.tokens[i - 1].upper) && is_roman_numeral(w))
@@ -681,6 +689,10 @@ fn is_shouted_word(doc: &Document, kb: &KnowledgeBase, i: usize) -> bool {
 /// "XVII" in "part XVII": a number up to 39, never a name on its own, only a part of one
 /// ("World War II"); larger numerals spell acronyms ("DC", "CDC").
 fn is_roman_numeral(w: &str) -> bool {
+    // (every such numeral starts with X, I or V; most words do not)
+    if !matches!(w.as_bytes().first(), Some(b'X' | b'I' | b'V')) {
+        return false;
+    }
     let rest = w.trim_start_matches('X');
     let units = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
     w.len() >= 2 && w.len() - rest.len() <= 3 && (rest.is_empty() || units.contains(&rest))
@@ -822,16 +834,17 @@ fn at_clause_start(doc: &Document, i: usize, sentence_start: usize) -> bool {
         return true;
     }
     let prev = &doc.tokens[i - 1];
+    let prev_word = word(doc, i - 1);
     matches!(prev.kind, TokenKind::OpenQuote | TokenKind::Dash)
         // (and after an elision in a quote: "[...] However, the future")
-        || matches!(word(doc, i - 1), ":" | "(" | "[" | "]" | "..." | "\u{2026}")
+        || matches!(prev_word, ":" | "(" | "[" | "]" | "..." | "\u{2026}")
         // an item of a list: "a) Leaving", "2) Refusing"
-        || word(doc, i - 1) == ")" && i >= 2 && word(doc, i - 2).chars().count() == 1
+        || prev_word == ")" && i >= 2 && word(doc, i - 2).chars().count() == 1
         // the word after the one opening a line, but not after an article: "The Securities and
         // Exchange Commission" opening a paragraph capitalises a name
         || prev.newline_before
             && i - 1 == sentence_start
-            && !matches!(word(doc, i - 1), "The" | "THE" | "A" | "An" | "AN")
+            && !matches!(prev_word, "The" | "THE" | "A" | "An" | "AN")
         || doc.tokens[i].newline_before
 }
 
@@ -844,7 +857,14 @@ pub(crate) fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = true;
     for c in s.chars() {
-        if start {
+        // (ASCII without the Unicode tables)
+        if c.is_ascii() {
+            out.push(if start {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            });
+        } else if start {
             out.extend(c.to_uppercase());
         } else {
             out.extend(c.to_lowercase());
@@ -881,7 +901,16 @@ pub(super) fn kb_at(
     from: usize,
     to: usize,
 ) -> Option<(usize, Sense)> {
-    let max = (from + MAX_KB_TOKENS).min(to);
+    let mut max = (from + MAX_KB_TOKENS).min(to);
+    if max <= from {
+        return None;
+    }
+    // (no surface of several words starts with most first words)
+    let first = first_word(surface(doc, from, max));
+    let white = |next| matches!(next, b' ' | b'\t' | b'\n' | b'\r');
+    if let Some((w, _)) = first.filter(|&(w, next)| white(next) && !kb.heads_surfaces(w)) {
+        max = tokens_within(doc, from, w.len(), max);
+    }
     (from + 1..=max).rev().find_map(|e| {
         // a name does not end on a connector
         if is_connector(doc, e - 1, kb) {
@@ -889,6 +918,27 @@ pub(super) fn kb_at(
         }
         kb_lookup(kb, surface(doc, from, e)).map(|s| (e, s))
     })
+}
+
+/// The first word of `s` when it is plain ASCII (letters, digits and marks, no backtick), and
+/// the byte after it: text starting with such a word and a space is that word, lower-cased,
+/// and a space once normalized or title-cased.
+fn first_word(s: &str) -> Option<(&str, u8)> {
+    let b = s.as_bytes();
+    let n = b.iter().position(|&c| !c.is_ascii_graphic() || c == b'`')?;
+    (n > 0).then(|| (&s[..n], b[n]))
+}
+
+/// The end of the tokens from `from` on, up to `max`, that lie in the first `n` bytes from its
+/// start: those of a first word followed by a space (a token never holds a space, nor ends on
+/// one, so any text taking a token more ends on something after the space).
+fn tokens_within(doc: &Document, from: usize, n: usize, max: usize) -> usize {
+    let end = doc.tokens[from].span.start + n;
+    let mut e = from + 1;
+    while e < max && doc.tokens[e].span.end <= end {
+        e += 1;
+    }
+    e
 }
 
 #[derive(Debug)]

@@ -2,6 +2,7 @@
 
 use super::{KbEntry, KnowledgeBase};
 use crate::entities::EntityType;
+use crate::wordset::{WordMap, WordSet};
 
 /// The embedded data files, in load order (earlier files win on ambiguous surfaces).
 const ENTITY_FILES: &[(&str, &str)] = &[
@@ -61,6 +62,15 @@ pub(super) fn embedded() -> KnowledgeBase {
         })
         .collect();
     kb.entries.reserve(files.iter().map(Vec::len).sum());
+    // (sized up front: the tables would be copied over several times as they grow)
+    let surfaces = files.iter().flatten();
+    kb.surfaces = WordMap::with_capacity(
+        surfaces
+            .map(|e| 1 + e.aliases.len() + e.demonyms.len())
+            .sum(),
+    );
+    kb.common_words =
+        WordSet::with_capacity(memchr::memchr_iter(b'\n', COMMON_WORDS.as_bytes()).count());
     for e in files.into_iter().flatten() {
         kb.add(e);
     }
@@ -157,18 +167,19 @@ fn trim(s: &str) -> &str {
 }
 
 /// The (at most seven) tab-separated columns of `line`, the last one taking the rest, and how
-/// many there are. One pass over the bytes, into an array: a `splitn` ran a memchr per column
-/// of mostly short columns, and the knowledge base is parsed at every start.
+/// many there are, into an array (the knowledge base is parsed at every start). The tabs are
+/// found by one vectorized search over the line: most of a line is its description.
 fn columns(line: &str) -> ([&str; 7], usize) {
     let mut cols = [""; 7];
     let mut len = 0;
     let mut start = 0;
-    for (j, b) in line.bytes().enumerate() {
-        if b == b'\t' && len < cols.len() - 1 {
-            cols[len] = &line[start..j];
-            len += 1;
-            start = j + 1;
+    for j in memchr::memchr_iter(b'\t', line.as_bytes()) {
+        if len == cols.len() - 1 {
+            break;
         }
+        cols[len] = &line[start..j];
+        len += 1;
+        start = j + 1;
     }
     cols[len] = &line[start..];
     (cols, len + 1)

@@ -54,6 +54,9 @@ pub struct KnowledgeBase {
     /// Surface form (as written, apostrophes and dashes normalized) → senses. (A `WordMap`: most
     /// surfaces looked up are one short word, compared packed rather than hashed as a string.)
     surfaces: WordMap<Vec<Sense>>,
+    /// First words of the surfaces of several words, lower-cased: a run of words whose first
+    /// word is none of them needs no lookup of more than its first word.
+    heads: WordSet,
     /// Lower-cased titles and roles ("foreign minister", "president").
     titles: WordSet,
     /// Last words of titles: a cheap first test before trying multi-word titles.
@@ -100,6 +103,7 @@ impl KnowledgeBase {
         let mut kb = KnowledgeBase {
             entries: Vec::with_capacity(self.entries.len() + extra.len()),
             surfaces: WordMap::default(),
+            heads: WordSet::default(),
             titles: self.titles.clone(),
             title_last_words: self.title_last_words.clone(),
             max_title_words: self.max_title_words,
@@ -117,9 +121,11 @@ impl KnowledgeBase {
     pub(crate) fn add(&mut self, entry: KbEntry) {
         let id = self.entries.len() as KbRef;
         let mut push = |s: &str, sense: Sense| {
-            let v = self
-                .surfaces
-                .get_or_insert(&normalize_surface(s), Vec::new());
+            let s = normalized(s);
+            if let Some((head, _)) = s.split_once(' ') {
+                self.heads.insert(&lower_case(head));
+            }
+            let v = self.surfaces.get_or_insert(&s, Vec::new());
             if !v.contains(&sense) {
                 v.push(sense);
             }
@@ -135,7 +141,7 @@ impl KnowledgeBase {
     }
 
     pub(crate) fn add_title(&mut self, title: &str) {
-        let t = title.trim().to_lowercase();
+        let t = lower_case(title.trim());
         if t.is_empty() {
             return;
         }
@@ -171,7 +177,14 @@ impl KnowledgeBase {
     }
 
     pub(crate) fn add_common_word(&mut self, word: &str) {
-        self.common_words.insert(&word.trim().to_lowercase());
+        self.common_words.insert(&lower_case(word.trim()));
+    }
+
+    /// Whether some surface of several words starts with `word` (ASCII, compared lower-cased):
+    /// if not, no text starting with `word` and a space is a known surface, as written or
+    /// title-cased.
+    pub fn heads_surfaces(&self, word: &str) -> bool {
+        self.heads.contains_lowercased(word)
     }
 
     /// Is this word, lower-cased, the last word of some title ("minister", "President")?
@@ -234,12 +247,24 @@ impl KnowledgeBase {
     }
 }
 
+/// `s.to_lowercase()`, borrowing `s` when it has nothing to lower-case (as most data lines).
+fn lower_case(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// Normalizes typographic variants so "Khamenei’s" and "Khamenei's", "Amir–Abdollahian" and
 /// "Amir-Abdollahian" look the same to lookups.
 /// Whether `normalize_surface` would leave `s` as it is (checked without allocating: names in
 /// running text almost always are).
 fn is_normalized(s: &str) -> bool {
     let b = s.as_bytes();
+    if b.len() >= 8 && b[0] != b' ' && b[b.len() - 1] != b' ' && plain_words(b) {
+        return true;
+    }
     // (a false "no" only costs an allocation: non-ASCII bytes are checked by normalizing)
     let space = |c: &u8| char::from(*c).is_whitespace();
     if b.first().is_some_and(space) || b.last().is_some_and(space) {
@@ -253,12 +278,53 @@ fn is_normalized(s: &str) -> bool {
             match c {
                 b' ' if prev != b' ' => {}
                 b' ' | b'`' | b'\t' | b'\n' | b'\r' => return false,
-                _ => return normalize_surface(s) == s,
+                _ => return is_normalized_unicode(s),
             }
         }
         prev = c;
     }
     true
+}
+
+/// `is_normalized` for any text, without building the normalized copy to compare: nothing to
+/// trim, no two spaces in a row and nothing `normalize_surface` replaces.
+fn is_normalized_unicode(s: &str) -> bool {
+    s.trim().len() == s.len()
+        && !s.contains("  ")
+        && !s.chars().any(|c| {
+            matches!(
+                c,
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{2010}'
+                    ..='\u{2013}' | '\u{00A0}' | '\t' | '\n' | '\r'
+            )
+        })
+}
+
+/// Whether `b` (eight bytes or more) is plain ASCII, without control characters, backticks or
+/// two spaces in a row, eight bytes at a time (a byte at a time was most of a lookup).
+fn plain_words(b: &[u8]) -> bool {
+    const ONES: u64 = u64::MAX / 0xff;
+    const HIGH: u64 = ONES * 0x80;
+    // the high bit of each zero byte of `x` (no carry crosses bytes)
+    let zeros = |x: u64| !(((x & !HIGH) + !HIGH) | x) & HIGH;
+    let word = |k: usize| u64::from_le_bytes(b[k..k + 8].try_into().expect("eight bytes"));
+    // words overlapping by a byte, so that every two neighbouring bytes share one
+    let mut k = 0;
+    loop {
+        let x = word(k.min(b.len() - 8));
+        // (below 0x20, as ASCII: no carry once the high bits are known clear)
+        let control = !x.wrapping_add(ONES * 0x60) & HIGH;
+        let spaces = zeros(x ^ (ONES * u64::from(b' ')));
+        let ticks = zeros(x ^ (ONES * u64::from(b'`')));
+        let bad = (x & HIGH) | control | ticks | (spaces & (spaces << 8));
+        if bad != 0 {
+            return false;
+        }
+        if k + 8 >= b.len() {
+            return true;
+        }
+        k += 7;
+    }
 }
 
 /// The bytes `is_normalized` looks at twice: spaces, what normalizing replaces, non-ASCII.
@@ -302,4 +368,41 @@ pub fn normalize_surface(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn is_normalized_agrees_with_normalizing() {
+        let parts = [
+            "a",
+            "Ab",
+            "Organization",
+            " ",
+            "  ",
+            "`",
+            "\t",
+            "\n",
+            "\r",
+            "\u{1}",
+            "’",
+            "\u{a0}",
+            "é",
+            "–",
+            "\u{2003}",
+            "U.S.",
+        ];
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| parts.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for s in &texts {
+            let plain = super::normalize_surface(s) == *s;
+            assert_eq!(super::is_normalized(s), plain, "{s:?}");
+        }
+    }
 }
