@@ -51,9 +51,63 @@ pub struct Words {
 #[derive(Debug)]
 pub struct PhraseSet {
     matcher: AhoCorasick,
+    /// Most sentences hold no phrase, and a check for pieces of the phrases costs a fraction of
+    /// the automaton's walk (`None` when a phrase is too short to have a piece).
+    pieces: Option<Pieces>,
     /// The phrases with ASCII letters lower-cased, for [`PhraseSet::is`]: a set lookup costs a
     /// fraction of starting a search.
     whole: WordSet,
+}
+
+/// Four-byte pieces of phrases, ASCII case folded, hashed into 2^16 bits (a few dozen phrases
+/// leave almost all of them clear). Every phrase gives the `step` pieces that start in the first
+/// `step` bytes of a stretch of it (its longest word where that is long enough), so a text that
+/// holds the phrase holds one of those pieces at an offset that is a multiple of `step`: only
+/// every `step`-th offset is looked at.
+#[derive(Debug)]
+struct Pieces {
+    bits: Box<[u64; 1 << 10]>,
+    step: usize,
+}
+
+impl Pieces {
+    fn new(phrases: &[&str]) -> Option<Pieces> {
+        let shortest = phrases.iter().map(|p| p.len()).min()?;
+        let step = shortest.checked_sub(3).filter(|&s| s > 0)?.min(4);
+        let mut pieces = Pieces {
+            bits: Box::new([0; 1 << 10]),
+            step,
+        };
+        for p in phrases {
+            let longest = p
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .max_by_key(|w| w.len())
+                .unwrap_or(p);
+            let word_start = longest.as_ptr() as usize - p.as_ptr() as usize;
+            let start = word_start.min(p.len() - (3 + step));
+            for piece in p.as_bytes()[start..start + 3 + step].windows(4) {
+                let bit = Pieces::bit(piece);
+                pieces.bits[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        Some(pieces)
+    }
+
+    fn bit(piece: &[u8]) -> usize {
+        let folded = u32::from_le_bytes(piece.try_into().expect("four bytes")) | 0x2020_2020;
+        (folded.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// False only when `hay` holds none of the phrases.
+    fn may_hold(&self, hay: &str) -> bool {
+        let bytes = hay.as_bytes();
+        (0..bytes.len().saturating_sub(3))
+            .step_by(self.step)
+            .any(|i| {
+                let bit = Pieces::bit(&bytes[i..i + 4]);
+                self.bits[bit / 64] & 1 << (bit % 64) != 0
+            })
+    }
 }
 
 impl PhraseSet {
@@ -66,14 +120,21 @@ impl PhraseSet {
             .expect("lexicon phrases compile");
         let lower: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
         let whole = lower.iter().map(String::as_str).collect();
-        PhraseSet { matcher, whole }
+        PhraseSet {
+            matcher,
+            pieces: Pieces::new(&phrases),
+            whole,
+        }
     }
 
     /// Whole-word matches in `text[span]`, in text order, as spans of `text`, found lazily.
     fn matches_in<'t>(&'t self, text: &'t str, span: Span) -> impl Iterator<Item = Span> + 't {
         let hay = &text[span.range()];
-        self.matcher
-            .find_iter(hay)
+        let may_hold = self.pieces.as_ref().is_none_or(|p| p.may_hold(hay));
+        may_hold
+            .then(|| self.matcher.find_iter(hay))
+            .into_iter()
+            .flatten()
             .filter(move |m| word_boundary(hay, m.start(), m.end()))
             .map(move |m| Span::new(span.start + m.start(), span.start + m.end()))
     }
@@ -318,6 +379,26 @@ mod tests {
     }
 
     #[test]
+    fn every_phrase_is_found_at_every_offset_in_any_case() {
+        let lex = Lexicons::embedded();
+        for (set, src) in [
+            (&lex.anonymous, ANONYMOUS),
+            (&lex.anonymity_reasons, REASONS),
+            (&lex.agentless, AGENTLESS),
+            (&lex.claims, CLAIMS),
+            (&lex.boilerplate, BOILERPLATE),
+        ] {
+            for phrase in entries(src) {
+                for pad in 0..5 {
+                    let text = format!("{} {}.", "x".repeat(pad), phrase.to_uppercase());
+                    let found = set.first_in(&text, Span::new(0, text.len()));
+                    assert!(found.is_some(), "{phrase:?} after {pad} bytes");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn project_additions_extend_the_lexicons() {
         let cfg = Config::from_toml("[lexicon]\ncues = [\"Harrumphed\"]\nweasel = [\"pundits\"]\n")
             .unwrap();
@@ -325,5 +406,12 @@ mod tests {
         assert!(lex.is_cue("harrumphed"));
         assert!(lex.weasel.is("pundits"));
         assert!(!Lexicons::for_config(&Config::default()).is_cue("harrumphed"));
+        // a phrase too short for the pieces check is still found
+        let cfg = Config::from_toml("[lexicon]\nclaims = [\"ok\"]\n").unwrap();
+        let text = "It was OK.";
+        let found = Lexicons::for_config(&cfg)
+            .claims
+            .first_in(text, Span::new(0, text.len()));
+        assert_eq!(found.map(|s| s.text(text)), Some("OK"));
     }
 }
