@@ -5,7 +5,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, LazyLock, Mutex};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use serde::Deserialize;
 
 use super::cue_model::{CueModel, Id};
@@ -68,6 +68,8 @@ pub struct PhraseSet {
 struct Pieces {
     bits: Box<[u64; 1 << 10]>,
     step: usize,
+    /// The length of the longest phrase.
+    longest: usize,
 }
 
 impl Pieces {
@@ -77,6 +79,7 @@ impl Pieces {
         let mut pieces = Pieces {
             bits: Box::new([0; 1 << 10]),
             step,
+            longest: phrases.iter().map(|p| p.len()).max()?,
         };
         for p in phrases {
             let longest = p
@@ -98,15 +101,18 @@ impl Pieces {
         (folded.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 
-    /// False only when `hay` holds none of the phrases.
-    fn may_hold(&self, hay: &str) -> bool {
+    /// Where a search of `hay` must start to find every phrase in it: `None` when it holds
+    /// none. A phrase holding the first piece found starts at most its length less four bytes
+    /// before it, and no phrase starts earlier.
+    fn search_from(&self, hay: &str) -> Option<usize> {
         let bytes = hay.as_bytes();
-        (0..bytes.len().saturating_sub(3))
+        let first = (0..bytes.len().saturating_sub(3))
             .step_by(self.step)
-            .any(|i| {
+            .find(|&i| {
                 let bit = Pieces::bit(&bytes[i..i + 4]);
                 self.bits[bit / 64] & 1 << (bit % 64) != 0
-            })
+            })?;
+        Some(first.saturating_sub(self.longest - 4))
     }
 }
 
@@ -130,13 +136,18 @@ impl PhraseSet {
     /// Whole-word matches in `text[span]`, in text order, as spans of `text`, found lazily.
     fn matches_in<'t>(&'t self, text: &'t str, span: Span) -> impl Iterator<Item = Span> + 't {
         let hay = &text[span.range()];
-        let may_hold = self.pieces.as_ref().is_none_or(|p| p.may_hold(hay));
-        may_hold
-            .then(|| self.matcher.find_iter(hay))
-            .into_iter()
-            .flatten()
-            .filter(move |m| word_boundary(hay, m.start(), m.end()))
-            .map(move |m| Span::new(span.start + m.start(), span.start + m.end()))
+        let from = match &self.pieces {
+            Some(pieces) => pieces.search_from(hay),
+            None => Some(0),
+        };
+        from.map(|from| {
+            self.matcher
+                .find_iter(Input::new(hay).span(from..hay.len()))
+        })
+        .into_iter()
+        .flatten()
+        .filter(move |m| word_boundary(hay, m.start(), m.end()))
+        .map(move |m| Span::new(span.start + m.start(), span.start + m.end()))
     }
 
     /// Whole-word matches in `text[span]`, in text order, as spans of `text`.

@@ -134,9 +134,10 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<usize>) {
                 newline_before,
                 upper: bytes[k].is_ascii_uppercase(),
             });
-            space_before = false;
+            // the space after a word, taken here rather than by another turn of the loop
+            space_before = bytes.get(end) == Some(&b' ');
             newline_before = false;
-            k = end;
+            k = end + usize::from(space_before);
             continue;
         }
         let c = at(k).unwrap_or(' ');
