@@ -63,10 +63,14 @@ pub struct PhraseSet {
 /// leave almost all of them clear). Every phrase gives the `step` pieces that start in the first
 /// `step` bytes of a stretch of it (its longest word where that is long enough), so a text that
 /// holds the phrase holds one of those pieces at an offset that is a multiple of `step`: only
-/// every `step`-th offset is looked at.
+/// every `step`-th offset is looked at, and a piece found is checked against the phrases it
+/// comes from (common words hold pieces of phrases: "because" holds one of "caused").
 #[derive(Debug)]
 struct Pieces {
     bits: Box<[u64; 1 << 10]>,
+    /// Folded piece → the phrases (by index) that give it, and its offset in them.
+    sources: HashMap<u32, Vec<(usize, usize)>>,
+    phrases: Vec<String>,
     step: usize,
     /// The length of the longest phrase.
     longest: usize,
@@ -78,39 +82,62 @@ impl Pieces {
         let step = shortest.checked_sub(3).filter(|&s| s > 0)?.min(4);
         let mut pieces = Pieces {
             bits: Box::new([0; 1 << 10]),
+            sources: HashMap::default(),
+            phrases: phrases.iter().map(|p| p.to_string()).collect(),
             step,
             longest: phrases.iter().map(|p| p.len()).max()?,
         };
-        for p in phrases {
+        for (i, p) in phrases.iter().enumerate() {
             let longest = p
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .max_by_key(|w| w.len())
                 .unwrap_or(p);
             let word_start = longest.as_ptr() as usize - p.as_ptr() as usize;
             let start = word_start.min(p.len() - (3 + step));
-            for piece in p.as_bytes()[start..start + 3 + step].windows(4) {
+            for offset in start..start + step {
+                let piece = Pieces::fold(&p.as_bytes()[offset..offset + 4]);
                 let bit = Pieces::bit(piece);
                 pieces.bits[bit / 64] |= 1 << (bit % 64);
+                pieces.sources.entry(piece).or_default().push((i, offset));
             }
         }
         Some(pieces)
     }
 
-    fn bit(piece: &[u8]) -> usize {
-        let folded = u32::from_le_bytes(piece.try_into().expect("four bytes")) | 0x2020_2020;
-        (folded.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    /// Four bytes with bit 0x20 set in each, which folds ASCII case.
+    fn fold(piece: &[u8]) -> u32 {
+        u32::from_le_bytes(piece.try_into().expect("four bytes")) | 0x2020_2020
+    }
+
+    fn bit(piece: u32) -> usize {
+        (piece.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// Whether a phrase that gives `piece`, found at `at` in `hay`, is there in any ASCII case
+    /// (as the automaton matches). Out of line: most pieces found are not.
+    #[inline(never)]
+    fn phrase_around(&self, hay: &[u8], at: usize, piece: u32) -> bool {
+        self.sources.get(&piece).is_some_and(|sources| {
+            sources.iter().any(|&(i, offset)| {
+                let phrase = self.phrases[i].as_bytes();
+                at.checked_sub(offset)
+                    .and_then(|start| hay.get(start..start + phrase.len()))
+                    .is_some_and(|h| h.eq_ignore_ascii_case(phrase))
+            })
+        })
     }
 
     /// Where a search of `hay` must start to find every phrase in it: `None` when it holds
-    /// none. A phrase holding the first piece found starts at most its length less four bytes
-    /// before it, and no phrase starts earlier.
+    /// none. Every phrase in it is found around a piece no earlier than the first one found, so
+    /// starts at most the longest phrase's length less four bytes before that.
     fn search_from(&self, hay: &str) -> Option<usize> {
         let bytes = hay.as_bytes();
         let first = (0..bytes.len().saturating_sub(3))
             .step_by(self.step)
             .find(|&i| {
-                let bit = Pieces::bit(&bytes[i..i + 4]);
-                self.bits[bit / 64] & 1 << (bit % 64) != 0
+                let piece = Pieces::fold(&bytes[i..i + 4]);
+                let bit = Pieces::bit(piece);
+                self.bits[bit / 64] & 1 << (bit % 64) != 0 && self.phrase_around(bytes, i, piece)
             })?;
         Some(first.saturating_sub(self.longest - 4))
     }

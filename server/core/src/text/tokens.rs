@@ -281,12 +281,11 @@ fn plain_ascii_token(text: &str, k: usize) -> Option<(usize, TokenKind)> {
     match bytes[k] {
         b',' | b';' | b':' | b'(' | b')' | b'!' | b'?' | b'.' => Some((k + 1, TokenKind::Punct)),
         b'a'..=b'z' | b'A'..=b'Z' => {
-            if bytes.get(k + 1) == Some(&b'.') {
-                return None;
-            }
             let j = alphanumeric_end(bytes, k + 1);
             match bytes.get(j) {
                 Some(b'\'' | b'-') => None,
+                // an initial, or the start of an initialism
+                Some(b'.') if j == k + 1 => None,
                 Some(&b) if b >= 0x80 => None,
                 // a word of two characters or more keeps a period only as an abbreviation
                 Some(b'.') => Some((
