@@ -79,7 +79,9 @@ struct Pieces {
 impl Pieces {
     fn new(phrases: &[&str]) -> Option<Pieces> {
         let shortest = phrases.iter().map(|p| p.len()).min()?;
-        let step = shortest.checked_sub(3).filter(|&s| s > 0)?.min(4);
+        // as long a step as the shortest phrase has room for: the fewer offsets looked at, the
+        // better, and a few more pieces hardly fill the bits
+        let step = shortest.checked_sub(3).filter(|&s| s > 0)?;
         let mut pieces = Pieces {
             bits: Box::new([0; 1 << 10]),
             sources: HashMap::default(),
