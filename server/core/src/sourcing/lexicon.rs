@@ -5,7 +5,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, LazyLock, Mutex};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use serde::Deserialize;
 
 use super::cue_model::{CueModel, Id};
@@ -52,9 +52,98 @@ pub struct Words {
 #[derive(Debug)]
 pub struct PhraseSet {
     matcher: AhoCorasick,
+    /// Most sentences hold no phrase, and a check for pieces of the phrases costs a fraction of
+    /// the automaton's walk (`None` when a phrase is too short to have a piece).
+    pieces: Option<Pieces>,
     /// The phrases with ASCII letters lower-cased, for [`PhraseSet::is`]: a set lookup costs a
     /// fraction of starting a search.
     whole: WordSet,
+}
+
+/// Four-byte pieces of phrases, ASCII case folded, hashed into 2^16 bits (a few dozen phrases
+/// leave almost all of them clear). Every phrase gives the `step` pieces that start in the first
+/// `step` bytes of a stretch of it (its longest word where that is long enough), so a text that
+/// holds the phrase holds one of those pieces at an offset that is a multiple of `step`: only
+/// every `step`-th offset is looked at, and a piece found is checked against the phrases it
+/// comes from (common words hold pieces of phrases: "because" holds one of "caused").
+#[derive(Debug)]
+struct Pieces {
+    bits: Box<[u64; 1 << 10]>,
+    /// Folded piece → the phrases (by index) that give it, and its offset in them.
+    sources: HashMap<u32, Vec<(usize, usize)>>,
+    phrases: Vec<String>,
+    step: usize,
+    /// The length of the longest phrase.
+    longest: usize,
+}
+
+impl Pieces {
+    fn new(phrases: &[&str]) -> Option<Pieces> {
+        let shortest = phrases.iter().map(|p| p.len()).min()?;
+        // as long a step as the shortest phrase has room for: the fewer offsets looked at, the
+        // better, and a few more pieces hardly fill the bits
+        let step = shortest.checked_sub(3).filter(|&s| s > 0)?;
+        let mut pieces = Pieces {
+            bits: Box::new([0; 1 << 10]),
+            sources: HashMap::default(),
+            phrases: phrases.iter().map(|p| p.to_string()).collect(),
+            step,
+            longest: phrases.iter().map(|p| p.len()).max()?,
+        };
+        for (i, p) in phrases.iter().enumerate() {
+            let longest = p
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .max_by_key(|w| w.len())
+                .unwrap_or(p);
+            let word_start = longest.as_ptr() as usize - p.as_ptr() as usize;
+            let start = word_start.min(p.len() - (3 + step));
+            for offset in start..start + step {
+                let piece = Pieces::fold(&p.as_bytes()[offset..offset + 4]);
+                let bit = Pieces::bit(piece);
+                pieces.bits[bit / 64] |= 1 << (bit % 64);
+                pieces.sources.entry(piece).or_default().push((i, offset));
+            }
+        }
+        Some(pieces)
+    }
+
+    /// Four bytes with bit 0x20 set in each, which folds ASCII case.
+    fn fold(piece: &[u8]) -> u32 {
+        u32::from_le_bytes(piece.try_into().expect("four bytes")) | 0x2020_2020
+    }
+
+    fn bit(piece: u32) -> usize {
+        (piece.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// Whether a phrase that gives `piece`, found at `at` in `hay`, is there in any ASCII case
+    /// (as the automaton matches). Out of line: most pieces found are not.
+    #[inline(never)]
+    fn phrase_around(&self, hay: &[u8], at: usize, piece: u32) -> bool {
+        self.sources.get(&piece).is_some_and(|sources| {
+            sources.iter().any(|&(i, offset)| {
+                let phrase = self.phrases[i].as_bytes();
+                at.checked_sub(offset)
+                    .and_then(|start| hay.get(start..start + phrase.len()))
+                    .is_some_and(|h| h.eq_ignore_ascii_case(phrase))
+            })
+        })
+    }
+
+    /// Where a search of `hay` must start to find every phrase in it: `None` when it holds
+    /// none. Every phrase in it is found around a piece no earlier than the first one found, so
+    /// starts at most the longest phrase's length less four bytes before that.
+    fn search_from(&self, hay: &str) -> Option<usize> {
+        let bytes = hay.as_bytes();
+        let first = (0..bytes.len().saturating_sub(3))
+            .step_by(self.step)
+            .find(|&i| {
+                let piece = Pieces::fold(&bytes[i..i + 4]);
+                let bit = Pieces::bit(piece);
+                self.bits[bit / 64] & 1 << (bit % 64) != 0 && self.phrase_around(bytes, i, piece)
+            })?;
+        Some(first.saturating_sub(self.longest - 4))
+    }
 }
 
 impl PhraseSet {
@@ -67,16 +156,28 @@ impl PhraseSet {
             .expect("lexicon phrases compile");
         let lower: Vec<String> = phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
         let whole = lower.iter().map(String::as_str).collect();
-        PhraseSet { matcher, whole }
+        PhraseSet {
+            matcher,
+            pieces: Pieces::new(&phrases),
+            whole,
+        }
     }
 
     /// Whole-word matches in `text[span]`, in text order, as spans of `text`, found lazily.
     fn matches_in<'t>(&'t self, text: &'t str, span: Span) -> impl Iterator<Item = Span> + 't {
         let hay = &text[span.range()];
-        self.matcher
-            .find_iter(hay)
-            .filter(move |m| word_boundary(hay, m.start(), m.end()))
-            .map(move |m| Span::new(span.start + m.start(), span.start + m.end()))
+        let from = match &self.pieces {
+            Some(pieces) => pieces.search_from(hay),
+            None => Some(0),
+        };
+        from.map(|from| {
+            self.matcher
+                .find_iter(Input::new(hay).span(from..hay.len()))
+        })
+        .into_iter()
+        .flatten()
+        .filter(move |m| word_boundary(hay, m.start(), m.end()))
+        .map(move |m| Span::new(span.start + m.start(), span.start + m.end()))
     }
 
     /// Whole-word matches in `text[span]`, in text order, as spans of `text`.
@@ -353,6 +454,26 @@ mod tests {
     }
 
     #[test]
+    fn every_phrase_is_found_at_every_offset_in_any_case() {
+        let lex = Lexicons::embedded();
+        for (set, src) in [
+            (&lex.anonymous, ANONYMOUS),
+            (&lex.anonymity_reasons, REASONS),
+            (&lex.agentless, AGENTLESS),
+            (&lex.claims, CLAIMS),
+            (&lex.boilerplate, BOILERPLATE),
+        ] {
+            for phrase in entries(src) {
+                for pad in 0..5 {
+                    let text = format!("{} {}.", "x".repeat(pad), phrase.to_uppercase());
+                    let found = set.first_in(&text, Span::new(0, text.len()));
+                    assert!(found.is_some(), "{phrase:?} after {pad} bytes");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn project_additions_extend_the_lexicons() {
         let cfg = Config::from_toml("[lexicon]\ncues = [\"Harrumphed\"]\nweasel = [\"pundits\"]\n")
             .unwrap();
@@ -360,5 +481,12 @@ mod tests {
         assert!(lex.is_cue("harrumphed"));
         assert!(lex.weasel.is("pundits"));
         assert!(!Lexicons::for_config(&Config::default()).is_cue("harrumphed"));
+        // a phrase too short for the pieces check is still found
+        let cfg = Config::from_toml("[lexicon]\nclaims = [\"ok\"]\n").unwrap();
+        let text = "It was OK.";
+        let found = Lexicons::for_config(&cfg)
+            .claims
+            .first_in(text, Span::new(0, text.len()));
+        assert_eq!(found.map(|s| s.text(text)), Some("OK"));
     }
 }

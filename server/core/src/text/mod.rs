@@ -57,9 +57,9 @@ pub struct Document {
 impl Document {
     pub fn new(text: &str, kind: DocKind) -> Document {
         let prose = prose_mask(text, kind);
-        let tokens = tokens::tokenize(&prose);
+        let (tokens, non_ascii) = tokens::tokenize(&prose);
         let (paragraphs, sentences) = sentences::split(&prose, &tokens);
-        let (lower, lower_spans) = lower_forms(&prose, &tokens);
+        let (lower, lower_spans) = lower_forms(&prose, &tokens, &non_ascii);
         Document {
             prose,
             tokens,
@@ -106,46 +106,20 @@ impl Document {
     }
 }
 
-fn lower_forms(prose: &str, tokens: &[Token]) -> (String, Vec<Span>) {
+/// The ASCII-lower-cased prose and every token's span in it; the tokens the tokenizer found to
+/// hold non-ASCII characters (`non_ascii`, a small minority) get a full lower-case form appended.
+fn lower_forms(prose: &str, tokens: &[Token], non_ascii: &[usize]) -> (String, Vec<Span>) {
     let mut lower = prose.to_ascii_lowercase();
-    // the first non-ASCII byte at or after some point before the token: tokens come in text
-    // order, so one forward scan tells every token whether it is ASCII
-    let mut non_ascii = next_non_ascii(prose.as_bytes(), 0);
-    let spans = tokens
-        .iter()
-        .map(|t| {
-            if non_ascii < t.span.start {
-                non_ascii = next_non_ascii(prose.as_bytes(), t.span.start);
+    let mut spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+    for &i in non_ascii {
+        let start = lower.len();
+        for c in tokens[i].span.text(prose).chars() {
+            match c {
+                '’' => lower.push('\''),
+                c => lower.extend(c.to_lowercase()),
             }
-            if non_ascii >= t.span.end {
-                return t.span;
-            }
-            let w = t.span.text(prose);
-            let start = lower.len();
-            for c in w.chars() {
-                match c {
-                    '’' => lower.push('\''),
-                    c => lower.extend(c.to_lowercase()),
-                }
-            }
-            Span::new(start, lower.len())
-        })
-        .collect();
-    (lower, spans)
-}
-
-/// The offset of the first byte from `from` on that is not ASCII (`bytes.len()` if none),
-/// eight bytes at a time.
-fn next_non_ascii(bytes: &[u8], mut from: usize) -> usize {
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if word & 0x8080_8080_8080_8080 != 0 {
-            break;
         }
-        from += 8;
+        spans[i] = Span::new(start, lower.len());
     }
-    bytes[from.min(bytes.len())..]
-        .iter()
-        .position(|b| !b.is_ascii())
-        .map_or(bytes.len(), |k| from + k)
+    (lower, spans)
 }

@@ -113,18 +113,18 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
     };
     for i in 0..tokens.len() {
         let next = tokens.get(i + 1);
+        // most tokens are followed on the same line by one that cannot open a sentence: then
+        // neither a sentence nor a paragraph ends here
+        if next.is_some_and(|n| !(n.newline_before || n.space_before && opens(text, n))) {
+            continue;
+        }
         let para = paragraphs.len();
         // (a blank line needs a line break, which the tokenizer already noted)
         let para_break =
             next.is_none_or(|n| n.newline_before && is_blank_line_between(text, &tokens[i], n));
         let mut sent_break = para_break;
         if let Some(n) = next.filter(|n| !sent_break && (n.newline_before || n.space_before)) {
-            // (asked of every token: the token's flags and first byte, not its text)
-            let first = text.as_bytes()[n.span.start];
-            let n_starts = n.upper
-                || first.is_ascii_digit()
-                || n.kind == TokenKind::OpenQuote
-                || first == b'(' && n.span.len() == 1;
+            let n_starts = opens(text, n);
             if n.newline_before {
                 // a line that ends in terminal punctuation, or a short unpunctuated line (headline,
                 // list item, dateline) followed by a capitalised line, stands alone
@@ -192,6 +192,16 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
         s.headline = is_headline(text, tokens, s);
     }
     (paragraphs, sentences)
+}
+
+/// Whether `t` starts like a sentence (asked of nearly every token: its flags and first byte,
+/// not its text).
+fn opens(text: &str, t: &Token) -> bool {
+    let first = text.as_bytes()[t.span.start];
+    t.upper
+        || first.is_ascii_digit()
+        || t.kind == TokenKind::OpenQuote
+        || first == b'(' && t.span.len() == 1
 }
 
 fn prev_non_closing(text: &str, tokens: &[Token], mut i: usize) -> Option<usize> {

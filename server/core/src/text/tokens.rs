@@ -98,8 +98,10 @@ impl Chars<'_> {
     }
 }
 
-pub fn tokenize(text: &str) -> Vec<Token> {
+/// The tokens of `text`, and the indices of those that are not all ASCII.
+pub fn tokenize(text: &str) -> (Vec<Token>, Vec<usize>) {
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut non_ascii = Vec::new();
     let cs = Chars { text };
     let at = |k: usize| cs.at(k);
     let next = |k: usize| cs.next(k);
@@ -110,12 +112,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     while k < n {
         // fast paths for what most of an article is: spaces, plain ASCII words, simple punctuation
-        if bytes[k] == b' ' {
-            space_before = true;
-            k += 1;
-            continue;
+        match bytes[k] {
+            b' ' | b'\t' | b'\r' => {
+                space_before = true;
+                k += 1;
+                continue;
+            }
+            b'\n' => {
+                space_before = true;
+                newline_before = true;
+                k += 1;
+                continue;
+            }
+            _ => {}
         }
-        if let Some((end, kind)) = plain_ascii_token(bytes, k) {
+        if let Some((end, kind)) = plain_ascii_token(text, k) {
             tokens.push(Token {
                 span: Span::new(k, end),
                 kind,
@@ -123,9 +134,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 newline_before,
                 upper: bytes[k].is_ascii_uppercase(),
             });
-            space_before = false;
+            // the space after a word, taken here rather than by another turn of the loop
+            space_before = bytes.get(end) == Some(&b' ');
             newline_before = false;
-            k = end;
+            k = end + usize::from(space_before);
             continue;
         }
         let c = at(k).unwrap_or(' ');
@@ -244,6 +256,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 _ => TokenKind::Punct,
             };
         }
+        if !bytes[start..k].is_ascii() {
+            non_ascii.push(tokens.len());
+        }
         tokens.push(Token {
             span: Span::new(start, k),
             kind,
@@ -254,24 +269,38 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         space_before = false;
         newline_before = false;
     }
-    tokens
+    (tokens, non_ascii)
 }
 
-/// A token at `k` that needs none of the rules below: an ASCII word starting with a letter and
-/// ending before a space or punctuation that cannot continue it (no apostrophe, hyphen, period
-/// or non-ASCII character after it, no initialism), or a comma, semicolon, colon, bracket, `!`,
-/// `?` or a period. Its end and kind; `None` sends the token through the full rules.
-fn plain_ascii_token(bytes: &[u8], k: usize) -> Option<(usize, TokenKind)> {
+/// A token at `k` that needs none of the rules below: an ASCII word or number ending before a
+/// space or punctuation that cannot continue it (no apostrophe, hyphen or non-ASCII character
+/// after it, no initialism, no period after a number), or a comma, semicolon, colon, bracket,
+/// `!`, `?` or a period. Its end and kind; `None` sends the token through the full rules.
+fn plain_ascii_token(text: &str, k: usize) -> Option<(usize, TokenKind)> {
+    let bytes = text.as_bytes();
     match bytes[k] {
         b',' | b';' | b':' | b'(' | b')' | b'!' | b'?' | b'.' => Some((k + 1, TokenKind::Punct)),
         b'a'..=b'z' | b'A'..=b'Z' => {
-            if bytes.get(k + 1) == Some(&b'.') {
-                return None;
-            }
             let j = alphanumeric_end(bytes, k + 1);
             match bytes.get(j) {
-                Some(b'\'' | b'-' | b'.') => None,
+                Some(b'\'' | b'-') => None,
+                // an initial, or the start of an initialism
+                Some(b'.') if j == k + 1 => None,
                 Some(&b) if b >= 0x80 => None,
+                // a word of two characters or more keeps a period only as an abbreviation
+                Some(b'.') => Some((
+                    j + usize::from(is_abbreviation(&text[k..j])),
+                    TokenKind::Word,
+                )),
+                _ => Some((j, TokenKind::Word)),
+            }
+        }
+        b'0'..=b'9' => {
+            let j = alphanumeric_end(bytes, k + 1);
+            match bytes.get(j) {
+                Some(b'\'' | b'-' | b'.' | b',' | b':') => None,
+                Some(&b) if b >= 0x80 => None,
+                _ if bytes[k..j].iter().all(u8::is_ascii_digit) => Some((j, TokenKind::Number)),
                 _ => Some((j, TokenKind::Word)),
             }
         }
@@ -324,6 +353,7 @@ mod tests {
 
     fn toks(text: &str) -> Vec<(&str, TokenKind)> {
         tokenize(text)
+            .0
             .into_iter()
             .map(|t| (&text[t.span.range()], t.kind))
             .collect()
