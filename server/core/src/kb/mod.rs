@@ -289,15 +289,7 @@ fn is_normalized(s: &str) -> bool {
 /// `is_normalized` for any text, without building the normalized copy to compare: nothing to
 /// trim, no two spaces in a row and nothing `normalize_surface` replaces.
 fn is_normalized_unicode(s: &str) -> bool {
-    s.trim().len() == s.len()
-        && !s.contains("  ")
-        && !s.chars().any(|c| {
-            matches!(
-                c,
-                '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{2010}'
-                    ..='\u{2013}' | '\u{00A0}' | '\t' | '\n' | '\r'
-            )
-        })
+    s.trim().len() == s.len() && !s.contains("  ") && !s.chars().any(|c| replacement(c).is_some())
 }
 
 /// Whether `b` (eight bytes or more) is plain ASCII, without control characters, backticks or
@@ -347,16 +339,22 @@ pub fn normalized(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// What `normalize_surface` writes for a typographic variant: the one list of them.
+#[inline]
+fn replacement(c: char) -> Option<char> {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => Some('\''),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => Some('-'),
+        '\u{00A0}' | '\t' | '\n' | '\r' => Some(' '),
+        _ => None,
+    }
+}
+
 pub fn normalize_surface(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.trim().chars() {
-        let c = match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' => '\'',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
-            '\u{00A0}' | '\t' | '\n' | '\r' => ' ',
-            c => c,
-        };
+        let c = replacement(c).unwrap_or(c);
         if c == ' ' {
             if !space {
                 out.push(' ');

@@ -43,7 +43,7 @@ const FIXED: [&str; 8] = [
 /// Reporting verbs whose presence elsewhere in the sentence makes a word less likely a cue of
 /// its own: PolNeAR annotates one attribution per token, so a cue inside another's content
 /// ("Bucher said none of them were listed") is none.
-const STRONG: [&str; 7] = [
+pub(crate) const STRONG: [&str; 7] = [
     "said",
     "says",
     "say",

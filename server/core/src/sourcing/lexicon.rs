@@ -272,15 +272,16 @@ fn cue_contexts(kind: &str) -> HashMap<String, HashSet<String>> {
     out
 }
 
-/// See [`Lexicons::agentless_keys`]. The reporting verbs of nearly every sentence ("said") are
-/// no key word: a sentence with one has that cue, and its attribution stands.
+/// See [`Lexicons::agentless_keys`]. The reporting verbs of nearly every sentence ("said", the
+/// cue model's strong ones) are no key word: a sentence with one has that cue, and its
+/// attribution stands.
 fn agentless_keys(phrases: &[String], model: &CueModel) -> Option<Vec<bool>> {
     let mut keys = vec![false; model.ids()];
     for p in phrases {
         let Some(key) = p.split_whitespace().rev().max_by_key(|w| w.len()) else {
             continue;
         };
-        if matches!(key, "said" | "says" | "say" | "told") {
+        if super::cue_model::STRONG.contains(&key) {
             continue;
         }
         keys[model.id(key)? as usize] = true;
