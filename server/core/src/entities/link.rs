@@ -118,6 +118,7 @@ pub fn link_mentions(
     kb: &KnowledgeBase,
 ) -> (Vec<Entity>, Vec<Mention>) {
     type_product_lines(doc, &mut raw);
+    people_named_like_cities(doc, kb, &mut raw);
     let n = raw.len();
     let mut uf = UnionFind((0..n).collect());
     // every mention's name words in one list (not a list per mention)
@@ -196,7 +197,13 @@ pub fn link_mentions(
         }
         if !shared_name(i) {
             let f = *first_by_text.entry(texts[i].as_ref()).or_insert(i);
-            uf.union(f, i);
+            // (Houston the premier and Houston the city share a text, not an entity)
+            let known_place = |m: &RawMention| m.kb.is_some() && m.ty == Some(EntityType::Place);
+            let person = |m: &RawMention| m.ty == Some(EntityType::Person);
+            let (a, b) = (&raw[f], &raw[i]);
+            if !(person(a) && known_place(b) || known_place(a) && person(b)) {
+                uf.union(f, i);
+            }
         }
     }
 
@@ -231,7 +238,23 @@ pub fn link_mentions(
             } else {
                 continue;
             };
-            if words[full].len() >= 2 {
+            // "Nova Scotia (AP)" is a dateline, not a definition: an acronym starts with the
+            // initial of a word of its name ("CEI (Italian Episcopal Conference)" abbreviates it
+            // in Italian), or is the same knowledge-base entry
+            let starts_alike = texts[acr]
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| {
+                    words[full]
+                        .iter()
+                        .filter_map(|w| w.chars().next())
+                        .any(|f| f.to_uppercase().eq(c.to_uppercase()))
+                });
+            let other_entries = matches!((raw[full].kb, raw[acr].kb), (Some(x), Some(y)) if x != y);
+            if words[full].len() >= 2
+                && (starts_alike || raw[acr].kb.is_some() && raw[acr].kb == raw[full].kb)
+                && !other_entries
+            {
                 uf.union(full, acr);
             }
         }
@@ -569,6 +592,50 @@ pub fn link_mentions(
 /// The known person an article naming only a surname means ("Putin" → Vladimir Putin), unless
 /// a role it gives is not in the knowledge base's description ("Officer Sullivan" is not the
 /// national security adviser; honorifics and short abbreviations, "Mr.", "Sen.", say nothing).
+/// A city's name that is the surname of a person the article names in full is that person,
+/// unless the words around it make it a place: "Premier Tim Houston … Houston told reporters",
+/// but "flights to Houston" and "Houston, Texas" stay the city.
+fn people_named_like_cities(doc: &Document, kb: &KnowledgeBase, raw: &mut [RawMention]) {
+    let is_city = |m: &RawMention| {
+        m.tokens.len() == 1
+            && m.ty == Some(EntityType::Place)
+            && m.kb.is_some_and(|r| kb.entry(r).has_tag("city"))
+    };
+    if !raw.iter().any(is_city) {
+        return;
+    }
+    let surnames: HashSet<&str> = raw
+        .iter()
+        .filter(|m| m.ty == Some(EntityType::Person) && m.tokens.len() >= 2 && !m.acronym)
+        .filter_map(|m| name_words(doc, m).last())
+        .collect();
+    for m in raw.iter_mut() {
+        let a = m.tokens.start;
+        if !is_city(m) || !surnames.contains(doc.token_text(a)) {
+            continue;
+        }
+        let after_place_word = a > 0
+            && doc.tokens[a - 1].kind == TokenKind::Word
+            && kb.words.place_prepositions.contains(doc.lower(a - 1));
+        // "Houston, Texas": a place named after it
+        let before_place = doc.tokens.get(a + 1).is_some_and(|t| {
+            doc.token_text(a + 1) == ","
+                && !t.newline_before
+                && doc
+                    .tokens
+                    .get(a + 2)
+                    .is_some_and(|n| n.kind == TokenKind::Word && n.upper)
+                && kb.lookup(doc.token_text(a + 2)).iter().any(
+                    |s| matches!(s, Sense::Name(r) if kb.entry(*r).ty == Some(EntityType::Place)),
+                )
+        });
+        if !after_place_word && !before_place {
+            m.ty = Some(EntityType::Person);
+            m.kb = None;
+        }
+    }
+}
+
 fn known_by_surname(kb: &KnowledgeBase, surname: &str, roles: &[String]) -> Option<KbRef> {
     let r = kb.person_with_surname(surname)??;
     let description = kb.entry(r).description.to_lowercase();
@@ -765,6 +832,43 @@ mod tests {
         assert_eq!(names("Sheriff Rubio closed the road."), ["Rubio"]);
         // a surname two known people share is nobody's in particular
         assert_eq!(names("Bush said so."), ["Bush"]);
+    }
+
+    #[test]
+    fn a_city_s_name_is_the_person_with_that_surname_outside_a_place_s_context() {
+        let text = "Premier Tim Houston spoke. Houston told reporters the roads were closed. \
+                    He flew to Houston. Flights from Houston, Texas, were cancelled.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let of = |at: usize| {
+            let m = a
+                .mentions
+                .iter()
+                .find(|m| m.span.start == at)
+                .expect("a mention");
+            let e = &a.entities[m.entity];
+            (
+                e.ty.label(),
+                text[a.mentions[e.defining].span.range()].to_string(),
+            )
+        };
+        let houstons: Vec<usize> = text.match_indices("Houston").map(|(i, _)| i).collect();
+        assert_eq!(of(houstons[1]), ("PERSON", "Tim Houston".to_string()));
+        assert_eq!(of(houstons[2]), ("PLACE", "Houston".to_string()));
+        assert_eq!(of(houstons[3]), ("PLACE", "Houston".to_string()));
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_defines_only_a_name_it_can_stand_for() {
+        let text = "The Shanghai Cooperation Organization (SCO) met. HALIFAX, Nova Scotia (AP) \
+                    — Storms hit. The SCO said so.";
+        assert_eq!(
+            defined_as(text, "SCO"),
+            [
+                "Shanghai Cooperation Organization",
+                "Shanghai Cooperation Organization"
+            ]
+        );
+        assert_eq!(defined_as(text, "AP"), ["AP"]);
     }
 
     #[test]

@@ -92,9 +92,14 @@ pub fn nested_mentions(
                 Some((e, Sense::Demonym(_))) => Some((e, None)),
                 None => None,
             };
+            // a city ending a name after a given name is a surname: "Morgan Stanley"
+            let surname = |e: usize| {
+                e == to && e == p + 1 && p > from && kb.is_given_name(doc.token_text(p - 1))
+            };
             let found = match known {
                 // a short form of the longer name itself: "Saudi" in "Saudi Arabia"
                 Some((_, Some(r))) if entities[m.entity].kb == Some(r) => None,
+                Some((e, _)) if surname(e) => None,
                 Some((e, Some(r))) => {
                     let entry = kb.entry(r);
                     let by_kb = by_kb.get_or_insert_with(|| {
@@ -199,5 +204,7 @@ mod tests {
     #[test]
     fn a_person_s_name_holds_no_place() {
         assert!(nested("George Washington Carver spoke.").is_empty());
+        // a firm named after people: "Stanley" is a surname, not the Falklands' capital
+        assert!(nested("Analysts at Morgan Stanley cut their target.").is_empty());
     }
 }

@@ -1041,7 +1041,10 @@ fn segment_run(
             let common = || {
                 (kb.is_common_word(w) || words.lower.get(&lower).is_some()) && !kb.is_given_name(w)
             };
-            let weak_start = at_clause_start(doc, p, sentence_start) || shouting;
+            // (a paragraph opening with a given name goes on with a surname: "Gary Black said")
+            let after_given_name = p > start && kb.is_given_name(word(doc, p - 1));
+            let weak_start =
+                at_clause_start(doc, p, sentence_start) && !after_given_name || shouting;
             if (weak_start || (shouting && !is_acronym(w))) && common() {
                 dropped_inside |= !segs.is_empty();
                 p += 1;
@@ -1896,6 +1899,11 @@ mod tests {
                 "Sweden"
             ]
         );
+        // a writer's role after the name is no organization
+        assert_eq!(
+            mentions("Tesla shares slide\n\nBy Priya Raman, Staff Writer\n\nTesla fell."),
+            ["Tesla", "Priya Raman", "Tesla"]
+        );
     }
 
     #[test]
@@ -1920,6 +1928,28 @@ mod tests {
         assert_eq!(
             typed("MILLBROOK — The Millbrook City Council voted on Monday."),
             [("MILLBROOK", "PLACE"), ("Millbrook City Council", "ORG")]
+        );
+    }
+
+    #[test]
+    fn a_surname_that_is_a_common_word_stays_with_the_given_name_opening_a_paragraph() {
+        assert_eq!(
+            typed("We met Tim Black.\n\nGary Black said so.\n"),
+            [("Tim Black", "PERSON"), ("Gary Black", "PERSON")]
+        );
+    }
+
+    #[test]
+    fn a_business_word_ends_a_company_s_name() {
+        assert_eq!(
+            typed(
+                "Nova Scotia Power said so, and Rivian Automotive rose. Acme Pharmaceuticals fell."
+            ),
+            [
+                ("Nova Scotia Power", "ORG"),
+                ("Rivian Automotive", "ORG"),
+                ("Acme Pharmaceuticals", "ORG")
+            ]
         );
     }
 

@@ -88,6 +88,7 @@ pub struct NameWords {
     pub norp_endings: Vec<String>,
     pub title_case_small_words: WordSet,
     pub not_surnames: WordSet,
+    pub place_prepositions: WordSet,
 }
 
 static EMBEDDED: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| Arc::new(load::embedded()));

@@ -47,6 +47,18 @@ pub fn detect(
             (candidate || scores[i].is_some()) && d.cue_decision(i, candidate, scores[i])
         })
         .collect();
+    // "who asked not to be named", "officials who spoke on condition of anonymity": a phrase
+    // describing an anonymous source reports nothing itself
+    if !doc.tokens.is_empty() {
+        let whole = Span::new(0, doc.prose.len());
+        for phrase in d.lex.anonymous.find_in(&doc.prose, whole) {
+            let from = doc.token_at_or_after(phrase.start);
+            let to = doc.token_at_or_after(phrase.end);
+            if to >= from + 3 {
+                d.cues[from..to].fill(false);
+            }
+        }
+    }
     let mut out = Vec::new();
     // the paragraph of each attribution in `out`
     let mut paragraphs = Vec::new();
@@ -94,8 +106,53 @@ pub fn detect(
         paragraphs.resize(out.len(), s.paragraph);
     }
     d.carry_over_quotes(&mut out, &paragraphs);
+    for a in &mut out {
+        trim_dateline(doc, &mut a.content);
+    }
     out.retain(|a: &Attribution| !a.content.is_empty() || !a.source.is_empty());
     out
+}
+
+/// "HALIFAX, Nova Scotia (AP) — More than …, officials said": the dateline opening a story
+/// says where it was filed, not what anyone said, so content opening with one starts after it.
+fn trim_dateline(doc: &Document, content: &mut [Span]) {
+    let Some(first) = content.first_mut() else {
+        return;
+    };
+    let Some(s) = doc.sentence_at(first.start).map(|si| &doc.sentences[si]) else {
+        return;
+    };
+    let tokens = &doc.tokens;
+    let start = s.tokens.start;
+    if first.start != s.span.start || s.tokens.len() < 3 {
+        return;
+    }
+    // the place in capitals: "HALIFAX", "ST. JOHN'S"
+    let shouted = |i: usize| {
+        let w = doc.token_text(i);
+        tokens[i].kind == TokenKind::Word
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+    };
+    if !shouted(start) {
+        return;
+    }
+    // then a region and an agency, in a few capitalised words and marks, up to the dash
+    let Some(dash) = (start + 1..s.tokens.end.min(start + 12)).find(|&i| {
+        let t = &tokens[i];
+        t.kind == TokenKind::Dash
+            || !(t.kind == TokenKind::Word && t.upper
+                || matches!(doc.token_text(i), "," | "." | "(" | ")"))
+    }) else {
+        return;
+    };
+    if tokens[dash].kind != TokenKind::Dash || dash + 1 >= s.tokens.end {
+        return;
+    }
+    let after = tokens[dash + 1].span.start;
+    if after < first.end {
+        first.start = after;
+    }
 }
 
 struct Detector<'a> {
@@ -1382,6 +1439,35 @@ mod tests {
         assert_eq!(at.source[0].text(text), "a Hamas official");
         assert_eq!(at.source_kind, SourceKind::Anonymous);
         assert!(at.anonymity_explained);
+    }
+
+    #[test]
+    fn a_relative_clause_granting_anonymity_reports_nothing_and_may_give_the_reason() {
+        let text = "A person familiar with the matter, who asked not to be named because the \
+                    talks are private, said Tesla was in talks.";
+        assert_eq!(
+            roles(text),
+            vec![r(
+                "said",
+                "A person familiar with the matter",
+                &["Tesla was in talks"]
+            )]
+        );
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        assert_eq!(a.attributions[0].source_kind, SourceKind::Anonymous);
+        assert!(a.attributions[0].anonymity_explained);
+    }
+
+    #[test]
+    fn a_dateline_is_not_what_the_source_said() {
+        assert_eq!(
+            roles("HALIFAX, Nova Scotia (AP) — More than 120,000 homes lost power, Nova Scotia Power said."),
+            vec![r(
+                "said",
+                "Nova Scotia Power",
+                &["More than 120,000 homes lost power"]
+            )]
+        );
     }
 
     #[test]
