@@ -47,18 +47,8 @@ const MAX_KB_TOKENS: usize = 8;
 
 pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     let mut out: Vec<RawMention> = Vec::new();
-    // sized up front: most words of an article are lower-case ones
-    let mut lower_words = WordMap::with_capacity(doc.tokens.len());
-    for t in doc.tokens.iter() {
-        if t.kind == TokenKind::Word && !t.upper {
-            let w = t.span.text(&doc.prose);
-            if starts_lower(w) {
-                *lower_words.get_or_insert(w, 0) += u32::from(!in_domain(doc, t));
-            }
-        }
-    }
     let words = ArticleWords {
-        lower: lower_words,
+        lower: OnceCell::new(),
         alone: OnceCell::new(),
     };
     let mut resume = 0;
@@ -467,7 +457,7 @@ fn drop_common_nouns(
         }
         let w = lower_word(doc, m.tokens.start);
         let count = if starts_lower(&w) {
-            words.lower.get(&w)
+            words.lower(doc).get(&w)
         } else {
             other_counts.get(&*w)
         };
@@ -1039,7 +1029,7 @@ fn segment_run(
             // common in English, or written in lower case elsewhere in this article (asked only
             // where a capital may say nothing, or before a colon)
             let common = || {
-                (kb.is_common_word(w) || words.lower.get(&lower).is_some()) && !kb.is_given_name(w)
+                (kb.is_common_word(w) || words.lower(doc).get(&lower).is_some()) && !kb.is_given_name(w)
             };
             // (a paragraph opening with a given name goes on with a surname: "Gary Black said")
             let after_given_name = p > start && kb.is_given_name(word(doc, p - 1));
@@ -1416,14 +1406,32 @@ fn person_after_org(
 
 /// What recognition asks about the article's words as a whole.
 struct ArticleWords {
-    /// The words written in lower case somewhere, with how often outside domain names.
-    lower: WordMap<u32>,
+    /// The words written in lower case somewhere, with how often outside domain names; counted
+    /// on the first question (see [`ArticleWords::lower`]).
+    lower: OnceCell<WordMap<u32>>,
     /// Where each capitalised word stands alone as a name (no capitalised word on either side),
     /// in text order; found on the first question, as few articles ask one.
     alone: OnceCell<FxHashMap<Box<str>, Vec<usize>>>,
 }
 
 impl ArticleWords {
+    /// The words written in lower case somewhere, with how often outside domain names.
+    fn lower(&self, doc: &Document) -> &WordMap<u32> {
+        self.lower.get_or_init(|| {
+            // sized up front: most words of an article are lower-case ones
+            let mut lower = WordMap::with_capacity(doc.tokens.len());
+            for t in doc.tokens.iter() {
+                if t.kind == TokenKind::Word && !t.upper {
+                    let w = t.span.text(&doc.prose);
+                    if starts_lower(w) {
+                        *lower.get_or_insert(w, 0) += u32::from(!in_domain(doc, t));
+                    }
+                }
+            }
+            lower
+        })
+    }
+
     /// Is the word of token `w` written elsewhere in the article as a name by itself, outside
     /// the run starting at `start`?
     fn alone_elsewhere(&self, doc: &Document, w: usize, start: usize) -> bool {
