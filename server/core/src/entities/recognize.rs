@@ -63,6 +63,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
         let shouting = !byline
             && (s.headline && !is_sentence_case(doc, kb, s.tokens.clone())
                 || is_all_caps_sentence(doc, s.tokens.clone()));
+        let sentence_mentions = out.len();
         // (a case name may run on into the next sentence: "United States v. O'Brien")
         let mut i = s.tokens.start.max(resume);
         while i < s.tokens.end {
@@ -184,6 +185,9 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                     m.product = true;
                 }
             }
+        }
+        if byline {
+            writers_of_byline(doc, &mut out, sentence_mentions);
         }
     }
     let mut out = keep_confirmed(doc, kb, out);
@@ -1029,7 +1033,8 @@ fn segment_run(
             // common in English, or written in lower case elsewhere in this article (asked only
             // where a capital may say nothing, or before a colon)
             let common = || {
-                (kb.is_common_word(w) || words.lower(doc).get(&lower).is_some()) && !kb.is_given_name(w)
+                (kb.is_common_word(w) || words.lower(doc).get(&lower).is_some())
+                    && !kb.is_given_name(w)
             };
             // (a paragraph opening with a given name goes on with a surname: "Gary Black said")
             let after_given_name = p > start && kb.is_given_name(word(doc, p - 1));
@@ -1402,6 +1407,21 @@ fn person_after_org(
         && (start..k).any(|i| org_word(i) && word(doc, i + 1) == "of")
         && words.alone_elsewhere(doc, end - 1, start))
     .then_some(k)
+}
+
+/// A byline names writers: names found side by side in one ("By Jordan Ellis" as a country and
+/// an unknown word) are one person's.
+fn writers_of_byline(doc: &Document, out: &mut Vec<RawMention>, from: usize) {
+    let mut k = from;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        if a.tokens.end == b.tokens.start && a.tokens.len() + b.tokens.len() <= 4 {
+            out[k] = RawMention::plain(doc, a.tokens.start, b.tokens.end, EntityType::Person);
+            out.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// What recognition asks about the article's words as a whole.
@@ -1906,6 +1926,10 @@ mod tests {
                 "ANKARA",
                 "Sweden"
             ]
+        );
+        assert_eq!(
+            typed("Budget passes\n\nBy Jordan Ellis\n\nThe council voted."),
+            [("Jordan Ellis", "PERSON")]
         );
         // a writer's role after the name is no organization
         assert_eq!(

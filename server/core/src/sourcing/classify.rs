@@ -26,7 +26,9 @@ pub fn classify_source(
     // borrowed from the document's lower-cased text unless the phrase is not ASCII
     let lower = doc.lower_text(hull);
     let words = &lex.words;
-    if words.pronouns.contains(&*lower) {
+    // ("WHO" is the World Health Organization)
+    let acronym = text.len() >= 2 && !text.chars().any(char::is_lowercase);
+    if words.pronouns.contains(&*lower) && !acronym {
         let entity = words
             .person_pronouns
             .contains(&*lower)

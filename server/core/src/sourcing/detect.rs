@@ -100,6 +100,19 @@ pub fn detect(
             previous = source.or(previous);
             out.push(a);
         }
+        // "The program is considered one of the best": a cue with no source in an agentless
+        // phrase is that phrase's attribution to no one
+        for a in &mut out[start..] {
+            if !a.source.is_empty() || a.source_kind != SourceKind::None {
+                continue;
+            }
+            let phrase = d.agentless(s).map(|g| g.cue[0]);
+            if let Some(p) =
+                phrase.filter(|p| a.cue.iter().any(|c| c.start < p.end && p.start < c.end))
+            {
+                *a = d.agentless_at(s, p);
+            }
+        }
         if out.len() == start && !s.headline {
             out.extend(d.agentless(s));
         }
@@ -108,9 +121,31 @@ pub fn detect(
     d.carry_over_quotes(&mut out, &paragraphs);
     for a in &mut out {
         trim_dateline(doc, &mut a.content);
+        end_relative_clause(&d, a);
     }
     out.retain(|a: &Attribution| !a.content.is_empty() || !a.source.is_empty());
     out
+}
+
+/// "Mayor Mike Johnston, who proposed the cuts in September, defended the plan": a cue in a
+/// relative clause between commas reports up to the clause's end, not the main clause after it.
+fn end_relative_clause(d: &Detector, a: &mut Attribution) {
+    let doc = d.doc;
+    let ([source], [cue], [content]) = (&a.source[..], &a.cue[..], &mut a.content[..]) else {
+        return;
+    };
+    let w = doc.token_at_or_after(source.start);
+    if w == 0 || !d.is(w - 1, ",") || !matches!(d.lower(w), "who" | "which") || d.acronym(w) {
+        return;
+    }
+    let from = doc.token_at_or_after(cue.end);
+    let to = doc.token_at_or_after(content.end);
+    if let Some(comma) = (from..to).find(|&k| d.is(k, ",") && !d.in_quote(k)) {
+        let end = doc.tokens[comma - 1].span.end;
+        if end > content.start {
+            content.end = end;
+        }
+    }
 }
 
 /// "HALIFAX, Nova Scotia (AP) — More than …, officials said": the dateline opening a story
@@ -219,6 +254,25 @@ impl Detector<'_> {
 
     fn capitalized(&self, i: usize) -> bool {
         self.is_word(i) && self.doc.tokens[i].upper
+    }
+
+    /// A word in capitals among words that are not: "WHO" and "IT" are names there, never the
+    /// pronouns "who" and "it".
+    fn acronym(&self, i: usize) -> bool {
+        let shouted = |k: usize| {
+            self.is_word(k) && {
+                let w = self.doc.token_text(k);
+                w.len() >= 2 && !w.chars().any(char::is_lowercase)
+            }
+        };
+        shouted(i)
+            && !(i > 0 && shouted(i - 1))
+            && !(i + 1 < self.doc.tokens.len() && shouted(i + 1))
+    }
+
+    /// A pronoun ("he", "who"), not an acronym spelled like one.
+    fn pronoun(&self, i: usize) -> bool {
+        self.lex.words.pronouns.contains(self.lower(i)) && !self.acronym(i)
     }
 
     fn in_quote(&self, i: usize) -> bool {
@@ -446,7 +500,7 @@ impl Detector<'_> {
         }
         let words = &self.lex.words;
         let lower = self.lower(k);
-        if words.pronouns.contains(lower) {
+        if self.pronoun(k) {
             return Some(k..k + 1);
         }
         let determiner = words.determiners.contains(lower);
@@ -546,8 +600,7 @@ impl Detector<'_> {
             return None;
         }
         let head = j - 1;
-        let lower = self.lower(head);
-        if words.pronouns.contains(lower) {
+        if self.pronoun(head) {
             return Some(head..j);
         }
         let mut b = head;
@@ -598,17 +651,6 @@ impl Detector<'_> {
                 }
                 k = p;
             }
-            // "people familiar with the campaign's strategy"
-            if let Some(p) = found.filter(|&p| p >= start + 2) {
-                let prep = self.lower(p - 1);
-                if matches!(prep, "with" | "of" | "close" | "to") {
-                    if let Some(outer) = self.subject_before(p - 1, start) {
-                        if outer.end == p - 1 {
-                            return Some(outer.start..j);
-                        }
-                    }
-                }
-            }
             b = match found {
                 Some(p) => {
                     // a name before a possessive or a determiner ("Trump's campaign")
@@ -620,6 +662,20 @@ impl Detector<'_> {
                 }
                 None => head,
             };
+        }
+        // "people familiar with the campaign's strategy", "officials at the Department of
+        // Health", "lawyers for the family": the phrase the preposition hangs on is the source
+        if b >= start + 2
+            && matches!(
+                self.lower(b - 1),
+                "with" | "of" | "close" | "to" | "at" | "for" | "from" | "in"
+            )
+        {
+            if let Some(outer) = self.subject_before(b - 1, start) {
+                if outer.end == b - 1 {
+                    return Some(outer.start..j);
+                }
+            }
         }
         Some(b..j)
     }
@@ -757,8 +813,11 @@ impl Detector<'_> {
         // "Blinken, who is due in Cairo, said Washington …": a relative clause before the cue
         // interrupts its subject ([`Detector::interrupted_subject`])
         let relative = || {
-            (s.tokens.start..cue.start)
-                .any(|i| self.is(i, ",") && matches!(self.lower(i + 1), "who" | "which"))
+            (s.tokens.start..cue.start).any(|i| {
+                self.is(i, ",")
+                    && matches!(self.lower(i + 1), "who" | "which")
+                    && !self.acronym(i + 1)
+            })
         };
         if !after_break || relative() && self.interrupted_subject(cue, s).is_some() {
             return None;
@@ -787,7 +846,9 @@ impl Detector<'_> {
         if !subject_like {
             return None;
         }
-        if matches!(inserted, "who" | "which") || words.determiners.contains(inserted) {
+        if matches!(inserted, "who" | "which") && !self.acronym(comma + 1)
+            || words.determiners.contains(inserted)
+        {
             return Some(s.tokens.start..comma);
         }
         // "Her rival, Gov. Mark Hale, accused …": the appositive name belongs to the subject
@@ -800,7 +861,7 @@ impl Detector<'_> {
         if k >= end || !self.is_word(k) {
             return None;
         }
-        if self.lex.words.pronouns.contains(self.lower(k)) {
+        if self.pronoun(k) {
             return Some(k..k + 1);
         }
         let mut e = k;
@@ -809,7 +870,9 @@ impl Detector<'_> {
             let stop = !matches!(
                 t.kind,
                 TokenKind::Word | TokenKind::Possessive | TokenKind::Number
-            ) || (e > k && matches!(self.lower(e), "that" | "who" | "which"))
+            ) || (e > k
+                && matches!(self.lower(e), "that" | "who" | "which")
+                && !self.acronym(e))
                 || (e > k && self.is_cue_at(e));
             if stop {
                 break;
@@ -1456,6 +1519,41 @@ mod tests {
         let a = analyze(text, DocKind::Plain, &Config::default());
         assert_eq!(a.attributions[0].source_kind, SourceKind::Anonymous);
         assert!(a.attributions[0].anonymity_explained);
+    }
+
+    #[test]
+    fn an_acronym_spelled_like_a_pronoun_is_a_name() {
+        let text = "Malaria killed 608,000 people in 2022, according to the WHO. The WHO said so.";
+        assert_eq!(
+            roles(text),
+            vec![
+                r(
+                    "according to",
+                    "the WHO",
+                    &["Malaria killed 608,000 people in 2022"]
+                ),
+                r("said", "The WHO", &["so"]),
+            ]
+        );
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        assert_eq!(a.attributions[0].source_kind, SourceKind::NamedOrg);
+    }
+
+    #[test]
+    fn a_cue_in_a_relative_clause_reports_up_to_the_clause_s_end() {
+        assert_eq!(
+            roles("Mayor Mike Johnston, who proposed the cuts in September, defended the plan.")[0],
+            r("proposed", "who", &["the cuts in September"])
+        );
+    }
+
+    #[test]
+    fn a_cue_with_no_source_in_an_agentless_phrase_is_agentless() {
+        let text = "The program is considered one of the most successful in the country.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        assert_eq!(a.attributions.len(), 1);
+        assert_eq!(a.attributions[0].cue[0].text(text), "is considered");
+        assert_eq!(a.attributions[0].source_kind, SourceKind::Weasel);
     }
 
     #[test]
