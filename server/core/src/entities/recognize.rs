@@ -87,6 +87,10 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                 i += 1;
                 continue;
             }
+            if let Some(e) = doc.party_tag_end(i) {
+                i = e;
+                continue;
+            }
             let mut last = i;
             let mut j = i + 1;
             while j < s.tokens.end && j - i < MAX_NAME_TOKENS {
@@ -1982,6 +1986,14 @@ mod tests {
                 ("Rivian Automotive", "ORG"),
                 ("Acme Pharmaceuticals", "ORG")
             ]
+        );
+    }
+
+    #[test]
+    fn a_lawmaker_s_party_and_state_name_nothing() {
+        assert_eq!(
+            mentions("Sen. John Thune, R-S.D., and Rep. Alexandria Ocasio-Cortez (D-N.Y.) met Sen. Ted Cruz, R-Texas."),
+            ["John Thune", "Alexandria Ocasio-Cortez", "Ted Cruz"]
         );
     }
 

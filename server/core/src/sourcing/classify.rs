@@ -46,13 +46,28 @@ pub fn classify_source(
     if lex.weasel.is(&lower) || lex.weasel.is(bare) || vague_plural(text, &lower, lex) {
         return (SourceKind::Weasel, None);
     }
-    // the head of the phrase is its last name: "Washington Post columnist Margaret Sullivan"
+    // the head of the phrase is its last name: "Washington Post columnist Margaret Sullivan",
+    // before an appositive: "Sen. Chuck Schumer of New York, the top Democrat,"
     let first = mentions.partition_point(|m| m.span.end <= hull.start);
-    let head = mentions[first..]
+    let named = mentions[first..]
         .iter()
         .take_while(|m| m.span.start < hull.end)
-        .filter(|m| hull.covers(m.span))
-        .last();
+        .filter(|m| hull.covers(m.span));
+    // and not a name after a preposition: "Chuck Schumer of New York", "officials at the WHO"
+    // stay what the phrase's head is
+    let appositive = text.find(", ").map_or(hull.end, |k| hull.start + k);
+    let modifier = |m: &&Mention| {
+        let before = doc.prose[hull.start..m.span.start].trim_end();
+        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+        [" of", " from", " in", " at", " for"]
+            .iter()
+            .any(|p| before.ends_with(p))
+    };
+    let head = named
+        .clone()
+        .filter(|m| m.span.end <= appositive && !modifier(m))
+        .last()
+        .or_else(|| named.last());
     if let Some(m) = head {
         let entity = &entities[m.entity];
         let media = entity.kb.is_some_and(|r| kb.entry(r).has_tag("media"))

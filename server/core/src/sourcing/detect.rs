@@ -120,7 +120,7 @@ pub fn detect(
     }
     d.carry_over_quotes(&mut out, &paragraphs);
     for a in &mut out {
-        trim_dateline(doc, &mut a.content);
+        trim_dateline(doc, a);
         end_relative_clause(&d, a);
     }
     out.retain(|a: &Attribution| !a.content.is_empty() || !a.source.is_empty());
@@ -150,8 +150,8 @@ fn end_relative_clause(d: &Detector, a: &mut Attribution) {
 
 /// "HALIFAX, Nova Scotia (AP) — More than …, officials said": the dateline opening a story
 /// says where it was filed, not what anyone said, so content opening with one starts after it.
-fn trim_dateline(doc: &Document, content: &mut [Span]) {
-    let Some(first) = content.first_mut() else {
+fn trim_dateline(doc: &Document, a: &mut Attribution) {
+    let Some(first) = a.content.first_mut() else {
         return;
     };
     let Some(s) = doc.sentence_at(first.start).map(|si| &doc.sentences[si]) else {
@@ -187,6 +187,18 @@ fn trim_dateline(doc: &Document, content: &mut [Span]) {
     let after = tokens[dash + 1].span.start;
     if after < first.end {
         first.start = after;
+        return;
+    }
+    // "WASHINGTON — The Senate on Thursday passed a bill": the dateline was all the content
+    // before the cue, so the content is what follows the cue
+    let cue_end = a.cue.iter().map(|c| c.end).max().unwrap_or(first.end);
+    let from = doc.token_at_or_after(cue_end);
+    let mut to = s.tokens.end;
+    while to > from && matches!(doc.token_text(to - 1), "." | "!" | "?") {
+        to -= 1;
+    }
+    if a.content.len() == 1 && from < to {
+        a.content[0] = Span::new(tokens[from].span.start, tokens[to - 1].span.end);
     }
 }
 
@@ -592,6 +604,23 @@ impl Detector<'_> {
         let mut j = cue;
         while j > start && words.between_subject_and_cue.contains(self.lower(j - 1)) {
             j -= 1;
+            // "The Senate on Thursday passed": the day's preposition goes with it
+            if j > start
+                && self.capitalized(j)
+                && matches!(self.lower(j - 1), "on" | "last" | "this" | "late" | "early")
+            {
+                j -= 1;
+            }
+        }
+        // "Sen. Ted Cruz (R-Texas) said", "John Thune, R-S.D., said": past the party and state
+        if j > start + 2 && matches!(self.text(j - 1), ")" | ",") {
+            let open = (start..j - 1)
+                .rev()
+                .take(6)
+                .find(|&k| matches!(self.text(k), "(" | ","));
+            if let Some(k) = open.filter(|&k| self.doc.party_tag_end(k + 1) == Some(j - 1)) {
+                return self.subject_before(k, start);
+            }
         }
         if j > start + 3 && self.is(j - 1, ",") {
             return self.appositive_subject(j - 1, start);
@@ -726,11 +755,10 @@ impl Detector<'_> {
         if !words.determiners.contains(first) {
             return None;
         }
-        let mut b = k - 1;
-        while b > start && self.capitalized(b - 1) {
-            b -= 1;
-        }
-        (b < k - 1).then_some(b..comma + 1)
+        // the name before the appositive, "of" and all: "Sen. Chuck Schumer of New York, the
+        // top Democrat, said"
+        let name = self.subject_before(k - 1, start)?;
+        (name.end == k - 1 && self.capitalized(k - 2)).then_some(name.start..comma + 1)
     }
 
     /// A cue word used as one (not the noun in "the report").
@@ -1554,6 +1582,36 @@ mod tests {
         assert_eq!(a.attributions.len(), 1);
         assert_eq!(a.attributions[0].cue[0].text(text), "is considered");
         assert_eq!(a.attributions[0].source_kind, SourceKind::Weasel);
+    }
+
+    #[test]
+    fn a_dateline_and_a_day_are_neither_content_nor_source() {
+        assert_eq!(
+            roles(
+                "WASHINGTON — The Senate on Thursday passed a $14 billion bill by a vote of 58-41."
+            ),
+            vec![r(
+                "passed",
+                "The Senate",
+                &["a $14 billion bill by a vote of 58-41"]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_lawmaker_s_party_and_state_and_appositive_keep_the_name_as_source() {
+        assert_eq!(
+            roles("Senate Majority Leader John Thune, R-S.D., called the vote a win.")[0].1,
+            "Senate Majority Leader John Thune"
+        );
+        assert_eq!(
+            roles("Sen. Ted Cruz (R-Texas) said the bill was weak.")[0].1,
+            "Sen. Ted Cruz"
+        );
+        assert_eq!(
+            roles("Sen. Chuck Schumer of New York, the top Democrat, said the bill was weak.")[0].1,
+            "Sen. Chuck Schumer of New York, the top Democrat,"
+        );
     }
 
     #[test]

@@ -90,6 +90,38 @@ impl Document {
         self.tokens[i].span.text(&self.prose)
     }
 
+    /// A US lawmaker's party and state set off after the name ("Sen. Ted Cruz (R-Texas)",
+    /// "John Thune, R-S.D.,", "D-N.Y."), starting at token `i`: the index after its last token.
+    /// It names neither an organization nor a place of its own.
+    pub fn party_tag_end(&self, i: usize) -> Option<usize> {
+        let b = self.token_text(i).as_bytes();
+        let set_off = i > 0 && matches!(self.token_text(i - 1), "," | "(");
+        if !set_off
+            || self.tokens[i].kind != TokenKind::Word
+            || b.len() < 3
+            || !matches!(b[0], b'R' | b'D' | b'I')
+            || b[1] != b'-'
+            || !b[2].is_ascii_uppercase()
+        {
+            return None;
+        }
+        // the rest of a state written with periods: "R-S" "." "D." ("R-S.D.")
+        let mut e = i + 1;
+        while e < self.tokens.len() && !self.tokens[e].space_before {
+            let w = self.token_text(e);
+            let letter = w.len() <= 2 && w.starts_with(|c: char| c.is_ascii_uppercase());
+            if w != "." && !letter {
+                break;
+            }
+            e += 1;
+        }
+        let closed = self
+            .tokens
+            .get(e)
+            .is_none_or(|_| matches!(self.token_text(e), "," | ")" | "." | ";"));
+        closed.then_some(e)
+    }
+
     /// Index of the sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
