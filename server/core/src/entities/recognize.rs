@@ -1219,10 +1219,18 @@ fn segment_run(
                     && a.checked_sub(1).is_some_and(|p| word(doc, p) == "(")
                     && word(doc, e) == ")"
                     && !word(doc, a).contains('-');
+                // "Trenton Mayor Tony Mack", "Ohio Gov. Mike DeWine": the place a local office
+                // governs
+                let governed = || {
+                    matches!(segs.get(k + 1), Some(&Seg::Title(_, te))
+                        if kb.words.place_titles.contains(&*lower_word(doc, te - 1)))
+                };
                 let ty = if speaker_label {
                     Some(EntityType::Person)
                 } else if model {
                     Some(EntityType::Misc)
+                } else if !acronym && governed() {
+                    Some(EntityType::Place)
                 } else {
                     guess_type(doc, kb, a, e, title.is_some(), acronym)
                 };
@@ -1675,13 +1683,18 @@ fn guess_type(
     // a dateline: "MILLBROOK, Ore. —", "LAUREL —" at the start of a line
     let line_start = a == 0 || doc.tokens[a].newline_before;
     let shouted = (a..e).all(|k| !word(doc, k).chars().any(char::is_lowercase));
+    // (with its region, "CAMDEN, N.J. —", even a short one that could be an acronym is a place)
+    let dash_soon = || {
+        (e + 1..(e + 6).min(doc.tokens.len()))
+            .take_while(|&k| !doc.tokens[k].newline_before)
+            .any(|k| doc.tokens[k].kind == TokenKind::Dash)
+    };
     if line_start
         && shouted
-        && !acronym
-        && doc
-            .tokens
-            .get(e)
-            .is_some_and(|t| t.kind == TokenKind::Dash || word(doc, e) == ",")
+        && doc.tokens.get(e).is_some_and(|t| {
+            !acronym && (t.kind == TokenKind::Dash || word(doc, e) == ",")
+                || word(doc, e) == "," && dash_soon()
+        })
     {
         return Some(EntityType::Place);
     }
@@ -1985,6 +1998,19 @@ mod tests {
                 ("Nova Scotia Power", "ORG"),
                 ("Rivian Automotive", "ORG"),
                 ("Acme Pharmaceuticals", "ORG")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_place_of_a_local_office_and_a_dateline_with_its_region_are_places() {
+        assert_eq!(
+            typed("CAMDEN, N.J. — A judge sentenced former Trenton Mayor Tony Mack on Tuesday."),
+            [
+                ("CAMDEN", "PLACE"),
+                ("N.J.", "PLACE"),
+                ("Trenton", "PLACE"),
+                ("Tony Mack", "PERSON")
             ]
         );
     }

@@ -89,6 +89,7 @@ pub struct NameWords {
     pub title_case_small_words: WordSet,
     pub not_surnames: WordSet,
     pub place_prepositions: WordSet,
+    pub place_titles: WordSet,
 }
 
 static EMBEDDED: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| Arc::new(load::embedded()));

@@ -680,6 +680,10 @@ impl Detector<'_> {
                 }
                 k = p;
             }
+            // "a case that prosecutors called …": "that" before a plural is a relative pronoun
+            let found = found.filter(|&p| {
+                !(self.lower(p) == "that" && p + 1 == head && self.lower(head).ends_with('s'))
+            });
             b = match found {
                 Some(p) => {
                     // a name before a possessive or a determiner ("Trump's campaign")
@@ -1038,19 +1042,17 @@ impl Detector<'_> {
         // a clause after the cue ("vows to impose …"), not a phrase about the speaking ("…, she
         // said on Tuesday")
         let k = after.start;
+        let words_after = (k..after.end).take_while(|&i| plain(i)).count();
+        // ("… said the sentence “sends a clear message.”": a quotation continues the clause)
+        let quoted = words_after >= 1
+            && toks
+                .get(k + words_after)
+                .is_some_and(|t| t.kind == TokenKind::OpenQuote);
         k < after.end
             && self.is_word(k)
             && (self.lower(k) == "to" || !words.prepositions.contains(self.lower(k)))
             && !words.between_subject_and_cue.contains(self.lower(k))
-            && (k..after.end)
-                .take_while(|&i| {
-                    matches!(
-                        toks[i].kind,
-                        TokenKind::Word | TokenKind::Number | TokenKind::Possessive
-                    )
-                })
-                .count()
-                >= 3
+            && (words_after >= 3 || quoted)
     }
 
     /// "The outreach, they said, raised new worries": after an attribution set off by commas, the
@@ -1599,18 +1601,41 @@ mod tests {
     }
 
     #[test]
-    fn a_lawmaker_s_party_and_state_and_appositive_keep_the_name_as_source() {
+    fn the_source_is_the_speaker_s_whole_name_and_nothing_around_it() {
+        for (text, source) in [
+            // a lawmaker's party and state, an appositive
+            (
+                "Senate Majority Leader John Thune, R-S.D., called the vote a win.",
+                "Senate Majority Leader John Thune",
+            ),
+            (
+                "Sen. Ted Cruz (R-Texas) said the bill was weak.",
+                "Sen. Ted Cruz",
+            ),
+            (
+                "Sen. Chuck Schumer of New York, the top Democrat, said the bill was weak.",
+                "Sen. Chuck Schumer of New York, the top Democrat,",
+            ),
+            // a relative "that" before a plural, but not a demonstrative
+            (
+                "It capped a case that prosecutors called \"a betrayal of public trust.\"",
+                "prosecutors",
+            ),
+            ("That official said the plan failed.", "That official"),
+        ] {
+            assert_eq!(roles(text)[0].1, source, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_opening_phrase_is_not_content_before_a_quotation() {
         assert_eq!(
-            roles("Senate Majority Leader John Thune, R-S.D., called the vote a win.")[0].1,
-            "Senate Majority Leader John Thune"
-        );
-        assert_eq!(
-            roles("Sen. Ted Cruz (R-Texas) said the bill was weak.")[0].1,
-            "Sen. Ted Cruz"
-        );
-        assert_eq!(
-            roles("Sen. Chuck Schumer of New York, the top Democrat, said the bill was weak.")[0].1,
-            "Sen. Chuck Schumer of New York, the top Democrat,"
+            roles("In a statement, Philip Sellinger said the sentence \"sends a clear message.\""),
+            vec![r(
+                "said",
+                "Philip Sellinger",
+                &["the sentence \"sends a clear message.\""]
+            )]
         );
     }
 
