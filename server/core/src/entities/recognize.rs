@@ -94,6 +94,11 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             let mut last = i;
             let mut j = i + 1;
             while j < s.tokens.end && j - i < MAX_NAME_TOKENS {
+                // "… chips from Qualcomm Inc. Qualcomm shares fell": a company's legal form ends
+                // its name (and often, unseen by the sentence splitter, its sentence)
+                if j == last + 1 && is_legal_form(word(doc, last)) {
+                    break;
+                }
                 let joins = !doc.tokens[j].newline_before
                     && (is_name_token(doc, j, kb)
                         || j == last + 1 && ends_known_name(doc, kb, last, j)
@@ -770,6 +775,14 @@ fn compound_name(
 
 /// A capitalised word never a name on its own (a month, a day) that ends a known name with the
 /// word before it: "Theresa May".
+/// A company's legal form written after its name: "Inc.", "Corp.", "Ltd.", "LLC", "PLC".
+fn is_legal_form(w: &str) -> bool {
+    matches!(
+        w,
+        "Inc." | "Corp." | "Ltd." | "Co." | "LLC" | "PLC" | "plc" | "GmbH" | "AG" | "S.A." | "N.V."
+    )
+}
+
 fn ends_known_name(doc: &Document, kb: &KnowledgeBase, prev: usize, i: usize) -> bool {
     doc.tokens[i].kind == TokenKind::Word
         && is_capitalized(word(doc, i))
@@ -968,10 +981,17 @@ fn segment_run(
     // and Colorado State University", "Republicans on the House Financial Services Committee" (but
     // "Food and Drug Administration", "Union of Atheists and Agnostics", "Council on Foreign
     // Relations")
+    // ("Roper Center for Public Opinion Research", "Peterson Institute for International
+    // Economics": an organization "for" or "on" a field is one name)
     if let Some(j) = (start + 1..end.saturating_sub(1)).find(|&j| {
-        matches!(word(doc, j), "and" | "on" | "for")
-            && whole_name(doc, kb, start, j)
-            && whole_name(doc, kb, j + 1, end)
+        let joins_two = match word(doc, j) {
+            "and" => true,
+            "on" | "for" => {
+                j - start < 2 || !kb.words.org_suffixes.contains(&*lower_word(doc, j - 1))
+            }
+            _ => false,
+        };
+        joins_two && whole_name(doc, kb, start, j) && whole_name(doc, kb, j + 1, end)
     }) {
         for (a, e) in [(start, j), (j + 1, end)] {
             segment_run(doc, kb, a, e, shouting, sentence_start, words, out);
@@ -1187,6 +1207,34 @@ fn segment_run(
                 }
             }
             Seg::Name(a, e) => {
+                // "Apple Intelligence", "Microsoft Teams": a company's name and an unknown word
+                // after it name its product, or a part of it by a suffix ("Sony Pictures"); the
+                // company is nested inside
+                let suffix = suffix_type(kb, &lower_word(doc, e - 1));
+                // (any organization with a part named by a suffix: "Johns Hopkins University
+                // Applied Physics Laboratory")
+                let org_before = match k.checked_sub(1).map(|q| &segs[q]) {
+                    Some(&Seg::Known(ka, ke, Sense::Name(r)))
+                        if ke == a
+                            && (kb.entry(r).has_tag("company")
+                                || kb.entry(r).ty == Some(EntityType::Org)
+                                    && suffix == Some(EntityType::Org)) =>
+                    {
+                        Some(ka)
+                    }
+                    _ => None,
+                };
+                if let Some(ka) = org_before.filter(|&ka| {
+                    !shouting
+                        && !kb.is_given_name(word(doc, a))
+                        && kb.person_with_surname(word(doc, a)).is_none()
+                        && out.last().is_some_and(|m| m.tokens == (ka..a))
+                }) {
+                    let ty = suffix.unwrap_or(EntityType::Misc);
+                    out.pop();
+                    out.push(RawMention::plain(doc, ka, e, ty));
+                    continue;
+                }
                 // a letter after a dropped capitalised word labels it, and the two are a name:
                 // "Group G" at a line start, "Plan B"
                 let after_dropped = || {
@@ -2011,6 +2059,30 @@ mod tests {
                 ("N.J.", "PLACE"),
                 ("Trenton", "PLACE"),
                 ("Tony Mack", "PERSON")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_organization_and_an_unknown_word_name_its_product() {
+        assert_eq!(
+            typed("It brings Apple Intelligence to users of Microsoft Teams, Apple said."),
+            [
+                ("Apple Intelligence", "MISC"),
+                ("Microsoft Teams", "MISC"),
+                ("Apple", "ORG")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_company_s_legal_form_ends_its_name() {
+        assert_eq!(
+            typed("It replaced chips from Qualcomm Inc. Qualcomm shares fell. Counterpoint Research agreed."),
+            [
+                ("Qualcomm Inc.", "ORG"),
+                ("Qualcomm", "ORG"),
+                ("Counterpoint Research", "ORG")
             ]
         );
     }

@@ -46,9 +46,23 @@ const ABBREVIATIONS: &[&str] = &[
 static ABBREVIATION_SET: LazyLock<WordSet> =
     LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
 
+/// US states as news agencies abbreviate them ("CUPERTINO, Calif.", "Portland, Ore."), as
+/// written: capitalised only, since "ill." and "wash." end sentences. (Two-letter ones with
+/// periods, "N.J.", are initialisms already; "Ohio" and "Texas" are not abbreviated.)
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans",
+    "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore",
+    "Oreg", "Pa", "Tenn", "Va", "Vt", "Wash", "Wis", "Wyo",
+];
+
+static STATE_ABBREVIATION_SET: LazyLock<WordSet> =
+    LazyLock::new(|| STATE_ABBREVIATIONS.iter().copied().collect());
+
 /// Asked of every word before a period, so a hash lookup rather than a scan of the list.
 pub fn is_abbreviation(word_without_period: &str) -> bool {
-    word_without_period.len() <= 6 && ABBREVIATION_SET.contains_lowercased(word_without_period)
+    word_without_period.len() <= 6
+        && (ABBREVIATION_SET.contains_lowercased(word_without_period)
+            || STATE_ABBREVIATION_SET.contains(word_without_period))
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -404,6 +418,19 @@ mod tests {
                 ("Washington", Word),
                 (",", Punct),
                 ("D.C.", Word)
+            ]
+        );
+        // a state's abbreviation keeps its period; the same word in lower case ends a sentence
+        assert_eq!(
+            toks("Cupertino, Calif. He fell ill."),
+            vec![
+                ("Cupertino", Word),
+                (",", Punct),
+                ("Calif.", Word),
+                ("He", Word),
+                ("fell", Word),
+                ("ill", Word),
+                (".", Punct)
             ]
         );
     }
