@@ -345,10 +345,19 @@ pub fn link_mentions(
             w = &caps;
         }
         // the closest full name before the mention, else the first after it (cands are sorted)
+        let paragraph = |m: usize| {
+            doc.sentence_at(raw[m].span.start)
+                .map(|s| doc.sentences[s].paragraph)
+        };
         let pick = |cands: &Vec<usize>| {
             let k = cands.partition_point(|&c| c < i);
             if k > 0 {
-                Some(cands[k - 1])
+                // the closest in the paragraph; from a paragraph of its own, the first: "Ahmad
+                // Jamal … His daughter, Sumayah Jamal, confirmed it. ¶ Mr. Jamal converted …"
+                let closest = cands[k - 1];
+                let first = cands[0];
+                let same = texts[closest] == texts[first] || paragraph(closest) == paragraph(i);
+                Some(if same { closest } else { first })
             } else {
                 cands
                     .get(k)
@@ -832,6 +841,13 @@ mod tests {
         assert_eq!(names("Sheriff Rubio closed the road."), ["Rubio"]);
         // a surname two known people share is nobody's in particular
         assert_eq!(names("Bush said so."), ["Bush"]);
+    }
+
+    #[test]
+    fn a_surname_in_a_later_paragraph_is_the_first_person_named_with_it() {
+        let text = "Ahmad Jamal died on Sunday. His daughter, Sumayah Jamal, confirmed it.\n\n\
+                    Born in Pittsburgh, Mr. Jamal moved to Chicago. Sumayah Jamal said Jamal loved it.";
+        assert_eq!(defined_as(text, "Jamal"), ["Ahmad Jamal", "Sumayah Jamal"]);
     }
 
     #[test]

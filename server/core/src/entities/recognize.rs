@@ -1105,6 +1105,18 @@ fn segment_run(
                 {
                     *e = p + 1
                 }
+                // "the critic Stanley Crouch": a city's name that is a given name, after a role
+                // and before a surname, is a person's
+                Some(&mut Seg::Known(a, e, Sense::Name(r)))
+                    if e == p
+                        && a + 1 == e
+                        && kb.entry(r).has_tag("city")
+                        && kb.is_given_name(word(doc, a))
+                        && lower_title_before(doc, kb, a).is_some() =>
+                {
+                    segs.pop();
+                    segs.push(Seg::Name(a, p + 1));
+                }
                 _ => segs.push(Seg::Name(p, p + 1)),
             }
             p += 1;
@@ -2072,6 +2084,14 @@ mod tests {
                 ("Microsoft Teams", "MISC"),
                 ("Apple", "ORG")
             ]
+        );
+    }
+
+    #[test]
+    fn a_city_s_name_that_is_a_given_name_after_a_role_is_a_person_s() {
+        assert_eq!(
+            typed("The critic Stanley Crouch wrote that it was great."),
+            [("Stanley Crouch", "PERSON")]
         );
     }
 
