@@ -799,7 +799,9 @@ fn resolve_type(
         .max_by_key(|&&m| words[m].len())
         .expect("an entity has mentions");
     let first = words[longest].first().copied().unwrap_or("");
-    let name_like = kb.is_given_name(first) || !kb.is_common_word(first);
+    // (nor an acronym: "BNP Paribas", "NHS England")
+    let name_like = kb.is_given_name(first)
+        || !kb.is_common_word(first) && !super::recognize::is_acronym(first);
     if (2..=3).contains(&words[longest].len()) && name_like {
         EntityType::Person
     } else {

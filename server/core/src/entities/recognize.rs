@@ -611,7 +611,7 @@ fn is_capitalized(w: &str) -> bool {
 
 /// Two to seven capitals and digits (dots, dashes and ampersands aside), two capitals at least:
 /// "NATO", "U.N.", "AT&T", "G7".
-fn is_acronym(w: &str) -> bool {
+pub(crate) fn is_acronym(w: &str) -> bool {
     let (mut letters, mut capitals) = (0, 0);
     for c in w.chars().filter(|c| !matches!(c, '.' | '&' | '-')) {
         if c.is_uppercase() {
@@ -1236,6 +1236,34 @@ fn segment_run(
                     }
                     _ => None,
                 };
+                // "Jordan Bardella", "Israel Katz": a place's one-word name that is a given name,
+                // before a surname-like word (unknown, not an everyday word, not a plural like
+                // "Charlotte Hornets"), is a person's
+                let place_before = match k.checked_sub(1).map(|q| &segs[q]) {
+                    Some(&Seg::Known(ka, ke, Sense::Name(r)))
+                        if ke == a
+                            && ke == ka + 1
+                            && e == a + 1
+                            && (kb.entry(r).has_tag("country") || kb.entry(r).has_tag("city"))
+                            && kb.is_given_name(word(doc, ka))
+                            && suffix.is_none() =>
+                    {
+                        Some(ka)
+                    }
+                    _ => None,
+                };
+                if let Some(ka) = place_before.filter(|&ka| {
+                    let w = word(doc, a);
+                    !shouting
+                        && !w.ends_with('s')
+                        && !is_acronym(w)
+                        && !kb.is_common_word(w)
+                        && out.last().is_some_and(|m| m.tokens == (ka..a))
+                }) {
+                    out.pop();
+                    out.push(RawMention::plain(doc, ka, e, EntityType::Person));
+                    continue;
+                }
                 if let Some(ka) = org_before.filter(|&ka| {
                     !shouting
                         && !kb.is_given_name(word(doc, a))
@@ -2092,6 +2120,20 @@ mod tests {
         assert_eq!(
             typed("The critic Stanley Crouch wrote that it was great."),
             [("Stanley Crouch", "PERSON")]
+        );
+    }
+
+    #[test]
+    fn a_place_s_name_before_a_surname_is_a_given_name() {
+        assert_eq!(
+            typed("It is led by Jordan Bardella, while Israel Katz met the Malaysia Tourism board. BNP Paribas agreed."),
+            [
+                ("Jordan Bardella", "PERSON"),
+                ("Israel Katz", "PERSON"),
+                ("Malaysia", "PLACE"),
+                ("Tourism", "ORG"),
+                ("BNP Paribas", "ORG")
+            ]
         );
     }
 
