@@ -631,8 +631,13 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     let t = &doc.tokens[i];
     // (bytes: slicing the prose as text would check character boundaries)
     t.kind == TokenKind::Word
-        && (t.upper || doc.prose.as_bytes()[t.span.range()].starts_with(b"al-"))
+        && (t.upper || starts_with_arabic_article(&doc.prose.as_bytes()[t.span.range()]))
         && is_name_word(doc, i, kb)
+}
+
+/// "al-Assad", "el-Sissi": the Arabic article, written lower case, opens a name.
+pub(crate) fn starts_with_arabic_article(word: &[u8]) -> bool {
+    word.starts_with(b"al-") || word.starts_with(b"el-")
 }
 
 /// [`is_name_token`] for a word token.
@@ -640,10 +645,11 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
 fn is_name_word(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     let t = &doc.tokens[i];
     let w = word(doc, i);
-    // "al-Assad", "bin Salman" are handled by connectors; "al-Assad" starts lower case
+    // "al-Assad", "bin Salman" are handled by connectors; "al-Assad", "el-Sissi" start lower
+    // case
     let first_upper = t.upper
         || (w.len() > 3
-            && w.starts_with("al-")
+            && starts_with_arabic_article(w.as_bytes())
             && w[3..].chars().next().is_some_and(char::is_uppercase));
     // (one pass for the marks the rarer tests look for: an apostrophe, `’` starting with 0xE2,
     // and a hyphen)
@@ -1773,6 +1779,14 @@ mod tests {
             .iter()
             .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
             .collect()
+    }
+
+    #[test]
+    fn the_arabic_article_el_opens_a_name_word_like_al() {
+        assert_eq!(
+            typed("President Abdel Fattah el-Sissi met them. The office of el-Sissi said so."),
+            [("Abdel Fattah el-Sissi", "PERSON"), ("el-Sissi", "PERSON")]
+        );
     }
 
     #[test]
