@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use crate::entities::EntityType;
 use crate::kb::{KbRef, KnowledgeBase, Sense};
 use crate::span::Span;
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{is_party_tag, Document, Token, TokenKind};
 use crate::wordset::{WordMap, WordSet};
 
 /// A mention before linking.
@@ -658,8 +658,10 @@ fn is_name_word(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     });
     let contraction = || apostrophe && is_contraction(w);
     let compound = || hyphen && compound_head(w).is_some();
+    let party_tag = || hyphen && is_party_tag(w);
     first_upper
         && !kb.words.not_names.contains_lowercased(w)
+        && !party_tag()
         && !contraction()
         && !compound()
         && !is_handle(doc, i)
@@ -1779,6 +1781,14 @@ mod tests {
             .iter()
             .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
             .collect()
+    }
+
+    #[test]
+    fn a_party_tag_is_no_name() {
+        assert_eq!(
+            mentions("Sen. John Cornyn, R-Texas, and Sen. Gary Peters (D-Mich.) met."),
+            ["John Cornyn", "Gary Peters"]
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::{Attribution, Scan, SourceKind};
 use crate::config::Config;
 use crate::entities::{Entity, EntityType, Mention};
 use crate::span::Span;
-use crate::text::{Document, Sentence, TokenKind};
+use crate::text::{is_party_tag, Document, Sentence, TokenKind};
 
 /// Longest source phrase we look for, in tokens.
 const MAX_SOURCE_TOKENS: usize = 12;
@@ -547,6 +547,13 @@ impl Detector<'_> {
         while j > start && words.between_subject_and_cue.contains(self.lower(j - 1)) {
             j -= 1;
         }
+        // "House Speaker Mike Johnson, R-La., said", "Sen. Gary Peters (D-Mich.) said"
+        if let Some(open) = (j > start + 3)
+            .then(|| self.party_tag_before(j - 1, start))
+            .flatten()
+        {
+            return self.subject_before(open, start).map(|s| s.start..j);
+        }
         if j > start + 3 && self.is(j - 1, ",") {
             return self.appositive_subject(j - 1, start);
         }
@@ -700,6 +707,10 @@ impl Detector<'_> {
         if k <= start + 1 || !self.is(k - 1, ",") {
             return None;
         }
+        // "Sen. John Cornyn, R-Texas, the bill's sponsor, said"
+        if let Some(open) = self.party_tag_before(k - 1, start) {
+            return self.subject_before(open, start).map(|s| s.start..comma + 1);
+        }
         // "A city official, speaking on condition of anonymity, said": the subject is the
         // phrase before a participle's commas
         let first = self.lower(k);
@@ -714,6 +725,25 @@ impl Detector<'_> {
             b -= 1;
         }
         (b < k - 1).then_some(b..comma + 1)
+    }
+
+    /// ", R-Texas,", ", R-La.," or " (D-Mich.)": the comma or parenthesis opening a party tag
+    /// that the comma or parenthesis `mark` closes (or the comma after it).
+    fn party_tag_before(&self, mark: usize, start: usize) -> Option<usize> {
+        let end = if mark > start && self.is(mark, ",") && self.is(mark - 1, ")") {
+            mark - 1
+        } else {
+            mark
+        };
+        let open = if self.is(end, ")") {
+            "("
+        } else if self.is(end, ",") {
+            ","
+        } else {
+            return None;
+        };
+        let tag = end.checked_sub(1 + usize::from(end > 0 && self.is(end - 1, ".")))?;
+        (tag > start && self.is(tag - 1, open) && is_party_tag(self.text(tag))).then_some(tag - 1)
     }
 
     /// A cue word used as one (not the noun in "the report").
@@ -1595,6 +1625,39 @@ mod tests {
             roles("A spokeswoman for the company declined to comment.")[0].1,
             "A spokeswoman for the company"
         );
+    }
+
+    #[test]
+    fn a_party_tag_after_a_lawmaker_s_name_is_part_of_the_source() {
+        let cases = [
+            (
+                "House Speaker Mike Johnson, R-La., said the House would act.",
+                r(
+                    "said",
+                    "House Speaker Mike Johnson, R-La.,",
+                    &["the House would act"],
+                ),
+            ),
+            (
+                "Sen. John Cornyn, R-Texas, the lead sponsor, said it was ready.",
+                r(
+                    "said",
+                    "Sen. John Cornyn, R-Texas, the lead sponsor,",
+                    &["it was ready"],
+                ),
+            ),
+            (
+                "Sen. Gary Peters (D-Mich.) said the bill was costly.",
+                r(
+                    "said",
+                    "Sen. Gary Peters (D-Mich.)",
+                    &["the bill was costly"],
+                ),
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(roles(text), vec![expected], "{text}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ pub use decode::decode_lossy;
 pub(crate) use markdown::comment_start;
 pub use markdown::prose_mask;
 pub use sentences::{Paragraph, Sentence};
-pub use tokens::{Token, TokenKind};
+pub use tokens::{is_party_tag, Token, TokenKind};
 
 use std::borrow::Cow;
 

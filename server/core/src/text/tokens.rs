@@ -51,6 +51,13 @@ pub fn is_abbreviation(word_without_period: &str) -> bool {
     word_without_period.len() <= 6 && ABBREVIATION_SET.contains_lowercased(word_without_period)
 }
 
+/// "R-Texas", "D-Mich": a US lawmaker's party and state, set off by commas or parentheses after
+/// the name. Not a name of its own.
+pub fn is_party_tag(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() > 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
