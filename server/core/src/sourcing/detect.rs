@@ -695,7 +695,7 @@ impl Detector<'_> {
     fn appositive_subject(&self, comma: usize, start: usize) -> Option<Range<usize>> {
         let words = &self.lex.words;
         let mut k = comma;
-        while k > start && comma - k < 8 && !self.is(k - 1, ",") {
+        while k > start && comma - k < MAX_SOURCE_TOKENS && !self.is(k - 1, ",") {
             k -= 1;
             if !matches!(
                 self.doc.tokens[k].kind,
@@ -717,14 +717,22 @@ impl Detector<'_> {
         if first.len() > 4 && first.ends_with("ing") && !self.capitalized(k) {
             return self.subject_before(k - 1, start);
         }
-        if !words.determiners.contains(first) {
-            return None;
-        }
         let mut b = k - 1;
         while b > start && self.capitalized(b - 1) {
             b -= 1;
         }
-        (b < k - 1).then_some(b..comma + 1)
+        // "Jane Doe, vice president of research at the association, said": a role without a
+        // determiner after a full name
+        let role = || {
+            b + 1 < k - 1
+                && !self.capitalized(k)
+                && !inserted_clause(first)
+                && !words.prepositions.contains(first)
+                && !AUXILIARIES.contains(&first)
+        };
+        let short = comma - k < 8;
+        (b < k - 1 && (short && words.determiners.contains(first) || role()))
+            .then_some(b..comma + 1)
     }
 
     /// ", R-Texas,", ", R-La.," or " (D-Mich.)": the comma or parenthesis opening a party tag
@@ -1658,6 +1666,22 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(roles(text), vec![expected], "{text}");
         }
+    }
+
+    #[test]
+    fn a_role_without_a_determiner_after_a_full_name_is_an_appositive() {
+        assert_eq!(
+            roles(
+                "Dr. Rebecca Edelmayer, vice president of scientific engagement at the \
+                   Alzheimer's Association, said trials were needed."
+            ),
+            vec![r(
+                "said",
+                "Dr. Rebecca Edelmayer, vice president of scientific engagement at the \
+                 Alzheimer's Association,",
+                &["trials were needed"]
+            )]
+        );
     }
 
     #[test]
