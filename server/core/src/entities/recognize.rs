@@ -1132,7 +1132,11 @@ fn segment_run(
     let suffix_ty = suffix_type(kb, &lower_word(doc, last_tok))
         .or((org_prefixed || org_inside).then_some(EntityType::Org));
     // ("Mbappé Double Sends Real Madrid Past Bayern Into Champions League" is no league)
-    if let (Some(ty), Some(f), false) = (suffix_ty, first_name_seg, dropped_inside) {
+    if let (Some(ty), Some(mut f), false) = (suffix_ty, first_name_seg, dropped_inside) {
+        // a title before a lone suffix word is a word of the name: "Premier League"
+        if f > 0 && matches!(segs[f..], [Seg::Name(a, e)] if e == a + 1) {
+            f -= 1;
+        }
         let from = match segs[f] {
             Seg::Known(a, ..) | Seg::Name(a, _) | Seg::Title(a, _) => a,
         };
@@ -1781,6 +1785,22 @@ mod tests {
             .iter()
             .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
             .collect()
+    }
+
+    #[test]
+    fn a_title_before_a_lone_suffix_word_and_trust_and_sport_end_names() {
+        assert_eq!(
+            typed("They top the Premier League. The Wellcome Trust paid, BBC Sport said."),
+            [
+                ("Premier League", "ORG"),
+                ("Wellcome Trust", "ORG"),
+                ("BBC Sport", "ORG")
+            ]
+        );
+        assert_eq!(
+            mentions("By Sam Wallace, Chief Sports Writer\n\nSalah scored."),
+            ["Sam Wallace", "Salah"]
+        );
     }
 
     #[test]
