@@ -657,7 +657,8 @@ fn is_name_word(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
         (a | (b == b'\'') | (b == 0xE2), h | (b == b'-'))
     });
     let contraction = || apostrophe && is_contraction(w);
-    let compound = || hyphen && compound_head(w).is_some();
+    let compound =
+        || hyphen && compound_head(w).is_some_and(|k| !hyphenated_given_name(doc, kb, i, k));
     let party_tag = || hyphen && is_party_tag(w);
     first_upper
         && !kb.words.not_names.contains_lowercased(w)
@@ -714,6 +715,19 @@ fn compound_head(w: &str) -> Option<usize> {
     let k = w.bytes().rposition(|b| b == b'-')?;
     (k > 0 && w.starts_with(char::is_uppercase) && w[k + 1..].starts_with(char::is_lowercase))
         .then_some(k)
+}
+
+/// "Cho Jung-tai", "Moon Jae-in": a given name of two syllables after a surname, at token `i`
+/// with its hyphen at `k`; not a compound adjective ("Rand Paul-style", "Ahmed-led").
+fn hyphenated_given_name(doc: &Document, kb: &KnowledgeBase, i: usize, k: usize) -> bool {
+    let w = word(doc, i);
+    let tail = &w[k + 1..];
+    i > 0
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && doc.tokens[i - 1].upper
+        && !doc.tokens[i].newline_before
+        && kb.is_given_name(&w[..k])
+        && !(tail.len() >= 3 && kb.is_common_word(tail))
 }
 
 /// The name heading a compound word at token `i`: "Iranian" in "Iranian-backed" (NORP), "Saudi"
@@ -1800,6 +1814,18 @@ mod tests {
         assert_eq!(
             mentions("By Sam Wallace, Chief Sports Writer\n\nSalah scored."),
             ["Sam Wallace", "Salah"]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_given_name_after_a_surname_is_no_compound() {
+        assert_eq!(
+            typed("Premier Cho Jung-tai met Moon Jae-in and Rand Paul-style critics."),
+            [
+                ("Cho Jung-tai", "PERSON"),
+                ("Moon Jae-in", "PERSON"),
+                ("Rand Paul", "PERSON")
+            ]
         );
     }
 
