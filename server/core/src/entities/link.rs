@@ -18,7 +18,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::recognize::{span_of, RawMention};
 use super::{Entity, EntityType, Mention, MentionKind};
-use crate::kb::{normalize_surface, normalized, KbRef, KnowledgeBase, Sense};
+use crate::kb::{
+    is_generational_suffix, normalize_surface, normalized, KbRef, KnowledgeBase, Sense,
+};
 use crate::text::{Document, TokenKind};
 
 struct UnionFind(Vec<usize>);
@@ -161,15 +163,18 @@ pub fn link_mentions(
         HashMap::with_capacity_and_hasher(n, Default::default());
     let mut by_first: HashMap<&str, Vec<usize>> =
         HashMap::with_capacity_and_hasher(n, Default::default());
-    for i in 0..n {
+    for (i, name) in words.iter().enumerate() {
         if person_like(i) {
-            let last = words[i][words[i].len() - 1];
+            // "Ferdinand Marcos Jr." is "Marcos"
+            let Some(&last) = name.iter().rev().find(|w| !is_generational_suffix(w)) else {
+                continue;
+            };
             by_last.entry(last).or_default().push(i);
             // "Burhan" is "Abdel Fattah al-Burhan"
             if let Some(rest) = super::recognize::strip_article_prefix(last) {
                 by_last.entry(rest).or_default().push(i);
             }
-            by_first.entry(words[i][0]).or_default().push(i);
+            by_first.entry(name[0]).or_default().push(i);
         }
     }
     // a bare name shared by several people ("Mohamed" for Ahmed Mohamed and his father) is
@@ -332,14 +337,17 @@ pub fn link_mentions(
 
     // 5. surnames and given names of people (full names indexed above)
     for i in 0..n {
-        if words[i].len() != 1
+        // "De Bruyne" is the surname of "Kevin De Bruyne"
+        let particle_surname =
+            || words[i].len() == 2 && kb.words.name_particles.contains_lowercased(words[i][0]);
+        if !(words[i].len() == 1 || particle_surname())
             || raw[i].acronym
             || raw[i].ty.is_some_and(|t| t != EntityType::Person)
         {
             continue;
         }
         let caps;
-        let mut w = words[i][0];
+        let mut w = words[i][words[i].len() - 1];
         if !w.chars().any(char::is_lowercase) && w.chars().count() > 3 {
             caps = super::recognize::title_case(w);
             w = &caps;
@@ -850,6 +858,14 @@ mod tests {
         let text = "Ahmad Jamal died on Sunday. His daughter, Sumayah Jamal, confirmed it.\n\n\
                     Born in Pittsburgh, Mr. Jamal moved to Chicago. Sumayah Jamal said Jamal loved it.";
         assert_eq!(defined_as(text, "Jamal"), ["Ahmad Jamal", "Sumayah Jamal"]);
+    }
+
+    #[test]
+    fn a_surname_skips_a_generational_suffix_and_keeps_its_particle() {
+        let text = "President Ferdinand Marcos Jr. spoke. Marcos said so. Kevin De Bruyne is \
+                    hurt. Guardiola said De Bruyne would miss the game.";
+        assert_eq!(defined_as(text, "Marcos"), ["Ferdinand Marcos Jr."]);
+        assert_eq!(defined_as(text, "De Bruyne"), ["Kevin De Bruyne"]);
     }
 
     #[test]

@@ -634,8 +634,13 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     let t = &doc.tokens[i];
     // (bytes: slicing the prose as text would check character boundaries)
     t.kind == TokenKind::Word
-        && (t.upper || doc.prose.as_bytes()[t.span.range()].starts_with(b"al-"))
+        && (t.upper || starts_with_arabic_article(&doc.prose.as_bytes()[t.span.range()]))
         && is_name_word(doc, i, kb)
+}
+
+/// "al-Assad", "el-Sissi": the Arabic article, written lower case, opens a name.
+pub(crate) fn starts_with_arabic_article(word: &[u8]) -> bool {
+    word.starts_with(b"al-") || word.starts_with(b"el-")
 }
 
 /// [`is_name_token`] for a word token.
@@ -643,10 +648,11 @@ fn is_name_token(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
 fn is_name_word(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     let t = &doc.tokens[i];
     let w = word(doc, i);
-    // "al-Assad", "bin Salman" are handled by connectors; "al-Assad" starts lower case
+    // "al-Assad", "bin Salman" are handled by connectors; "al-Assad", "el-Sissi" start lower
+    // case
     let first_upper = t.upper
         || (w.len() > 3
-            && w.starts_with("al-")
+            && starts_with_arabic_article(w.as_bytes())
             && w[3..].chars().next().is_some_and(char::is_uppercase));
     // (one pass for the marks the rarer tests look for: an apostrophe, `’` starting with 0xE2,
     // and a hyphen)
@@ -654,7 +660,8 @@ fn is_name_word(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
         (a | (b == b'\'') | (b == 0xE2), h | (b == b'-'))
     });
     let contraction = || apostrophe && is_contraction(w);
-    let compound = || hyphen && compound_head(w).is_some();
+    let compound =
+        || hyphen && compound_head(w).is_some_and(|k| !hyphenated_given_name(doc, kb, i, k));
     first_upper
         && !kb.words.not_names.contains_lowercased(w)
         && !contraction()
@@ -709,6 +716,19 @@ fn compound_head(w: &str) -> Option<usize> {
     let k = w.bytes().rposition(|b| b == b'-')?;
     (k > 0 && w.starts_with(char::is_uppercase) && w[k + 1..].starts_with(char::is_lowercase))
         .then_some(k)
+}
+
+/// "Cho Jung-tai", "Moon Jae-in": a given name of two syllables after a surname, at token `i`
+/// with its hyphen at `k`; not a compound adjective ("Rand Paul-style", "Ahmed-led").
+fn hyphenated_given_name(doc: &Document, kb: &KnowledgeBase, i: usize, k: usize) -> bool {
+    let w = word(doc, i);
+    let tail = &w[k + 1..];
+    i > 0
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && doc.tokens[i - 1].upper
+        && !doc.tokens[i].newline_before
+        && kb.is_given_name(&w[..k])
+        && !(tail.len() >= 3 && kb.is_common_word(tail))
 }
 
 /// The name heading a compound word at token `i`: "Iranian" in "Iranian-backed" (NORP), "Saudi"
@@ -1155,7 +1175,11 @@ fn segment_run(
     let suffix_ty = suffix_type(kb, &lower_word(doc, last_tok))
         .or((org_prefixed || org_inside).then_some(EntityType::Org));
     // ("Mbappé Double Sends Real Madrid Past Bayern Into Champions League" is no league)
-    if let (Some(ty), Some(f), false) = (suffix_ty, first_name_seg, dropped_inside) {
+    if let (Some(ty), Some(mut f), false) = (suffix_ty, first_name_seg, dropped_inside) {
+        // a title before a lone suffix word is a word of the name: "Premier League"
+        if f > 0 && matches!(segs[f..], [Seg::Name(a, e)] if e == a + 1) {
+            f -= 1;
+        }
         let from = match segs[f] {
             Seg::Known(a, ..) | Seg::Name(a, _) | Seg::Title(a, _) => a,
         };
@@ -1906,6 +1930,50 @@ mod tests {
             .iter()
             .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
             .collect()
+    }
+
+    #[test]
+    fn a_title_before_a_lone_suffix_word_and_trust_and_sport_end_names() {
+        assert_eq!(
+            typed("They top the Premier League. The Wellcome Trust paid, BBC Sport said."),
+            [
+                ("Premier League", "ORG"),
+                ("Wellcome Trust", "ORG"),
+                ("BBC Sport", "ORG")
+            ]
+        );
+        assert_eq!(
+            mentions("By Sam Wallace, Chief Sports Writer\n\nSalah scored."),
+            ["Sam Wallace", "Salah"]
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_given_name_after_a_surname_is_no_compound() {
+        assert_eq!(
+            typed("Premier Cho Jung-tai met Moon Jae-in and Rand Paul-style critics."),
+            [
+                ("Cho Jung-tai", "PERSON"),
+                ("Moon Jae-in", "PERSON"),
+                ("Rand Paul", "PERSON")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_party_tag_is_no_name() {
+        assert_eq!(
+            mentions("Sen. John Cornyn, R-Texas, and Sen. Gary Peters (D-Mich.) met."),
+            ["John Cornyn", "Gary Peters"]
+        );
+    }
+
+    #[test]
+    fn the_arabic_article_el_opens_a_name_word_like_al() {
+        assert_eq!(
+            typed("President Abdel Fattah el-Sissi met them. The office of el-Sissi said so."),
+            [("Abdel Fattah el-Sissi", "PERSON"), ("el-Sissi", "PERSON")]
+        );
     }
 
     #[test]

@@ -16,6 +16,11 @@ pub use load::{parse_entities_tsv, KbError};
 /// Index of an entry in its [`KnowledgeBase`].
 pub type KbRef = u32;
 
+/// "Jr.", "III", "XIV": words that follow a surname, not one.
+pub fn is_generational_suffix(word: &str) -> bool {
+    matches!(word, "Jr." | "Jr" | "Sr." | "Sr") || word.bytes().all(|b| b"IVXL".contains(&b))
+}
+
 /// One known entity.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct KbEntry {
@@ -210,10 +215,7 @@ impl KnowledgeBase {
     }
 
     fn surname_index(&self) -> WordMap<Option<KbRef>> {
-        // "Jr.", "III", "XIV" follow the surname
-        let suffix = |w: &str| {
-            matches!(w, "Jr." | "Jr" | "Sr." | "Sr") || w.bytes().all(|b| b"IVXL".contains(&b))
-        };
+        let suffix = is_generational_suffix;
         let mut index: WordMap<Option<KbRef>> = WordMap::default();
         for (r, e) in self.entries.iter().enumerate() {
             if e.ty != Some(EntityType::Person) {

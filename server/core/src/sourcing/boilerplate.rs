@@ -104,6 +104,20 @@ mod tests {
     }
 
     #[test]
+    fn a_newsletter_blurb_is_furniture() {
+        let text = "Scientists say storms are wetter.\n\nSign up for our Asia newsletter\nGet the \
+                    biggest stories from the region delivered to your inbox every weekday. \
+                    Subscribe now.";
+        assert_eq!(
+            blocks(text),
+            vec![
+                "Sign up for our Asia newsletter\nGet the biggest stories from the region \
+                 delivered to your inbox every weekday. Subscribe now."
+            ]
+        );
+    }
+
+    #[test]
     fn furniture_and_following_headlines_form_one_block() {
         let text = "The vote was close.\n\nkeep readingShow less\nRelated Headlines Here\nAnother Unrelated Story\n\nThe count resumed on Monday.";
         assert_eq!(

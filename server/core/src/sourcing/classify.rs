@@ -36,7 +36,7 @@ pub fn classify_source(
             .flatten();
         return (SourceKind::Pronoun, entity);
     }
-    if lex.anonymous.any_in(&doc.prose, hull) {
+    if lex.anonymous.any_in(&doc.prose, hull) || unnamed_official(&lower, lex) {
         return (SourceKind::Anonymous, None);
     }
     let bare = lower
@@ -46,32 +46,34 @@ pub fn classify_source(
     if lex.weasel.is(&lower) || lex.weasel.is(bare) || vague_plural(text, &lower, lex) {
         return (SourceKind::Weasel, None);
     }
-    // the head of the phrase is its last name: "Washington Post columnist Margaret Sullivan",
-    // before an appositive: "Sen. Chuck Schumer of New York, the top Democrat,"
+    // the head of the phrase is its last name: "Washington Post columnist Margaret Sullivan";
+    // not a place or group it is of ("Sen. Rand Paul of Kentucky", "Rep. Henry Cuellar, a
+    // Democrat whose district includes Laredo") unless there is nothing else
     let first = mentions.partition_point(|m| m.span.end <= hull.start);
-    let named = mentions[first..]
-        .iter()
-        .take_while(|m| m.span.start < hull.end)
-        .filter(|m| hull.covers(m.span));
-    // and not a name after a preposition: "Chuck Schumer of New York", "officials at the WHO"
-    // stay what the phrase's head is
-    let appositive = text.find(", ").map_or(hull.end, |k| hull.start + k);
-    let modifier = |m: &&Mention| {
-        let before = doc.prose[hull.start..m.span.start].trim_end();
-        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
-        [" of", " from", " in", " at", " for"]
+    let covered = || {
+        mentions[first..]
             .iter()
-            .any(|p| before.ends_with(p))
+            .take_while(|m| m.span.start < hull.end)
+            .filter(|m| hull.covers(m.span))
     };
-    let head = named
-        .clone()
-        .filter(|m| m.span.end <= appositive && !modifier(m))
+    let modifier = |m: &Mention| {
+        entities[m.entity].ty == EntityType::Norp
+            || doc
+                .text_of(Span::new(hull.start, m.span.start))
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w, "of" | "from" | "in" | "whose" | "who" | "which"))
+    };
+    let head = covered()
+        .filter(|m| !modifier(m))
         .last()
-        .or_else(|| named.last());
+        .or_else(|| covered().last());
     if let Some(m) = head {
         let entity = &entities[m.entity];
-        let media = entity.kb.is_some_and(|r| kb.entry(r).has_tag("media"))
-            || has_word(&lower, &words.media_words);
+        // ("International Atomic Energy Agency" is known and no news agency)
+        let media = entity.kb.map_or_else(
+            || has_word(&lower, &words.media_words),
+            |r| kb.entry(r).has_tag("media"),
+        );
         let kind = match entity.ty {
             EntityType::Person => SourceKind::NamedPerson,
             _ if media => SourceKind::Media,
@@ -88,6 +90,18 @@ pub fn classify_source(
     } else {
         (SourceKind::Described, None)
     }
+}
+
+/// "a Hamas official", "two Western diplomats": an indefinite determiner and an official's noun
+/// (the phrase's head, so no name is).
+fn unnamed_official(lower: &str, lex: &Lexicons) -> bool {
+    let mut words = lower.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let count = words.clone().count();
+    let last = words.last().unwrap_or("");
+    (1..=4).contains(&count)
+        && lex.words.indefinites.contains(first)
+        && lex.words.unnamed_officials.contains(last)
 }
 
 /// "Some economists", "many analysts": a quantifier and a plural common noun name no one.
@@ -122,4 +136,65 @@ fn last_person_before(
         .take_while(|m| m.span.end + PRONOUN_REACH >= offset)
         .find(|m| entities[m.entity].ty == EntityType::Person)
         .map(|m| m.entity)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::DocKind;
+    use crate::{analyze, Config};
+
+    /// Each attribution's source with its kind.
+    fn kinds(text: &str) -> Vec<(&str, SourceKind)> {
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        a.attributions
+            .iter()
+            .filter_map(|at| Some((at.source_hull()?.text(text), at.source_kind)))
+            .collect()
+    }
+
+    #[test]
+    fn a_place_or_group_a_person_is_of_is_not_the_head() {
+        assert_eq!(
+            kinds(
+                "Sen. Rand Paul of Kentucky said it was not paid for. Rep. Henry Cuellar, a \
+                 Democrat whose district includes Laredo, said the bill was costly."
+            ),
+            [
+                ("Sen. Rand Paul of Kentucky", SourceKind::NamedPerson),
+                (
+                    "Rep. Henry Cuellar, a Democrat whose district includes Laredo,",
+                    SourceKind::NamedPerson
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_official_is_anonymous() {
+        assert_eq!(
+            kinds(
+                "Talks resumed, a Hamas official said. According to two Senate aides familiar \
+                 with the negotiations, the deal is close."
+            ),
+            [
+                ("a Hamas official", SourceKind::Anonymous),
+                (
+                    "two Senate aides familiar with the negotiations",
+                    SourceKind::Anonymous
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_known_agency_is_no_news_agency() {
+        assert_eq!(
+            kinds("The International Atomic Energy Agency said the site was closed."),
+            [(
+                "The International Atomic Energy Agency",
+                SourceKind::NamedOrg
+            )]
+        );
+    }
 }

@@ -37,6 +37,8 @@ pub struct Words {
     pub determiners: WordSet,
     pub articles: WordSet,
     pub vague_quantifiers: WordSet,
+    pub indefinites: WordSet,
+    pub unnamed_officials: WordSet,
     pub complementizers: WordSet,
     pub prepositions: WordSet,
     pub be_forms: WordSet,

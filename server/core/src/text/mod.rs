@@ -96,6 +96,7 @@ impl Document {
     pub fn party_tag_end(&self, i: usize) -> Option<usize> {
         let b = self.token_text(i).as_bytes();
         let set_off = i > 0 && matches!(self.token_text(i - 1), "," | "(");
+        // ("R-Texas", "D-Mich", "R-S" of "R-S.D.")
         if !set_off
             || self.tokens[i].kind != TokenKind::Word
             || b.len() < 3
