@@ -112,3 +112,12 @@ fn zurich_briefing_markdown() {
 fn lagos_scraped() {
     insta::assert_snapshot!(report("lagos-scraped.txt"));
 }
+
+/// European politics: "PARIS (AFP)", a country's name as a given name ("Jordan Bardella"), an
+/// acronym opening a company's name ("BNP Paribas"), "Le Pen" for "Marine Le Pen". Known wrong:
+/// "Brothers of Italy" is cut to "Brothers"; "RN" (the party's French initials) is not linked
+/// to "National Rally".
+#[test]
+fn paris_election() {
+    insta::assert_snapshot!(report("paris-election.txt"));
+}

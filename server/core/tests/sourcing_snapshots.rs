@@ -90,3 +90,21 @@ fn county_budget() {
 fn campaign_trail() {
     insta::assert_snapshot!(report("campaign-trail.txt"));
 }
+
+/// US Senate copy in Markdown: front matter, a dateline, party tags ("R-S.D."), an appositive
+/// after "of New York", a quote running into the next paragraph, a link, an anonymous aide with
+/// a reason, and a suppressed claim. Known wrong: "is widely attributed to new restrictions
+/// announced by the administration" is no agentless attribution but two with sources; the
+/// writer's own "[Read the full summary](…)" link is hinted as page furniture.
+#[test]
+fn senate_border_markdown() {
+    insta::assert_snapshot!(report("senate-border.md"));
+}
+
+/// A court story: an AP state abbreviation in the dateline, a local office's place ("Trenton
+/// Mayor"), "a case that prosecutors called", "In a statement, X said …". Known wrong:
+/// "pleaded guilty in 2014" is taken as a cue with "in 2014 …" as its content.
+#[test]
+fn camden_court() {
+    insta::assert_snapshot!(report("camden-court.txt"));
+}
