@@ -797,10 +797,22 @@ fn compound_name(
 /// word before it: "Theresa May".
 /// A company's legal form written after its name: "Inc.", "Corp.", "Ltd.", "LLC", "PLC".
 fn is_legal_form(w: &str) -> bool {
-    matches!(
-        w,
-        "Inc." | "Corp." | "Ltd." | "Co." | "LLC" | "PLC" | "plc" | "GmbH" | "AG" | "S.A." | "N.V."
-    )
+    // (asked at each word a name grows by: most are longer)
+    w.len() <= 5
+        && matches!(
+            w,
+            "Inc."
+                | "Corp."
+                | "Ltd."
+                | "Co."
+                | "LLC"
+                | "PLC"
+                | "plc"
+                | "GmbH"
+                | "AG"
+                | "S.A."
+                | "N.V."
+        )
 }
 
 fn ends_known_name(doc: &Document, kb: &KnowledgeBase, prev: usize, i: usize) -> bool {

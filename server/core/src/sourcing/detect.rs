@@ -48,14 +48,23 @@ pub fn detect(
         })
         .collect();
     // "who asked not to be named", "officials who spoke on condition of anonymity": a phrase
-    // describing an anonymous source reports nothing itself
-    if !doc.tokens.is_empty() {
-        let whole = Span::new(0, doc.prose.len());
-        for phrase in d.lex.anonymous.find_in(&doc.prose, whole) {
-            let from = doc.token_at_or_after(phrase.start);
-            let to = doc.token_at_or_after(phrase.end);
-            if to >= from + 3 {
-                d.cues[from..to].fill(false);
+    // describing an anonymous source reports nothing itself. Such a phrase is a relative
+    // clause, so only a cue a few words after a "who" is looked at, and only there.
+    for i in 1..doc.tokens.len() {
+        if !d.cues[i] {
+            continue;
+        }
+        let Some(who) = (i.saturating_sub(3)..i).find(|&k| doc.lower(k) == "who") else {
+            continue;
+        };
+        let from = who.saturating_sub(2);
+        let to = (i + 6).min(doc.tokens.len());
+        let around = Span::new(doc.tokens[from].span.start, doc.tokens[to - 1].span.end);
+        for phrase in d.lex.anonymous.find_in(&doc.prose, around) {
+            let a = doc.token_at_or_after(phrase.start);
+            let e = doc.token_at_or_after(phrase.end);
+            if e >= a + 3 {
+                d.cues[a..e].fill(false);
             }
         }
     }
@@ -87,7 +96,9 @@ pub fn detect(
         // attributes all of it, cues after it included, to no one
         let opener = (!s.headline
             && !groups.is_empty()
-            && s.tokens.clone().any(|k| d.lex.agentless_key(keys[k])))
+            && s.tokens
+                .clone()
+                .any(|k| d.lex.agentless_key(keys[k], || doc.lower(k))))
         .then(|| d.agentless(s))
         .flatten()
         .filter(|a| a.cue[0].start == doc.tokens[s.tokens.start].span.start);
@@ -101,9 +112,15 @@ pub fn detect(
             out.push(a);
         }
         // "The program is considered one of the best": a cue with no source in an agentless
-        // phrase is that phrase's attribution to no one
+        // phrase is that phrase's attribution to no one (searched for only in a sentence with
+        // a key word of one)
+        let agentless_key = || {
+            s.tokens
+                .clone()
+                .any(|k| d.lex.agentless_key(keys[k], || doc.lower(k)))
+        };
         for a in &mut out[start..] {
-            if !a.source.is_empty() || a.source_kind != SourceKind::None {
+            if !a.source.is_empty() || a.source_kind != SourceKind::None || !agentless_key() {
                 continue;
             }
             let phrase = d.agentless(s).map(|g| g.cue[0]);

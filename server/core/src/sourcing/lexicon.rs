@@ -240,8 +240,10 @@ pub struct Lexicons {
     pub cue_model: &'static CueModel,
     /// By cue-model id, whether the word is the key word of some agentless phrase (its longest:
     /// "believed" of "it is widely believed"), so that a sentence is searched for the phrases
-    /// only when it holds one; `None` when a key word has no id (every sentence is searched).
-    agentless_keys: Option<Vec<bool>>,
+    /// only when it holds one.
+    agentless_keys: Vec<bool>,
+    /// The key words the cue model has no id for ("rumoured").
+    agentless_keys_unmodelled: WordSet,
     pub anonymous: PhraseSet,
     pub anonymity_reasons: PhraseSet,
     pub weasel: PhraseSet,
@@ -277,8 +279,9 @@ fn cue_contexts(kind: &str) -> HashMap<String, HashSet<String>> {
 /// See [`Lexicons::agentless_keys`]. The reporting verbs of nearly every sentence ("said", the
 /// cue model's strong ones) are no key word: a sentence with one has that cue, and its
 /// attribution stands.
-fn agentless_keys(phrases: &[String], model: &CueModel) -> Option<Vec<bool>> {
+fn agentless_keys(phrases: &[String], model: &CueModel) -> (Vec<bool>, WordSet) {
     let mut keys = vec![false; model.ids()];
+    let mut unmodelled = WordSet::default();
     for p in phrases {
         let Some(key) = p.split_whitespace().rev().max_by_key(|w| w.len()) else {
             continue;
@@ -286,9 +289,12 @@ fn agentless_keys(phrases: &[String], model: &CueModel) -> Option<Vec<bool>> {
         if super::cue_model::STRONG.contains(&key) {
             continue;
         }
-        keys[model.id(key)? as usize] = true;
+        match model.id(key) {
+            Some(id) => keys[id as usize] = true,
+            None => unmodelled.insert(key),
+        }
     }
-    Some(keys)
+    (keys, unmodelled)
 }
 
 /// The previous-word key of `cue-after-word.tsv` for a capitalized word before a lower-case one.
@@ -362,9 +368,11 @@ impl Lexicons {
             .chain(extra("agentless").map(str::trim))
             .map(str::to_lowercase)
             .collect();
+        let (agentless_keys, agentless_keys_unmodelled) = agentless_keys(&agentless, cue_model);
         let set = |words: &[String]| words.iter().map(String::as_str).collect();
         Lexicons {
-            agentless_keys: agentless_keys(&agentless, cue_model),
+            agentless_keys,
+            agentless_keys_unmodelled,
             cues: set(&cues),
             cues_after_subject: set(&cues_after_subject),
             cues_before,
@@ -423,12 +431,13 @@ impl Lexicons {
         }
     }
 
-    /// Whether the token with cue-model id `key` may be the key word of an agentless phrase.
+    /// Whether the token with cue-model id `key` may be the key word of an agentless phrase;
+    /// `lower` gives the word (only asked for when the model has no id for it).
     #[inline]
-    pub fn agentless_key(&self, key: Id) -> bool {
-        match &self.agentless_keys {
-            Some(keys) => keys.get(key as usize).copied().unwrap_or(false),
-            None => true,
+    pub fn agentless_key<'w>(&self, key: Id, lower: impl FnOnce() -> &'w str) -> bool {
+        match self.agentless_keys.get(key as usize) {
+            Some(&k) => k,
+            None => self.agentless_keys_unmodelled.contains(lower()),
         }
     }
 

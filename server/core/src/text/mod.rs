@@ -94,15 +94,19 @@ impl Document {
     /// "John Thune, R-S.D.,", "D-N.Y."), starting at token `i`: the index after its last token.
     /// It names neither an organization nor a place of its own.
     pub fn party_tag_end(&self, i: usize) -> Option<usize> {
-        let b = self.token_text(i).as_bytes();
-        let set_off = i > 0 && matches!(self.token_text(i - 1), "," | "(");
-        // ("R-Texas", "D-Mich", "R-S" of "R-S.D.")
-        if !set_off
+        // ("R-Texas", "D-Mich", "R-S" of "R-S.D."; asked of every capitalised word opening a
+        // name, so single bytes first)
+        let bytes = self.prose.as_bytes();
+        let (t, prev) = (
+            self.tokens[i].span,
+            i.checked_sub(1).map(|p| self.tokens[p].span),
+        );
+        if !prev.is_some_and(|p| p.len() == 1 && matches!(bytes[p.start], b',' | b'('))
+            || t.len() < 3
+            || !matches!(bytes[t.start], b'R' | b'D' | b'I')
+            || bytes[t.start + 1] != b'-'
+            || !bytes[t.start + 2].is_ascii_uppercase()
             || self.tokens[i].kind != TokenKind::Word
-            || b.len() < 3
-            || !matches!(b[0], b'R' | b'D' | b'I')
-            || b[1] != b'-'
-            || !b[2].is_ascii_uppercase()
         {
             return None;
         }
