@@ -1258,36 +1258,33 @@ fn segment_run(
                 // "Apple Intelligence", "Microsoft Teams": a company's name and an unknown word
                 // after it name its product, or a part of it by a suffix ("Sony Pictures"); the
                 // company is nested inside
-                let suffix = suffix_type(kb, &lower_word(doc, e - 1));
-                // (any organization with a part named by a suffix: "Johns Hopkins University
-                // Applied Physics Laboratory")
-                let org_before = match k.checked_sub(1).map(|q| &segs[q]) {
-                    Some(&Seg::Known(ka, ke, Sense::Name(r)))
-                        if ke == a
-                            && (kb.entry(r).has_tag("company")
-                                || kb.entry(r).ty == Some(EntityType::Org)
-                                    && suffix == Some(EntityType::Org)) =>
-                    {
-                        Some(ka)
-                    }
+                // (most names follow no known name: asked only then)
+                let known_before = match k.checked_sub(1).map(|q| &segs[q]) {
+                    Some(&Seg::Known(ka, ke, Sense::Name(r))) if ke == a => Some((ka, r)),
                     _ => None,
                 };
+                let suffix = known_before.and_then(|_| suffix_type(kb, &lower_word(doc, e - 1)));
+                // (any organization with a part named by a suffix: "Johns Hopkins University
+                // Applied Physics Laboratory")
+                let org_before = known_before
+                    .filter(|&(_, r)| {
+                        kb.entry(r).has_tag("company")
+                            || kb.entry(r).ty == Some(EntityType::Org)
+                                && suffix == Some(EntityType::Org)
+                    })
+                    .map(|(ka, _)| ka);
                 // "Jordan Bardella", "Israel Katz": a place's one-word name that is a given name,
                 // before a surname-like word (unknown, not an everyday word, not a plural like
                 // "Charlotte Hornets"), is a person's
-                let place_before = match k.checked_sub(1).map(|q| &segs[q]) {
-                    Some(&Seg::Known(ka, ke, Sense::Name(r)))
-                        if ke == a
-                            && ke == ka + 1
+                let place_before = known_before
+                    .filter(|&(ka, r)| {
+                        a == ka + 1
                             && e == a + 1
                             && (kb.entry(r).has_tag("country") || kb.entry(r).has_tag("city"))
                             && kb.is_given_name(word(doc, ka))
-                            && suffix.is_none() =>
-                    {
-                        Some(ka)
-                    }
-                    _ => None,
-                };
+                            && suffix.is_none()
+                    })
+                    .map(|(ka, _)| ka);
                 if let Some(ka) = place_before.filter(|&ka| {
                     let w = word(doc, a);
                     !shouting
