@@ -97,11 +97,13 @@ pub fn classify_source(
 fn unnamed_official(lower: &str, lex: &Lexicons) -> bool {
     let mut words = lower.split_whitespace();
     let first = words.next().unwrap_or("");
+    // (most sources open with no indefinite: the rest is not counted for them)
+    if !lex.words.indefinites.contains(first) {
+        return false;
+    }
     let count = words.clone().count();
     let last = words.last().unwrap_or("");
-    (1..=4).contains(&count)
-        && lex.words.indefinites.contains(first)
-        && lex.words.unnamed_officials.contains(last)
+    (1..=4).contains(&count) && lex.words.unnamed_officials.contains(last)
 }
 
 /// "Some economists", "many analysts": a quantifier and a plural common noun name no one.

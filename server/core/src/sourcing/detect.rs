@@ -39,24 +39,27 @@ pub fn detect(
     // each token is asked about several times: decide once
     let keys = d.lex.cue_model.keys(doc);
     let scores = d.lex.cue_model.scores(doc, &keys);
+    // the cues a few words after a "who" (see below), noted while deciding
+    let mut after_who = Vec::new();
     d.cues = (0..doc.tokens.len())
         .map(|i| {
             // most words are a candidate of neither the rules nor the model: decide that by id
             let candidate = doc.tokens[i].kind == TokenKind::Word
                 && d.lex.cue_candidate(keys[i], || doc.lower(i));
-            (candidate || scores[i].is_some()) && d.cue_decision(i, candidate, scores[i])
+            let cue = (candidate || scores[i].is_some()) && d.cue_decision(i, candidate, scores[i]);
+            if let Some(who) = (cue && i > 0)
+                .then(|| (i.saturating_sub(3)..i).find(|&k| doc.lower(k) == "who"))
+                .flatten()
+            {
+                after_who.push((who, i));
+            }
+            cue
         })
         .collect();
     // "who asked not to be named", "officials who spoke on condition of anonymity": a phrase
     // describing an anonymous source reports nothing itself. Such a phrase is a relative
-    // clause, so only a cue a few words after a "who" is looked at, and only there.
-    for i in 1..doc.tokens.len() {
-        if !d.cues[i] {
-            continue;
-        }
-        let Some(who) = (i.saturating_sub(3)..i).find(|&k| doc.lower(k) == "who") else {
-            continue;
-        };
+    // clause, so it is looked for only around a cue a few words after a "who".
+    for (who, i) in after_who {
         let from = who.saturating_sub(2);
         let to = (i + 6).min(doc.tokens.len());
         let around = Span::new(doc.tokens[from].span.start, doc.tokens[to - 1].span.end);
