@@ -120,7 +120,6 @@ pub fn link_mentions(
     kb: &KnowledgeBase,
 ) -> (Vec<Entity>, Vec<Mention>) {
     type_product_lines(doc, &mut raw);
-    people_named_like_cities(doc, kb, &mut raw);
     let n = raw.len();
     let mut uf = UnionFind((0..n).collect());
     // every mention's name words in one list (not a list per mention)
@@ -132,6 +131,7 @@ pub fn link_mentions(
         bounds.push(a..all_words.len());
     }
     let words: Vec<&[&str]> = bounds.into_iter().map(|r| &all_words[r]).collect();
+    people_named_like_cities(doc, kb, &mut raw, &words);
     let texts: Vec<Cow<str>> = raw
         .iter()
         .map(|m| normalized(doc.text_of(m.span)))
@@ -190,6 +190,10 @@ pub fn link_mentions(
             && distinct(&last_names, words[i][0]) + distinct(&first_names, words[i][0]) > 1
     };
 
+    // (Houston the premier and Houston the city share a text, not an entity)
+    let known_place = |m: &RawMention| m.kb.is_some() && m.ty == Some(EntityType::Place);
+    let person = |m: &RawMention| m.ty == Some(EntityType::Person);
+
     // 1. same knowledge-base entry or same text
     let mut first_by_kb: HashMap<u32, usize> =
         HashMap::with_capacity_and_hasher(n, Default::default());
@@ -202,9 +206,6 @@ pub fn link_mentions(
         }
         if !shared_name(i) {
             let f = *first_by_text.entry(texts[i].as_ref()).or_insert(i);
-            // (Houston the premier and Houston the city share a text, not an entity)
-            let known_place = |m: &RawMention| m.kb.is_some() && m.ty == Some(EntityType::Place);
-            let person = |m: &RawMention| m.ty == Some(EntityType::Person);
             let (a, b) = (&raw[f], &raw[i]);
             if !(person(a) && known_place(b) || known_place(a) && person(b)) {
                 uf.union(f, i);
@@ -612,7 +613,13 @@ pub fn link_mentions(
 /// A city's name that is the surname of a person the article names in full is that person,
 /// unless the words around it make it a place: "Premier Tim Houston … Houston told reporters",
 /// but "flights to Houston" and "Houston, Texas" stay the city.
-fn people_named_like_cities(doc: &Document, kb: &KnowledgeBase, raw: &mut [RawMention]) {
+/// `words` are each mention's name words.
+fn people_named_like_cities(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    raw: &mut [RawMention],
+    words: &[&[&str]],
+) {
     let is_city = |m: &RawMention| {
         m.tokens.len() == 1
             && m.ty == Some(EntityType::Place)
@@ -623,8 +630,9 @@ fn people_named_like_cities(doc: &Document, kb: &KnowledgeBase, raw: &mut [RawMe
     }
     let surnames: HashSet<&str> = raw
         .iter()
-        .filter(|m| m.ty == Some(EntityType::Person) && m.tokens.len() >= 2 && !m.acronym)
-        .filter_map(|m| name_words(doc, m).last())
+        .zip(words)
+        .filter(|(m, _)| m.ty == Some(EntityType::Person) && m.tokens.len() >= 2 && !m.acronym)
+        .filter_map(|(_, w)| w.last().copied())
         .collect();
     for m in raw.iter_mut() {
         let a = m.tokens.start;

@@ -1255,55 +1255,9 @@ fn segment_run(
                 }
             }
             Seg::Name(a, e) => {
-                // "Apple Intelligence", "Microsoft Teams": a company's name and an unknown word
-                // after it name its product, or a part of it by a suffix ("Sony Pictures"); the
-                // company is nested inside
-                // (most names follow no known name: asked only then)
-                let known_before = match k.checked_sub(1).map(|q| &segs[q]) {
-                    Some(&Seg::Known(ka, ke, Sense::Name(r))) if ke == a => Some((ka, r)),
-                    _ => None,
-                };
-                let suffix = known_before.and_then(|_| suffix_type(kb, &lower_word(doc, e - 1)));
-                // (any organization with a part named by a suffix: "Johns Hopkins University
-                // Applied Physics Laboratory")
-                let org_before = known_before
-                    .filter(|&(_, r)| {
-                        kb.entry(r).has_tag("company")
-                            || kb.entry(r).ty == Some(EntityType::Org)
-                                && suffix == Some(EntityType::Org)
-                    })
-                    .map(|(ka, _)| ka);
-                // "Jordan Bardella", "Israel Katz": a place's one-word name that is a given name,
-                // before a surname-like word (unknown, not an everyday word, not a plural like
-                // "Charlotte Hornets"), is a person's
-                let place_before = known_before
-                    .filter(|&(ka, r)| {
-                        a == ka + 1
-                            && e == a + 1
-                            && (kb.entry(r).has_tag("country") || kb.entry(r).has_tag("city"))
-                            && kb.is_given_name(word(doc, ka))
-                            && suffix.is_none()
-                    })
-                    .map(|(ka, _)| ka);
-                if let Some(ka) = place_before.filter(|&ka| {
-                    let w = word(doc, a);
-                    !shouting
-                        && !w.ends_with('s')
-                        && !is_acronym(w)
-                        && !kb.is_common_word(w)
-                        && out.last().is_some_and(|m| m.tokens == (ka..a))
-                }) {
-                    out.pop();
-                    out.push(RawMention::plain(doc, ka, e, EntityType::Person));
-                    continue;
-                }
-                if let Some(ka) = org_before.filter(|&ka| {
-                    !shouting
-                        && !kb.is_given_name(word(doc, a))
-                        && kb.person_with_surname(word(doc, a)).is_none()
-                        && out.last().is_some_and(|m| m.tokens == (ka..a))
-                }) {
-                    let ty = suffix.unwrap_or(EntityType::Misc);
+                if let Some((ka, ty)) = joined_with_known_before(doc, kb, &segs, k, a, e, shouting)
+                    .filter(|&(ka, _)| out.last().is_some_and(|m| m.tokens == (ka..a)))
+                {
                     out.pop();
                     out.push(RawMention::plain(doc, ka, e, ty));
                     continue;
@@ -1540,6 +1494,47 @@ fn person_after_org(
         && (start..k).any(|i| org_word(i) && word(doc, i + 1) == "of")
         && words.alone_elsewhere(doc, end - 1, start))
     .then_some(k)
+}
+
+/// An unknown name `[a, e)` (segment `k`) that makes one name with the known name right before
+/// it: the joined name's start and type.
+fn joined_with_known_before(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    segs: &[Seg],
+    k: usize,
+    a: usize,
+    e: usize,
+    shouting: bool,
+) -> Option<(usize, EntityType)> {
+    let (ka, r) = match k.checked_sub(1).map(|q| &segs[q]) {
+        Some(&Seg::Known(ka, ke, Sense::Name(r))) if ke == a && !shouting => (ka, r),
+        _ => return None,
+    };
+    let entry = kb.entry(r);
+    let w = word(doc, a);
+    let suffix = suffix_type(kb, &lower_word(doc, e - 1));
+    // "Jordan Bardella", "Israel Katz": a place's one-word name that is a given name, before a
+    // surname-like word (unknown, not an everyday word, not a plural like "Charlotte Hornets"),
+    // is a person's
+    if a == ka + 1
+        && e == a + 1
+        && (entry.has_tag("country") || entry.has_tag("city"))
+        && kb.is_given_name(word(doc, ka))
+        && suffix.is_none()
+        && !w.ends_with('s')
+        && !is_acronym(w)
+        && !kb.is_common_word(w)
+    {
+        return Some((ka, EntityType::Person));
+    }
+    // "Apple Intelligence", "Microsoft Teams": a company's name and an unknown word after it
+    // name its product, or a part of it by a suffix ("Sony Pictures"), as any organization's
+    // does ("Johns Hopkins University Applied Physics Laboratory"); the organization is nested
+    let part = entry.has_tag("company")
+        || entry.ty == Some(EntityType::Org) && suffix == Some(EntityType::Org);
+    (part && !kb.is_given_name(w) && kb.person_with_surname(w).is_none())
+        .then(|| (ka, suffix.unwrap_or(EntityType::Misc)))
 }
 
 /// A byline names writers: names found side by side in one ("By Jordan Ellis" as a country and

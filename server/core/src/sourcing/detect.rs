@@ -3,6 +3,7 @@
 //! "…, X said"). One pass over the sentences; every look-around is bounded to the sentence, the
 //! paragraph or the quotation at hand, so the work is linear in the length of the article.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::boilerplate::in_blocks;
@@ -95,16 +96,25 @@ pub fn detect(
                 i > k || !matches!(d.lower(g.start), "said" | "says" | "say" | "told" | "tells")
             });
         }
+        // the sentence's agentless phrase, searched for once and only in a sentence holding a
+        // key word of one
+        let agentless = OnceCell::new();
+        let agentless_phrase = || {
+            *agentless.get_or_init(|| {
+                s.tokens
+                    .clone()
+                    .any(|k| d.lex.agentless_key(keys[k], || doc.lower(k)))
+                    .then(|| d.lex.agentless.first_in(&doc.prose, s.span))
+                    .flatten()
+            })
+        };
         // "It is widely believed that Xi wants …": an agentless phrase opening the sentence
         // attributes all of it, cues after it included, to no one
-        let opener = (!s.headline
-            && !groups.is_empty()
-            && s.tokens
-                .clone()
-                .any(|k| d.lex.agentless_key(keys[k], || doc.lower(k))))
-        .then(|| d.agentless(s))
-        .flatten()
-        .filter(|a| a.cue[0].start == doc.tokens[s.tokens.start].span.start);
+        let opener = (!s.headline && !groups.is_empty())
+            .then(agentless_phrase)
+            .flatten()
+            .filter(|p| p.start == doc.tokens[s.tokens.start].span.start)
+            .map(|p| d.agentless_at(s, p));
         if let Some(a) = opener {
             out.push(a);
             groups.clear();
@@ -115,20 +125,13 @@ pub fn detect(
             out.push(a);
         }
         // "The program is considered one of the best": a cue with no source in an agentless
-        // phrase is that phrase's attribution to no one (searched for only in a sentence with
-        // a key word of one)
-        let agentless_key = || {
-            s.tokens
-                .clone()
-                .any(|k| d.lex.agentless_key(keys[k], || doc.lower(k)))
-        };
+        // phrase is that phrase's attribution to no one
         for a in &mut out[start..] {
-            if !a.source.is_empty() || a.source_kind != SourceKind::None || !agentless_key() {
+            if !a.source.is_empty() || a.source_kind != SourceKind::None {
                 continue;
             }
-            let phrase = d.agentless(s).map(|g| g.cue[0]);
-            if let Some(p) =
-                phrase.filter(|p| a.cue.iter().any(|c| c.start < p.end && p.start < c.end))
+            if let Some(p) = agentless_phrase()
+                .filter(|p| a.cue.iter().any(|c| c.start < p.end && p.start < c.end))
             {
                 *a = d.agentless_at(s, p);
             }

@@ -231,19 +231,14 @@ pub struct Lexicons {
     /// ([`AFTER_NAME`]): word → previous → cue ("records show", "Rubio wants", not "be found").
     pub cue_after: HashMap<String, HashMap<String, bool>>,
     /// Every word that may be a cue in some context (the union of the five above), by its
-    /// cue-model id ([`Lexicons::cue_candidate`]): detection has every token's id already, so
-    /// most words of an article are turned away without a lookup.
-    cue_candidate_ids: Vec<bool>,
-    /// The candidate words the cue model has no id for.
-    cue_candidates_unmodelled: WordSet,
+    /// cue-model id ([`Lexicons::cue_candidate`]).
+    cue_candidates: ModelWords,
     /// The learned model that overrides the rules above when it is sure.
     pub cue_model: &'static CueModel,
     /// By cue-model id, whether the word is the key word of some agentless phrase (its longest:
     /// "believed" of "it is widely believed"), so that a sentence is searched for the phrases
     /// only when it holds one.
-    agentless_keys: Vec<bool>,
-    /// The key words the cue model has no id for ("rumoured").
-    agentless_keys_unmodelled: WordSet,
+    agentless_keys: ModelWords,
     pub anonymous: PhraseSet,
     pub anonymity_reasons: PhraseSet,
     pub weasel: PhraseSet,
@@ -279,22 +274,49 @@ fn cue_contexts(kind: &str) -> HashMap<String, HashSet<String>> {
 /// See [`Lexicons::agentless_keys`]. The reporting verbs of nearly every sentence ("said", the
 /// cue model's strong ones) are no key word: a sentence with one has that cue, and its
 /// attribution stands.
-fn agentless_keys(phrases: &[String], model: &CueModel) -> (Vec<bool>, WordSet) {
-    let mut keys = vec![false; model.ids()];
-    let mut unmodelled = WordSet::default();
-    for p in phrases {
-        let Some(key) = p.split_whitespace().rev().max_by_key(|w| w.len()) else {
-            continue;
+fn agentless_keys(phrases: &[String], model: &CueModel) -> ModelWords {
+    ModelWords::new(
+        model,
+        phrases
+            .iter()
+            .filter_map(|p| p.split_whitespace().rev().max_by_key(|w| w.len()))
+            .filter(|key| !super::cue_model::STRONG.contains(key)),
+    )
+}
+
+/// A set of words asked about by cue-model id: detection has every token's id already, so most
+/// words of an article are answered by an array read; a word the model has no id for ("rumoured")
+/// is looked up as text.
+#[derive(Debug)]
+struct ModelWords {
+    by_id: Vec<bool>,
+    unmodelled: WordSet,
+}
+
+impl ModelWords {
+    fn new<'w>(model: &CueModel, words: impl IntoIterator<Item = &'w str>) -> ModelWords {
+        let mut set = ModelWords {
+            by_id: vec![false; model.ids()],
+            unmodelled: WordSet::default(),
         };
-        if super::cue_model::STRONG.contains(&key) {
-            continue;
+        for w in words {
+            match model.id(w) {
+                Some(id) => set.by_id[id as usize] = true,
+                None => set.unmodelled.insert(w),
+            }
         }
-        match model.id(key) {
-            Some(id) => keys[id as usize] = true,
-            None => unmodelled.insert(key),
+        set
+    }
+
+    /// Whether the token with cue-model id `key` ([`super::cue_model::UNKNOWN`] for none) is in
+    /// the set; `lower` gives the word, asked for only when the model has no id for it.
+    #[inline]
+    fn contains<'w>(&self, key: Id, lower: impl FnOnce() -> &'w str) -> bool {
+        match self.by_id.get(key as usize) {
+            Some(&member) => member,
+            None => self.unmodelled.contains(lower()),
         }
     }
-    (keys, unmodelled)
 }
 
 /// The previous-word key of `cue-after-word.tsv` for a capitalized word before a lower-case one.
@@ -350,36 +372,29 @@ impl Lexicons {
         let not_cues_before = cue_contexts("not");
         let cue_after = cue_after_word();
         let cue_model = CueModel::embedded();
-        let mut cue_candidate_ids = vec![false; cue_model.ids()];
-        let mut cue_candidates_unmodelled = WordSet::default();
-        for w in cues
-            .iter()
-            .chain(&cues_after_subject)
-            .chain(cues_before.keys())
-            .chain(not_cues_before.keys())
-            .chain(cue_after.keys())
-        {
-            match cue_model.id(w) {
-                Some(id) => cue_candidate_ids[id as usize] = true,
-                None => cue_candidates_unmodelled.insert(w),
-            }
-        }
+        let cue_candidates = ModelWords::new(
+            cue_model,
+            cues.iter()
+                .chain(&cues_after_subject)
+                .chain(cues_before.keys())
+                .chain(not_cues_before.keys())
+                .chain(cue_after.keys())
+                .map(String::as_str),
+        );
         let agentless: Vec<String> = entries(AGENTLESS)
             .chain(extra("agentless").map(str::trim))
             .map(str::to_lowercase)
             .collect();
-        let (agentless_keys, agentless_keys_unmodelled) = agentless_keys(&agentless, cue_model);
+        let agentless_keys = agentless_keys(&agentless, cue_model);
         let set = |words: &[String]| words.iter().map(String::as_str).collect();
         Lexicons {
             agentless_keys,
-            agentless_keys_unmodelled,
             cues: set(&cues),
             cues_after_subject: set(&cues_after_subject),
             cues_before,
             not_cues_before,
             cue_after,
-            cue_candidate_ids,
-            cue_candidates_unmodelled,
+            cue_candidates,
             cue_model,
             anonymous: phrases(ANONYMOUS, "anonymous"),
             anonymity_reasons: phrases(REASONS, "anonymity-reasons"),
@@ -425,20 +440,14 @@ impl Lexicons {
     /// when the model has no id for it).
     #[inline]
     pub fn cue_candidate<'w>(&self, key: Id, lower: impl FnOnce() -> &'w str) -> bool {
-        match self.cue_candidate_ids.get(key as usize) {
-            Some(&candidate) => candidate,
-            None => self.cue_candidates_unmodelled.contains(lower()),
-        }
+        self.cue_candidates.contains(key, lower)
     }
 
     /// Whether the token with cue-model id `key` may be the key word of an agentless phrase;
     /// `lower` gives the word (only asked for when the model has no id for it).
     #[inline]
     pub fn agentless_key<'w>(&self, key: Id, lower: impl FnOnce() -> &'w str) -> bool {
-        match self.agentless_keys.get(key as usize) {
-            Some(&k) => k,
-            None => self.agentless_keys_unmodelled.contains(lower()),
-        }
+        self.agentless_keys.contains(key, lower)
     }
 
     pub fn is_cue(&self, lower: &str) -> bool {
