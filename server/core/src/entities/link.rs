@@ -217,7 +217,8 @@ pub fn link_mentions(
     for i in 0..n {
         let t = texts[i].as_ref();
         // (a lower-case letter, usually the second, rules a name out before any counting)
-        if !raw[i].acronym
+        // (in a shouted headline any name looks like an acronym: "IRAN'S RAISI IN BEIJING")
+        if (!raw[i].acronym || raw[i].headline)
             && !t.chars().any(char::is_lowercase)
             && t.chars().filter(|c| c.is_alphabetic()).count() > 3
         {
@@ -841,6 +842,18 @@ mod tests {
                 text[def.range()].to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_shouted_headline_name_is_the_person_of_the_article() {
+        let text = "IRAN'S RAISI IN BEIJING\n\nIranian President Ebrahim Raisi arrived on Tuesday. Raisi spoke.";
+        assert_eq!(defined_as(text, "RAISI"), ["Ebrahim Raisi"]);
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let raisi = a.mentions.iter().find(|m| &text[m.span.range()] == "RAISI");
+        assert_eq!(
+            raisi.map(|m| a.entities[m.entity].ty),
+            Some(crate::EntityType::Person)
+        );
     }
 
     #[test]

@@ -684,7 +684,9 @@ impl Detector<'_> {
                         | "der"
                 ) && p > start
                     && self.capitalized(p - 1);
-                if self.capitalized(p) || joins {
+                // "IRAN'S RAISI IN BEIJING AS TEHRAN SEEKS": a capitalised preposition or
+                // conjunction in a shouted headline ends the name
+                if joins || self.capitalized(p) && !words.prepositions.contains(self.lower(p)) {
                     b = p;
                 } else {
                     break;
@@ -876,7 +878,17 @@ impl Detector<'_> {
             Some(z) if rule => z >= model.veto,
             // a capitalized word in a Title Case headline has no reliable neighbours ("Iran Says
             // Talks Will Resume"): the model may veto it but not add it
-            Some(z) => z >= model.add && !self.capitalized(i),
+            // ("Putin has also courted him", "has been endorsed by": a word standing between
+            // a subject and its cue is never one, which leaves a passive its agent)
+            Some(z) => {
+                z >= model.add
+                    && !self.capitalized(i)
+                    && !self
+                        .lex
+                        .words
+                        .between_subject_and_cue
+                        .contains(self.lower(i))
+            }
             None => rule,
         }
     }
@@ -1437,6 +1449,21 @@ mod tests {
             source.into(),
             content.iter().map(|s| s.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn a_word_between_subject_and_cue_is_no_cue_by_itself() {
+        // the model had "also" as a cue of its own, reporting "courted the Iranian leader"
+        let text = "Putin has also courted the Iranian leader. Putin has also said he would visit.";
+        assert_eq!(roles(text), vec![r("said", "Putin", &["he would visit"])]);
+    }
+
+    #[test]
+    fn a_shouted_preposition_ends_a_headline_source() {
+        let text =
+            "IRAN'S RAISI IN BEIJING AS TEHRAN SEEKS DEEPER TIES\n\nRaisi arrived on Tuesday.";
+        let sources: Vec<String> = roles(text).into_iter().map(|(_, s, _)| s).collect();
+        assert_eq!(sources, ["TEHRAN"]);
     }
 
     #[test]
