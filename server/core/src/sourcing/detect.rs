@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::boilerplate::in_blocks;
 use super::classify::classify_source;
-use super::lexicon::{Lexicons, AFTER_NAME};
+use super::lexicon::{Lexicons, AFTER_NAME, NUMBER};
 use super::quotes::{quote_at, Quote};
 use super::{Attribution, Scan, SourceKind};
 use crate::config::Config;
@@ -870,6 +870,9 @@ impl Detector<'_> {
         if self.is(i, "known") && i > 0 && self.is(i - 1, ",") {
             return false;
         }
+        if self.not_cue_pair(i) || i > 0 && self.not_cue_pair(i - 1) {
+            return false;
+        }
         let rule = candidate && self.rule_cue_at(i, self.lower(i));
         let model = self.lex.cue_model;
         // the rules decide unless the model is sure otherwise (measured on a held-out part of
@@ -891,6 +894,17 @@ impl Detector<'_> {
             }
             None => rule,
         }
+    }
+
+    /// Whether word `i` and the next one are a pair of `not-cue-pairs.txt` ("pleaded guilty",
+    /// "continued to", "added 3 points"): neither word is a cue, whatever the model says.
+    fn not_cue_pair(&self, i: usize) -> bool {
+        let Some(nexts) = self.lex.not_cue_pairs.get(self.lower(i)) else {
+            return false;
+        };
+        i + 1 < self.doc.tokens.len()
+            && (nexts.contains(self.lower(i + 1))
+                || self.doc.tokens[i + 1].kind == TokenKind::Number && nexts.contains(NUMBER))
     }
 
     /// The lexicon rules' answer for a cue candidate: its pair tables, then a subject before a
@@ -1449,6 +1463,15 @@ mod tests {
             source.into(),
             content.iter().map(|s| s.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn a_not_cue_pair_is_no_cue() {
+        // each was a cue with the subject as source and the rest as content
+        let text = "O'Brien pleaded guilty to wire fraud. The company continued to grow. \
+                    She learned to fly in Texas. Smith added 3 points in the second half. \
+                    Smith added that he was tired.";
+        assert_eq!(roles(text), vec![r("added", "Smith", &["that he was tired"])]);
     }
 
     #[test]

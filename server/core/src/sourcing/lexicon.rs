@@ -19,6 +19,7 @@ const CUES_AFTER_SUBJECT: &str =
 const CUE_CONTEXTS: &str = include_str!("../../../../grammars/lexicon/cue-contexts.tsv");
 const CUE_AFTER_WORD: &str = include_str!("../../../../grammars/lexicon/cue-after-word.tsv");
 const CUES_EXTRA: &str = include_str!("../../../../grammars/lexicon/cues-extra.txt");
+const NOT_CUE_PAIRS: &str = include_str!("../../../../grammars/lexicon/not-cue-pairs.txt");
 const ANONYMOUS: &str = include_str!("../../../../grammars/lexicon/anonymous.txt");
 const REASONS: &str = include_str!("../../../../grammars/lexicon/anonymity-reasons.txt");
 const WEASEL: &str = include_str!("../../../../grammars/lexicon/weasel.txt");
@@ -227,6 +228,9 @@ pub struct Lexicons {
     pub cues_before: HashMap<String, HashSet<String>>,
     /// Cue words that are none right before one of these next words ("known as").
     pub not_cues_before: HashMap<String, HashSet<String>>,
+    /// Cue words that are never one right before these next words, whatever the model says
+    /// ("pleaded guilty", "continued to", "added 3 points": [`NUMBER`] stands for a number).
+    pub not_cue_pairs: HashMap<String, HashSet<String>>,
     /// Whether a word is a cue right after a given previous word, or after a name
     /// ([`AFTER_NAME`]): word → previous → cue ("records show", "Rubio wants", not "be found").
     pub cue_after: HashMap<String, HashMap<String, bool>>,
@@ -266,6 +270,25 @@ fn cue_contexts(kind: &str) -> HashMap<String, HashSet<String>> {
                     .or_default()
                     .insert(next.to_string());
             }
+        }
+    }
+    out
+}
+
+/// The next-word key of `not-cue-pairs.txt` for any number.
+pub const NUMBER: &str = "<number>";
+
+/// `not-cue-pairs.txt`: cue word → the next words before which it is none.
+fn not_cue_pairs() -> HashMap<String, HashSet<String>> {
+    let mut out: HashMap<String, HashSet<String>> = HashMap::default();
+    for line in NOT_CUE_PAIRS.lines().map(str::trim) {
+        if line.starts_with('#') {
+            continue;
+        }
+        if let Some((word, next)) = line.split_once(' ') {
+            out.entry(word.to_lowercase())
+                .or_default()
+                .insert(next.trim().to_lowercase());
         }
     }
     out
@@ -393,6 +416,7 @@ impl Lexicons {
             cues_after_subject: set(&cues_after_subject),
             cues_before,
             not_cues_before,
+            not_cue_pairs: not_cue_pairs(),
             cue_after,
             cue_candidates,
             cue_model,
