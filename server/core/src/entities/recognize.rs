@@ -1757,6 +1757,14 @@ fn suffix_type(kb: &KnowledgeBase, last_lower: &str) -> Option<EntityType> {
     }
 }
 
+/// "Millbrook": a capital and then lower-case letters only.
+fn is_title_case_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.as_str().len() >= 2
+        && chars.all(char::is_lowercase)
+}
+
 fn next_word(doc: &Document, i: usize) -> Option<&str> {
     doc.tokens.get(i).map(|t| t.span.text(&doc.prose))
 }
@@ -1913,6 +1921,25 @@ fn guess_type(
             .any(|s| first.len() > s.len() + 2 && first.ends_with(s.as_str()))
     {
         return Some(EntityType::Norp);
+    }
+    // "tenants in Millbrook have", "the mayor of Kellerton", "the march toward Dunmore": one
+    // unknown Title Case word after "in", "of" or "toward" is a town (not a given name, not a
+    // common word, not a creed or a field: "members of Scientology"; not a
+    // possessive's owner or the start of a longer name: "of Digimon's heroes", "of Movimento 5
+    // Stelle")
+    if e - a == 1
+        && a > 0
+        && matches!(word(doc, a - 1), "in" | "of" | "toward" | "towards")
+        && is_title_case_word(first)
+        && !["ology", "ism", "ics"].iter().any(|s| first.ends_with(s))
+        && !kb.is_given_name(first)
+        && !kb.is_common_word(first)
+        && doc.tokens.get(e).is_none_or(|t| {
+            !matches!(t.kind, TokenKind::Possessive | TokenKind::Number)
+                && !is_capitalized(word(doc, e))
+        })
+    {
+        return Some(EntityType::Place);
     }
     None
 }
@@ -2447,6 +2474,27 @@ mod tests {
         assert_eq!(
             typed("It was a term in Scientology jargon."),
             [("Scientology", "ORG")]
+        );
+    }
+
+    #[test]
+    fn an_unknown_word_after_in_of_or_toward_is_a_town() {
+        // each was an organization
+        assert_eq!(
+            typed(
+                "Tenants in Millbrook have long complained. The mayor of Kellerton resigned. \
+                 The march toward Dunmore began at dawn."
+            ),
+            [
+                ("Millbrook", "PLACE"),
+                ("Kellerton", "PLACE"),
+                ("Dunmore", "PLACE")
+            ]
+        );
+        // a creed, a possessive's owner and the start of a longer name are no town
+        assert_eq!(
+            typed("He was a member of Scientology. Fans of Digimon's heroes came."),
+            [("Scientology", "ORG"), ("Digimon", "ORG")]
         );
     }
 

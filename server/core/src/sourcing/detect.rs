@@ -1471,7 +1471,10 @@ mod tests {
         let text = "O'Brien pleaded guilty to wire fraud. The company continued to grow. \
                     She learned to fly in Texas. Smith added 3 points in the second half. \
                     Smith added that he was tired.";
-        assert_eq!(roles(text), vec![r("added", "Smith", &["that he was tired"])]);
+        assert_eq!(
+            roles(text),
+            vec![r("added", "Smith", &["that he was tired"])]
+        );
     }
 
     #[test]
