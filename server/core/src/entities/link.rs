@@ -523,6 +523,19 @@ pub fn link_mentions(
             team[country_mentions[t]] = true;
         }
     }
+    // a city beside a score or a result is its club
+    let city_mentions: Vec<usize> = (0..n)
+        .filter(|&i| raw[i].kb.is_some_and(|r| kb.entry(r).has_tag("city")))
+        .collect();
+    if !city_mentions.is_empty() {
+        let cities: Vec<_> = city_mentions
+            .iter()
+            .map(|&i| raw[i].tokens.clone())
+            .collect();
+        for t in super::team::city_clubs(doc, &cities) {
+            team[city_mentions[t]] = true;
+        }
+    }
 
     // build entities
     // (a root is a mention's index: a list, not a map)

@@ -2478,6 +2478,35 @@ mod tests {
     }
 
     #[test]
+    fn clubs_parties_agencies_and_companies_of_the_knowledge_base_and_a_city_s_club() {
+        assert_eq!(
+            typed(
+                "Liverpool beat Chelsea 2-1 after Tottenham Hotspur drew with West Ham. \
+                 Brothers of Italy, Forza Italia and the RN met. The NIH paid Eli Lilly and \
+                 P&G. Miles Davis played."
+            ),
+            [
+                ("Liverpool", "ORG"),
+                ("Chelsea", "ORG"),
+                ("Tottenham Hotspur", "ORG"),
+                ("West Ham", "ORG"),
+                ("Brothers of Italy", "ORG"),
+                ("Forza Italia", "ORG"),
+                ("RN", "ORG"),
+                ("NIH", "ORG"),
+                ("Eli Lilly", "ORG"),
+                ("P&G", "ORG"),
+                ("Miles Davis", "PERSON")
+            ]
+        );
+        // a city far from any result stays a place
+        assert_eq!(
+            typed("Paris drew crowds to Liverpool."),
+            [("Paris", "PLACE"), ("Liverpool", "PLACE")]
+        );
+    }
+
+    #[test]
     fn an_unknown_word_after_in_of_or_toward_is_a_town() {
         // each was an organization
         assert_eq!(

@@ -2,6 +2,9 @@
 //! England". A match score with two countries around it in one clause makes both national teams,
 //! organizations; a lone country near a number range ("Russia and 15 – 20 other states") stays a
 //! place.
+//!
+//! Cities named as clubs: "Liverpool beat Chelsea 2-1", "drew 1-1 with Leeds". A city right before
+//! or after a score, or a result ("beat", "drew", "lost to"), is its club.
 
 use std::ops::Range;
 
@@ -32,6 +35,39 @@ pub fn national_teams<K: Copy + PartialEq>(
     teams.sort_unstable();
     teams.dedup();
     teams
+}
+
+/// Of the given city names (token ranges), the indices of those that name a club: right before or
+/// after a score ("Chelsea 2-1", "2-1 Chelsea") or a result ("Liverpool beat", "lost to Leeds").
+pub fn city_clubs(doc: &Document, cities: &[Range<usize>]) -> Vec<usize> {
+    let word = |k: usize| doc.tokens.get(k).map_or("", |_| doc.lower(k));
+    let on_line = |k: usize| doc.tokens.get(k).is_some_and(|t| !t.newline_before);
+    cities
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| {
+            let (a, e) = (name.start, name.end);
+            let before = |w: &str| a >= 1 && word(a - 1) == w;
+            let score_after = on_line(e) && score_len(doc, e).is_some();
+            let score_before = a >= 1 && on_line(a) && score_ending_at(doc, a - 1).is_some();
+            // ("Paris drew crowds": a draw or a loss needs its score or its opponent)
+            let opponent_or_score = |k: usize| {
+                matches!(word(k), "with" | "to") || on_line(k) && score_len(doc, k).is_some()
+            };
+            let result_after = on_line(e)
+                && (matches!(word(e), "beat" | "beats")
+                    || matches!(word(e), "drew" | "draws" | "lost" | "loses")
+                        && opponent_or_score(e + 1));
+            let result_before = on_line(a)
+                && (before("beat")
+                    || before("beats")
+                    || a >= 2
+                        && matches!(word(a - 2), "lost" | "drew" | "draws" | "loses")
+                        && matches!(word(a - 1), "to" | "with"));
+            score_after || score_before || result_after || result_before
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Start tokens of the match scores ("1 – 0", "2-1") within a few tokens of the name, in its
@@ -83,15 +119,20 @@ mod tests {
     use super::*;
     use crate::text::DocKind;
 
-    /// The names among `names` (one-token country names) that the text makes teams.
-    fn teams<'a>(text: &str, names: &[&'a str]) -> Vec<&'a str> {
-        let doc = Document::new(text, DocKind::Plain);
-        let countries: Vec<(Range<usize>, &str)> = (0..doc.tokens.len())
+    /// The text's tokens that are among `names` (one-token names), with their token ranges.
+    fn found<'a>(doc: &Document, names: &[&'a str]) -> Vec<(Range<usize>, &'a str)> {
+        (0..doc.tokens.len())
             .filter_map(|i| {
                 let w = names.iter().find(|n| **n == doc.token_text(i))?;
                 Some((i..i + 1, *w))
             })
-            .collect();
+            .collect()
+    }
+
+    /// The names among `names` (one-token country names) that the text makes teams.
+    fn teams<'a>(text: &str, names: &[&'a str]) -> Vec<&'a str> {
+        let doc = Document::new(text, DocKind::Plain);
+        let countries = found(&doc, names);
         national_teams(&doc, &countries)
             .into_iter()
             .map(|i| countries[i].1)
@@ -113,6 +154,32 @@ mod tests {
             teams("Group G — Belgium 3-0 Panama", &c),
             ["Belgium", "Panama"]
         );
+    }
+
+    /// The names among `names` (one-token city names) that the text makes clubs.
+    fn clubs<'a>(text: &str, names: &[&'a str]) -> Vec<&'a str> {
+        let doc = Document::new(text, DocKind::Plain);
+        let cities = found(&doc, names);
+        let ranges: Vec<Range<usize>> = cities.iter().map(|(r, _)| r.clone()).collect();
+        city_clubs(&doc, &ranges)
+            .into_iter()
+            .map(|i| cities[i].1)
+            .collect()
+    }
+
+    #[test]
+    fn a_city_beside_a_score_or_a_result_is_its_club() {
+        let c = ["Liverpool", "Leeds", "Madrid", "Paris"];
+        assert_eq!(
+            clubs("Liverpool beat Chelsea 2-1 at Anfield.", &c),
+            ["Liverpool"]
+        );
+        assert_eq!(
+            clubs("Arsenal drew with Leeds, then lost 0-2 to Madrid.", &c),
+            ["Leeds"]
+        );
+        assert_eq!(clubs("Everton lost to Madrid 3-1.", &c), ["Madrid"]);
+        assert!(clubs("She moved from Paris to Leeds in 2-3 weeks.", &c).is_empty());
     }
 
     #[test]

@@ -208,10 +208,13 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<usize>) {
                         _ => break,
                     }
                 }
-                // Mr. Sept. Inc. J. keep their period
+                // Mr. Sept. Inc. J. keep their period (not the letter after an ampersand: "to
+                // AT&T." ends the sentence)
                 if at(k) == Some('.') {
                     let word = &text[start..k];
-                    let initial = word.chars().count() == 1 && c.is_uppercase();
+                    let initial = word.chars().count() == 1
+                        && c.is_uppercase()
+                        && cs.before(start) != Some('&');
                     if initial || is_abbreviation(word) {
                         k += 1;
                     }
@@ -431,6 +434,18 @@ mod tests {
                 ("fell", Word),
                 ("ill", Word),
                 (".", Punct)
+            ]
+        );
+        // a letter after an ampersand is no initial: the period ends the sentence
+        assert_eq!(
+            toks("to P&G. He"),
+            vec![
+                ("to", Word),
+                ("P", Word),
+                ("&", Punct),
+                ("G", Word),
+                (".", Punct),
+                ("He", Word)
             ]
         );
     }
