@@ -146,6 +146,23 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                     continue;
                 }
             }
+            // "Alzheimer's Association", "Kurdistan Workers' Party", "McDonald's": a possessive
+            // inside a name keeps it whole
+            if !shouting {
+                // (without a leading "The")
+                let a = if lower_word(doc, i) == "the" {
+                    i + 1
+                } else {
+                    i
+                };
+                if let Some(e) = possessive_name_end(doc, kb, a, last + 1, s.tokens.end) {
+                    let mut m = whole_name_mention(doc, kb, a, e, EntityType::Org);
+                    m.headline = s.headline;
+                    out.push(m);
+                    i = e;
+                    continue;
+                }
+            }
             // "the book Blown for Good", "the journal Nature Climate Change": the run after a
             // noun of works is the title of one
             if !shouting && after_work_noun(doc, kb, i, last + 1) {
@@ -316,6 +333,37 @@ fn office_end(doc: &Document, kb: &KnowledgeBase, p: usize, to: usize) -> Option
         return None;
     }
     Some(name_run_end(doc, kb, p + 2, to).max(p + 2))
+}
+
+/// The end of a name with a possessive at `p` inside it, the run before it starting at `a`, within
+/// the sentence ending at `to`: a known name ("McDonald's"), or an unknown owner and a run ending
+/// in an organization's word ("Alzheimer's Association", "Kurdistan Workers' Party"). Not a known
+/// owner's ("China's Foreign Ministry", "Prime Minister Netanyahu's Likud Party").
+fn possessive_name_end(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    a: usize,
+    p: usize,
+    to: usize,
+) -> Option<usize> {
+    if a >= p || p >= to || doc.tokens[p].kind != TokenKind::Possessive {
+        return None;
+    }
+    if !kb.lookup(surface(doc, a, p + 1)).is_empty() {
+        return Some(p + 1);
+    }
+    let owner = word(doc, p - 1);
+    if p + 1 >= to
+        || !doc.tokens[p + 1].upper
+        || kb_lookup(kb, surface(doc, a, p)).is_some()
+        || kb_lookup(kb, owner).is_some()
+        || kb.is_given_name(owner)
+        || kb.person_with_surname(owner).is_some()
+    {
+        return None;
+    }
+    let e = name_run_end(doc, kb, p + 1, to);
+    (e > p + 1 && kb.words.org_suffixes.contains_lowercased(word(doc, e - 1))).then_some(e)
 }
 
 /// Nouns of organizations whose name may follow them in apposition: "her restaurant, Quán Lan,".
@@ -2503,6 +2551,32 @@ mod tests {
         assert_eq!(
             typed("Paris drew crowds to Liverpool."),
             [("Paris", "PLACE"), ("Liverpool", "PLACE")]
+        );
+    }
+
+    #[test]
+    fn a_possessive_inside_a_name_keeps_it_whole() {
+        // each was cut at its possessive ("Alzheimer", "Association"; "McDonald")
+        assert_eq!(
+            mentions(
+                "The Alzheimer's Association said McDonald's would pay. The Kurdistan \
+                 Workers' Party is banned."
+            ),
+            [
+                "Alzheimer's Association",
+                "McDonald's",
+                "Kurdistan Workers' Party"
+            ]
+        );
+        // a known owner's organization is its own name
+        assert_eq!(
+            typed("China's Foreign Ministry and Trump's Justice Department said."),
+            [
+                ("China", "PLACE"),
+                ("Foreign Ministry", "ORG"),
+                ("Trump", "PERSON"),
+                ("Justice Department", "ORG")
+            ]
         );
     }
 
