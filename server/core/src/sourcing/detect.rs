@@ -715,11 +715,11 @@ impl Detector<'_> {
                 }
                 k = p;
             }
-            // "a case that prosecutors called …": "that" before a plural is a relative pronoun
-            let found = found.filter(|&p| {
-                !(self.lower(p) == "that" && p + 1 == head && self.lower(head).ends_with('s'))
-            });
+            // "a case that prosecutors called …", "a shortfall that city officials blamed":
+            // "that" before a plural is a relative pronoun, and the subject starts after it
+            let relative = |p: usize| self.lower(p) == "that" && self.lower(head).ends_with('s');
             b = match found {
+                Some(p) if relative(p) => p + 1,
                 Some(p) => {
                     // a name before a possessive or a determiner ("Trump's campaign")
                     let mut q = p;
@@ -1482,6 +1482,13 @@ mod tests {
         // the model had "also" as a cue of its own, reporting "courted the Iranian leader"
         let text = "Putin has also courted the Iranian leader. Putin has also said he would visit.";
         assert_eq!(roles(text), vec![r("said", "Putin", &["he would visit"])]);
+    }
+
+    #[test]
+    fn the_subject_of_a_relative_clause_starts_after_that() {
+        let text = "It closed a shortfall that city officials blamed on rising costs.";
+        let sources: Vec<String> = roles(text).into_iter().map(|(_, s, _)| s).collect();
+        assert_eq!(sources, ["city officials"]);
     }
 
     #[test]

@@ -144,7 +144,7 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
                         "." | "!" | "?" | "…" => true,
                         w if tokens[j].kind == TokenKind::Word
                             && w.ends_with('.')
-                            && w.len() > 2 =>
+                            && w.len() >= 2 =>
                         {
                             // initialism (U.S.) or abbreviation (Inc.): only before a typical opener
                             let core = &w[..w.len() - 1];
@@ -271,6 +271,17 @@ mod tests {
                 ("“Go,” she said.".into(), false),
                 ("It rained in the U.S.".into(), false),
                 ("The end.".into(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_single_initial_ends_a_sentence_before_an_opener() {
+        assert_eq!(
+            sents("The report was written by Anna K. He said it was late."),
+            vec![
+                ("The report was written by Anna K.".into(), false),
+                ("He said it was late.".into(), false),
             ]
         );
     }
