@@ -1470,7 +1470,8 @@ mod tests {
         // each was a cue with the subject as source and the rest as content
         let text = "O'Brien pleaded guilty to wire fraud. The company continued to grow. \
                     She learned to fly in Texas. Smith added 3 points in the second half. \
-                    Smith added that he was tired.";
+                    Smith added that he was tired. Nvidia became the most valuable listed \
+                    company. Shares of listed firms rose.";
         assert_eq!(
             roles(text),
             vec![r("added", "Smith", &["that he was tired"])]
