@@ -1830,7 +1830,9 @@ fn guess_type(
     if let Some(ty) = suffix_type(kb, &last_lower) {
         return Some(ty);
     }
-    if next_word(doc, e).is_some_and(|w| kb.words.misc_heads.contains(w)) {
+    if next_word(doc, e).is_some_and(|w| kb.words.misc_heads.contains(w))
+        || e - a >= 2 && kb.words.misc_prefixes.contains_lowercased(first)
+    {
         return Some(EntityType::Misc);
     }
     // "the trading firm, Blackwater Quant,", "her restaurant, Quán Lan,": an organization named
@@ -2396,6 +2398,25 @@ mod tests {
         assert_eq!(
             mentions("A VIP tweeted @POTUS and #IStandWithAhmed in part XVII, UNLESS of course NATO and DC object to World War II."),
             ["NATO", "DC", "World War II"]
+        );
+    }
+
+    #[test]
+    fn storms_operations_climate_patterns_and_weapons_are_misc() {
+        // storms were people ("Typhoon Kalmaegi"), El Niño a place, Patriot an organization
+        assert_eq!(
+            typed(
+                "Typhoon Kalmaegi left 40 dead in Cebu. The army began Operation Desert Storm. \
+                 El Niño brought drought. Kyiv wants more Patriot systems."
+            ),
+            [
+                ("Typhoon Kalmaegi", "MISC"),
+                ("Cebu", "PLACE"),
+                ("Operation Desert Storm", "MISC"),
+                ("El Niño", "MISC"),
+                ("Kyiv", "PLACE"),
+                ("Patriot", "MISC")
+            ]
         );
     }
 

@@ -86,6 +86,7 @@ pub struct NameWords {
     pub place_prefixes: WordSet,
     pub misc_suffixes: WordSet,
     pub misc_heads: WordSet,
+    pub misc_prefixes: WordSet,
     pub person_verbs: WordSet,
     pub not_names: WordSet,
     pub name_particles: WordSet,
