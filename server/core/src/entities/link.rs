@@ -410,7 +410,10 @@ pub fn link_mentions(
     let mut sole_holders: HashMap<&str, Option<usize>> = HashMap::default();
     if !holders.is_empty() {
         for i in 0..n {
+            // (one word by itself: "Alzheimer's disease" holds one name word, but is a name of
+            // its own, not "Alzheimer's Association")
             let lone = words[i].len() == 1
+                && raw[i].tokens.len() == 1
                 && raw[i].kb.is_none()
                 && !raw[i].acronym
                 && raw[i]
@@ -493,6 +496,7 @@ pub fn link_mentions(
         let [w] = words[i][..] else { continue };
         let person = || by_last.contains_key(w) || by_first.contains_key(w);
         if raw[i].acronym
+            || raw[i].tokens.len() > 1
             || raw[i].kb.is_some()
             || matches!(raw[i].ty, Some(EntityType::Person | EntityType::Place))
             || person()
@@ -866,6 +870,26 @@ mod tests {
         assert_eq!(
             raisi.map(|m| a.entities[m.entity].ty),
             Some(crate::EntityType::Person)
+        );
+    }
+
+    #[test]
+    fn an_eponym_is_not_the_organization_named_after_its_owner() {
+        // "Alzheimer's disease" joined "Alzheimer's Association" by its one name word
+        let text =
+            "The drug slows Alzheimer's disease. The Alzheimer's Association funds research.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let entities: Vec<(&str, &str)> = a
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.ty.label()))
+            .collect();
+        assert_eq!(
+            entities,
+            [
+                ("Alzheimer's disease", "MISC"),
+                ("Alzheimer's Association", "ORG")
+            ]
         );
     }
 

@@ -155,8 +155,8 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                 } else {
                     i
                 };
-                if let Some(e) = possessive_name_end(doc, kb, a, last + 1, s.tokens.end) {
-                    let mut m = whole_name_mention(doc, kb, a, e, EntityType::Org);
+                if let Some((e, ty)) = possessive_name_end(doc, kb, a, last + 1, s.tokens.end) {
+                    let mut m = whole_name_mention(doc, kb, a, e, ty);
                     m.headline = s.headline;
                     out.push(m);
                     i = e;
@@ -335,26 +335,26 @@ fn office_end(doc: &Document, kb: &KnowledgeBase, p: usize, to: usize) -> Option
     Some(name_run_end(doc, kb, p + 2, to).max(p + 2))
 }
 
-/// The end of a name with a possessive at `p` inside it, the run before it starting at `a`, within
-/// the sentence ending at `to`: a known name ("McDonald's"), or an unknown owner and a run ending
-/// in an organization's word ("Alzheimer's Association", "Kurdistan Workers' Party"). Not a known
-/// owner's ("China's Foreign Ministry", "Prime Minister Netanyahu's Likud Party").
+/// The end and type of a name with a possessive at `p` inside it, the run before it starting at
+/// `a`, within the sentence ending at `to`: a known name ("McDonald's"), an unknown owner and a
+/// run ending in an organization's word ("Alzheimer's Association", "Kurdistan Workers' Party"),
+/// or an unknown owner's eponym ("Alzheimer's disease", MISC). Not a known owner's ("China's
+/// Foreign Ministry", "Prime Minister Netanyahu's Likud Party").
 fn possessive_name_end(
     doc: &Document,
     kb: &KnowledgeBase,
     a: usize,
     p: usize,
     to: usize,
-) -> Option<usize> {
+) -> Option<(usize, EntityType)> {
     if a >= p || p >= to || doc.tokens[p].kind != TokenKind::Possessive {
         return None;
     }
     if !kb.lookup(surface(doc, a, p + 1)).is_empty() {
-        return Some(p + 1);
+        return Some((p + 1, EntityType::Org));
     }
     let owner = word(doc, p - 1);
     if p + 1 >= to
-        || !doc.tokens[p + 1].upper
         || kb_lookup(kb, surface(doc, a, p)).is_some()
         || kb_lookup(kb, owner).is_some()
         || kb.is_given_name(owner)
@@ -362,8 +362,16 @@ fn possessive_name_end(
     {
         return None;
     }
+    if !doc.tokens[p + 1].upper {
+        return kb
+            .words
+            .eponym_heads
+            .contains(word(doc, p + 1))
+            .then_some((p + 2, EntityType::Misc));
+    }
     let e = name_run_end(doc, kb, p + 1, to);
-    (e > p + 1 && kb.words.org_suffixes.contains_lowercased(word(doc, e - 1))).then_some(e)
+    (e > p + 1 && kb.words.org_suffixes.contains_lowercased(word(doc, e - 1)))
+        .then_some((e, EntityType::Org))
 }
 
 /// Nouns of organizations whose name may follow them in apposition: "her restaurant, Quán Lan,".
@@ -2587,6 +2595,14 @@ mod tests {
                 "Alzheimer's Association",
                 "McDonald's",
                 "Kurdistan Workers' Party"
+            ]
+        );
+        // an unknown owner's eponym is a name of its own, not the owner
+        assert_eq!(
+            typed("The drug slows Alzheimer's disease and Tourette's syndrome."),
+            [
+                ("Alzheimer's disease", "MISC"),
+                ("Tourette's syndrome", "MISC")
             ]
         );
         // a known owner's organization is its own name
