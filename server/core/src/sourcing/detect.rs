@@ -686,7 +686,14 @@ impl Detector<'_> {
                     && self.capitalized(p - 1);
                 // "IRAN'S RAISI IN BEIJING AS TEHRAN SEEKS": a capitalised preposition or
                 // conjunction in a shouted headline ends the name
-                if joins || self.capitalized(p) && !words.prepositions.contains(self.lower(p)) {
+                // "the Alzheimer's Association": a possessive between capitalised words
+                let possessive = self.doc.tokens[p].kind == TokenKind::Possessive
+                    && p > start
+                    && self.capitalized(p - 1);
+                if joins
+                    || possessive
+                    || self.capitalized(p) && !words.prepositions.contains(self.lower(p))
+                {
                     b = p;
                 } else {
                     break;
@@ -1490,6 +1497,20 @@ mod tests {
         let text = "It closed a shortfall that city officials blamed on rising costs.";
         let sources: Vec<String> = roles(text).into_iter().map(|(_, s, _)| s).collect();
         assert_eq!(sources, ["city officials"]);
+    }
+
+    #[test]
+    fn a_possessive_inside_a_name_stays_in_the_source() {
+        // the source was "Association", and "the Alzheimer's" went to the content
+        let text = "The drug slows the disease, the Alzheimer's Association said.";
+        assert_eq!(
+            roles(text),
+            vec![r(
+                "said",
+                "the Alzheimer's Association",
+                &["The drug slows the disease"]
+            )]
+        );
     }
 
     #[test]
