@@ -1019,8 +1019,14 @@ impl Detector<'_> {
             return Some(first..comma);
         }
         // "Her rival, Gov. Mark Hale, accused …": the appositive name belongs to the subject
+        // (from the noun phrase before the comma, not the sentence's start: "The verdict came
+        // after Smith's daughter, Jane Smith, said")
         let name = (comma + 1..cue.start - 1).all(|i| self.capitalized(i));
-        (name && cue.start - 1 > comma + 1).then_some(s.tokens.start..cue.start - 1)
+        if !name || cue.start - 1 <= comma + 1 {
+            return None;
+        }
+        let subject = self.subject_before(comma, first).map_or(first, |r| r.start);
+        Some(subject..cue.start - 1)
     }
 
     /// A noun phrase starting at `k` (a name, a pronoun or a determiner phrase), up to a comma.
@@ -1511,6 +1517,14 @@ mod tests {
                 &["The drug slows the disease"]
             )]
         );
+    }
+
+    #[test]
+    fn an_appositive_name_source_starts_at_its_noun_phrase() {
+        // the source ran from the sentence's start: "The verdict came after Smith's daughter, …"
+        let text = "The verdict came after Smith's daughter, Jane Smith, said she was relieved.";
+        let sources: Vec<String> = roles(text).into_iter().map(|(_, s, _)| s).collect();
+        assert_eq!(sources, ["Smith's daughter, Jane Smith"]);
     }
 
     #[test]
