@@ -653,6 +653,10 @@ impl Detector<'_> {
         if j > start + 3 && self.is(j - 1, ",") {
             return self.appositive_subject(j - 1, start);
         }
+        // "Marine Le Pen's National Rally (RN) said": the name before its acronym
+        if j > start + 3 && self.parenthesized_acronym_at(j - 3) {
+            return self.subject_before(j - 3, start).map(|s| s.start..j);
+        }
         if j == start || !self.is_word(j - 1) {
             return None;
         }
@@ -1052,7 +1056,19 @@ impl Detector<'_> {
             }
             e += 1;
         }
+        // "according to the National Disaster … Council (NDRRMC)": its acronym too
+        if e > k && e + 3 <= end && self.parenthesized_acronym_at(e) {
+            e += 3;
+        }
         (e > k).then_some(k..e)
+    }
+
+    /// Whether tokens `i..i + 3` are an acronym in parentheses: "(NDRRMC)".
+    fn parenthesized_acronym_at(&self, i: usize) -> bool {
+        i + 2 < self.doc.tokens.len()
+            && self.is(i, "(")
+            && self.acronym(i + 1)
+            && self.is(i + 2, ")")
     }
 
     /// The attributed content and whether it is a direct quotation.
@@ -1525,6 +1541,28 @@ mod tests {
         let text = "The verdict came after Smith's daughter, Jane Smith, said she was relieved.";
         let sources: Vec<String> = roles(text).into_iter().map(|(_, s, _)| s).collect();
         assert_eq!(sources, ["Smith's daughter, Jane Smith"]);
+    }
+
+    #[test]
+    fn a_parenthesized_acronym_belongs_to_its_source() {
+        // "(NDRRMC)" was the content, and "(RN)" left "said" without a source
+        let text = "At least 40 people died, according to the Disaster Council (NDRRMC). \
+                    Marine Le Pen's National Rally (RN) said it would table a motion.";
+        assert_eq!(
+            roles(text),
+            vec![
+                r(
+                    "according to",
+                    "the Disaster Council (NDRRMC)",
+                    &["At least 40 people died"]
+                ),
+                r(
+                    "said",
+                    "Marine Le Pen's National Rally (RN)",
+                    &["it would table a motion"]
+                ),
+            ]
+        );
     }
 
     #[test]
