@@ -710,7 +710,12 @@ impl Detector<'_> {
             // a common noun phrase: back to its determiner, a possessive or a name
             let mut k = head;
             let mut found = None;
-            while k > start && head - k < 5 {
+            // whether the walk reached the clause's start (a comma, the sentence's start)
+            let mut clause_start = false;
+            while head - k < 5 {
+                if k == start {
+                    break;
+                }
                 let p = k - 1;
                 let t = &self.doc.tokens[p];
                 if words.determiners.contains(self.lower(p)) || self.capitalized(p) {
@@ -722,6 +727,7 @@ impl Detector<'_> {
                     continue;
                 }
                 if !self.is_word(p) || self.is_cue_at(p) {
+                    clause_start = self.is(p, ",");
                     break;
                 }
                 k = p;
@@ -748,6 +754,9 @@ impl Detector<'_> {
                         q
                     }
                 }
+                // "…, people familiar with the matter said": a bare plural of people opening
+                // its clause
+                None if clause_start && words.bare_sources.contains(self.lower(k)) => k,
                 None => head,
             };
         }
@@ -1562,6 +1571,20 @@ mod tests {
                     &["it would table a motion"]
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_bare_plural_of_people_after_a_comma_opens_the_source() {
+        // the source was "familiar with the matter" and "people" went to the content
+        let text = "The department is weighing curbs, people familiar with the matter said.";
+        assert_eq!(
+            roles(text),
+            vec![r(
+                "said",
+                "people familiar with the matter",
+                &["The department is weighing curbs"]
+            )]
         );
     }
 

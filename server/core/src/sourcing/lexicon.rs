@@ -40,6 +40,7 @@ pub struct Words {
     pub vague_quantifiers: WordSet,
     pub indefinites: WordSet,
     pub unnamed_officials: WordSet,
+    pub bare_sources: WordSet,
     pub complementizers: WordSet,
     pub prepositions: WordSet,
     pub be_forms: WordSet,
