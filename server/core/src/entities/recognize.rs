@@ -17,7 +17,6 @@ use crate::entities::EntityType;
 use crate::kb::{KbRef, KnowledgeBase, Sense};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
-use crate::wordset::{WordMap, WordSet};
 
 /// A mention before linking.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,7 +47,6 @@ const MAX_KB_TOKENS: usize = 8;
 pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     let mut out: Vec<RawMention> = Vec::new();
     let words = ArticleWords {
-        lower: OnceCell::new(),
         alone: OnceCell::new(),
     };
     let mut resume = 0;
@@ -219,7 +217,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     let mut out = keep_confirmed(doc, kb, out);
     take_back_dropped_words(doc, &mut out);
     newspaper_titles(doc, &mut out);
-    drop_common_nouns(doc, kb, &words, &mut out);
+    drop_common_nouns(doc, kb, &mut out);
     out
 }
 
@@ -482,12 +480,7 @@ fn numbers_unit(doc: &Document, kb: &KnowledgeBase, p: usize, e: usize) -> bool 
 
 /// A common noun capitalised in passing ("WHO say Iodine deficiency is …") in an article that
 /// writes it in lower case again and again (three times or more) is that noun, not a name.
-fn drop_common_nouns(
-    doc: &Document,
-    kb: &KnowledgeBase,
-    words: &ArticleWords,
-    out: &mut Vec<RawMention>,
-) {
+fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMention>) {
     let candidate = |m: &RawMention| {
         m.tokens.len() == 1
             && m.ty.is_none()
@@ -499,39 +492,21 @@ fn drop_common_nouns(
     if !out.iter().any(candidate) {
         return;
     }
-    // the article's lower-case words are counted already; a candidate not starting with a
-    // lower-case letter ("3m") is counted over the tokens (only such words are hashed)
-    let others: Vec<Cow<str>> = out
-        .iter()
-        .filter(|m| candidate(m))
-        .map(|m| lower_word(doc, m.tokens.start))
-        .filter(|w| !starts_lower(w))
-        .collect();
-    let mut other_counts: rustc_hash::FxHashMap<&str, u32> = Default::default();
-    if !others.is_empty() {
-        let others: WordSet = others.iter().map(|w| w.as_ref()).collect();
-        for t in doc.tokens.iter() {
-            if t.kind != TokenKind::Word || t.upper {
-                continue;
-            }
-            let w = t.span.text(&doc.prose);
-            if others.contains(w) && !in_domain(doc, t) {
-                *other_counts.entry(w).or_default() += 1;
-            }
-        }
-    }
     out.retain(|m| {
-        if !candidate(m) {
-            return true;
-        }
         let w = lower_word(doc, m.tokens.start);
-        let count = if starts_lower(&w) {
-            words.lower(doc).get(&w)
-        } else {
-            other_counts.get(&*w)
-        };
-        count.is_none_or(|&c| c < 3)
+        !candidate(m) || lower_uses(doc, &w).filter(|t| !in_domain(doc, t)).count() < 3
     });
+}
+
+/// The tokens spelling `w` exactly, written in lower case: the article's own uses of a word as
+/// a common noun. Found by searching the prose, as an article asks about a dozen words only:
+/// hashing every word of it cost more than the searches.
+fn lower_uses<'d>(doc: &'d Document, w: &'d str) -> impl Iterator<Item = &'d Token> + 'd {
+    memchr::memmem::find_iter(doc.prose.as_bytes(), w.as_bytes()).filter_map(move |at| {
+        let t = doc.tokens.get(doc.token_at_or_after(at))?;
+        (t.span.start == at && t.span.len() == w.len() && t.kind == TokenKind::Word && !t.upper)
+            .then_some(t)
+    })
 }
 
 /// Does `w` start with a lower-case letter?
@@ -1145,7 +1120,8 @@ fn segment_run(
             // common in English, or written in lower case elsewhere in this article (asked only
             // where a capital may say nothing, or before a colon)
             let common = || {
-                (kb.is_common_word(w) || words.lower(doc).get(&lower).is_some())
+                (kb.is_common_word(w)
+                    || starts_lower(&lower) && lower_uses(doc, &lower).next().is_some())
                     && !kb.is_given_name(w)
             };
             // (a paragraph opening with a given name goes on with a surname: "Gary Black said")
@@ -1610,32 +1586,12 @@ fn writers_of_byline(doc: &Document, out: &mut Vec<RawMention>, from: usize) {
 
 /// What recognition asks about the article's words as a whole.
 struct ArticleWords {
-    /// The words written in lower case somewhere, with how often outside domain names; counted
-    /// on the first question (see [`ArticleWords::lower`]).
-    lower: OnceCell<WordMap<u32>>,
     /// Where each capitalised word stands alone as a name (no capitalised word on either side),
     /// in text order; found on the first question, as few articles ask one.
     alone: OnceCell<FxHashMap<Box<str>, Vec<usize>>>,
 }
 
 impl ArticleWords {
-    /// The words written in lower case somewhere, with how often outside domain names.
-    fn lower(&self, doc: &Document) -> &WordMap<u32> {
-        self.lower.get_or_init(|| {
-            // sized up front: most words of an article are lower-case ones
-            let mut lower = WordMap::with_capacity(doc.tokens.len());
-            for t in doc.tokens.iter() {
-                if t.kind == TokenKind::Word && !t.upper {
-                    let w = t.span.text(&doc.prose);
-                    if starts_lower(w) {
-                        *lower.get_or_insert(w, 0) += u32::from(!in_domain(doc, t));
-                    }
-                }
-            }
-            lower
-        })
-    }
-
     /// Is the word of token `w` written elsewhere in the article as a name by itself, outside
     /// the run starting at `start`?
     fn alone_elsewhere(&self, doc: &Document, w: usize, start: usize) -> bool {

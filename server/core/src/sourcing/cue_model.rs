@@ -66,8 +66,12 @@ enum Pair {
     Classes,
 }
 
-fn pair(table: Pair, a: Id, b: Id) -> u64 {
-    (table as u64) << 60 | u64::from(a) << 30 | u64::from(b)
+/// Bits of an id in a pair's key: the table has some 5,000 keys. Four-byte keys keep the pair
+/// table small enough to stay in the cache; scoring reads it five times per candidate.
+const ID_BITS: u32 = 14;
+
+fn pair(table: Pair, a: Id, b: Id) -> u32 {
+    (table as u32) << (2 * ID_BITS) | a << ID_BITS | b
 }
 
 #[derive(Debug, Default)]
@@ -96,7 +100,7 @@ pub struct CueModel {
     prev: Vec<f32>,
     next: Vec<f32>,
     prev2_class: Vec<f32>,
-    pairs: HashMap<u64, f32>,
+    pairs: HashMap<u32, f32>,
     /// The id of each one-byte ASCII key (most punctuation tokens are one), by its byte.
     ascii: Vec<Id>,
 }
@@ -186,6 +190,10 @@ impl CueModel {
                 _ => panic!("grammars/lexicon/cue-model.tsv: bad line {line:?}"),
             }
         }
+        assert!(
+            m.ids() < 1 << ID_BITS,
+            "grammars/lexicon/cue-model.tsv: more keys than a pair's key holds"
+        );
         m.ascii = (0..128u8)
             .map(|b| {
                 m.id((b as char).encode_utf8(&mut [0; 1]))
