@@ -9,7 +9,7 @@
 //! - a common word capitalised only because it starts a sentence, a quote or a headline is not a name.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
@@ -17,6 +17,7 @@ use crate::entities::EntityType;
 use crate::kb::{KbRef, KnowledgeBase, Sense};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
+use crate::wordset::WordMap;
 
 /// A mention before linking.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +48,8 @@ const MAX_KB_TOKENS: usize = 8;
 pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     let mut out: Vec<RawMention> = Vec::new();
     let words = ArticleWords {
+        searches: Cell::new(0),
+        lower: OnceCell::new(),
         alone: OnceCell::new(),
     };
     let mut resume = 0;
@@ -217,7 +220,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     let mut out = keep_confirmed(doc, kb, out);
     take_back_dropped_words(doc, &mut out);
     newspaper_titles(doc, &mut out);
-    drop_common_nouns(doc, kb, &mut out);
+    drop_common_nouns(doc, kb, &words, &mut out);
     out
 }
 
@@ -480,7 +483,12 @@ fn numbers_unit(doc: &Document, kb: &KnowledgeBase, p: usize, e: usize) -> bool 
 
 /// A common noun capitalised in passing ("WHO say Iodine deficiency is …") in an article that
 /// writes it in lower case again and again (three times or more) is that noun, not a name.
-fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMention>) {
+fn drop_common_nouns(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    words: &ArticleWords,
+    out: &mut Vec<RawMention>,
+) {
     let candidate = |m: &RawMention| {
         m.tokens.len() == 1
             && m.ty.is_none()
@@ -494,19 +502,13 @@ fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMentio
     }
     out.retain(|m| {
         let w = lower_word(doc, m.tokens.start);
-        !candidate(m) || lower_uses(doc, &w).filter(|t| !in_domain(doc, t)).count() < 3
+        !candidate(m) || words.lower_uses(doc, &w).is_none_or(|uses| uses < 3)
     });
 }
 
-/// The tokens spelling `w` exactly, written in lower case: the article's own uses of a word as
-/// a common noun. Found by searching the prose, as an article asks about a dozen words only:
-/// hashing every word of it cost more than the searches.
-fn lower_uses<'d>(doc: &'d Document, w: &'d str) -> impl Iterator<Item = &'d Token> + 'd {
-    memchr::memmem::find_iter(doc.prose.as_bytes(), w.as_bytes()).filter_map(move |at| {
-        let t = doc.tokens.get(doc.token_at_or_after(at))?;
-        (t.span.start == at && t.span.len() == w.len() && t.kind == TokenKind::Word && !t.upper)
-            .then_some(t)
-    })
+/// A word not capitalised: the tokens [`ArticleWords::lower_uses`] counts.
+fn lower_use(t: &Token) -> bool {
+    t.kind == TokenKind::Word && !t.upper
 }
 
 /// Does `w` start with a lower-case letter?
@@ -1121,7 +1123,7 @@ fn segment_run(
             // where a capital may say nothing, or before a colon)
             let common = || {
                 (kb.is_common_word(w)
-                    || starts_lower(&lower) && lower_uses(doc, &lower).next().is_some())
+                    || starts_lower(&lower) && words.lower_uses(doc, &lower).is_some())
                     && !kb.is_given_name(w)
             };
             // (a paragraph opening with a given name goes on with a surname: "Gary Black said")
@@ -1586,12 +1588,47 @@ fn writers_of_byline(doc: &Document, out: &mut Vec<RawMention>, from: usize) {
 
 /// What recognition asks about the article's words as a whole.
 struct ArticleWords {
+    /// How many words [`ArticleWords::lower_uses`] has searched the article for.
+    searches: Cell<usize>,
+    /// The words written in lower case, with their uses outside domain names: counted once
+    /// searching would cost more (see [`ArticleWords::lower_uses`]).
+    lower: OnceCell<WordMap<u32>>,
     /// Where each capitalised word stands alone as a name (no capitalised word on either side),
     /// in text order; found on the first question, as few articles ask one.
     alone: OnceCell<FxHashMap<Box<str>, Vec<usize>>>,
 }
 
+/// How many words an article is searched for before its words are counted instead: an article
+/// asks about a dozen, and a search costs less than hashing every word, but a book-length text
+/// asks thousands of questions, each of which would search all of it.
+const SEARCHES: usize = 16;
+
 impl ArticleWords {
+    /// Whether `w` is written exactly so, in lower case, somewhere in the article (a use as a
+    /// common noun), and if so how often outside domain names.
+    fn lower_uses(&self, doc: &Document, w: &str) -> Option<u32> {
+        if self.lower.get().is_none() && self.searches.get() < SEARCHES {
+            self.searches.set(self.searches.get() + 1);
+            let mut uses = memchr::memmem::find_iter(doc.prose.as_bytes(), w.as_bytes())
+                .filter_map(|at| {
+                    let t = doc.tokens.get(doc.token_at_or_after(at))?;
+                    (t.span.start == at && t.span.len() == w.len() && lower_use(t)).then_some(t)
+                })
+                .peekable();
+            uses.peek()?;
+            return Some(uses.filter(|t| !in_domain(doc, t)).count() as u32);
+        }
+        let lower = self.lower.get_or_init(|| {
+            // sized up front: most words of an article are lower-case ones
+            let mut lower = WordMap::with_capacity(doc.tokens.len());
+            for t in doc.tokens.iter().filter(|t| lower_use(t)) {
+                *lower.get_or_insert(t.span.text(&doc.prose), 0) += u32::from(!in_domain(doc, t));
+            }
+            lower
+        });
+        lower.get(w).copied()
+    }
+
     /// Is the word of token `w` written elsewhere in the article as a name by itself, outside
     /// the run starting at `start`?
     fn alone_elsewhere(&self, doc: &Document, w: usize, start: usize) -> bool {
@@ -2433,6 +2470,33 @@ mod tests {
             mentions("Salt has iodine. Bread has iodine. Milk has iodine. WHO say Iodine deficiency is bad."),
             ["WHO"]
         );
+    }
+
+    #[test]
+    fn an_article_is_searched_for_a_few_words_then_its_words_are_counted() {
+        use super::{ArticleWords, SEARCHES};
+        use crate::text::Document;
+        // a search per question would make a long text's cost grow with its square
+        let doc = Document::new(
+            "iodine and salt, x.com/iodine, Iodine, IODINE; the salt. Salt.",
+            DocKind::Plain,
+        );
+        let words = ArticleWords {
+            searches: Default::default(),
+            lower: Default::default(),
+            alone: Default::default(),
+        };
+        let ask = || {
+            ["iodine", "salt", "the", "Salt", "pepper", "ion", "com"]
+                .map(|w| words.lower_uses(&doc, w))
+        };
+        // (uses outside domain names are counted; a capitalised one is none)
+        let expected = [Some(1), Some(2), Some(1), None, None, None, Some(0)];
+        for _ in 0..SEARCHES / expected.len() + 2 {
+            assert_eq!(ask(), expected);
+        }
+        assert_eq!(words.searches.get(), SEARCHES);
+        assert!(words.lower.get().is_some());
     }
 
     #[test]
