@@ -1122,8 +1122,7 @@ fn segment_run(
             // common in English, or written in lower case elsewhere in this article (asked only
             // where a capital may say nothing, or before a colon)
             let common = || {
-                (kb.is_common_word(w)
-                    || starts_lower(&lower) && words.lower_uses(doc, &lower).is_some())
+                (kb.is_common_word(w) || starts_lower(&lower) && words.written_lower(doc, &lower))
                     && !kb.is_given_name(w)
             };
             // (a paragraph opening with a given name goes on with a surname: "Gary Black said")
@@ -1604,29 +1603,60 @@ struct ArticleWords {
 const SEARCHES: usize = 16;
 
 impl ArticleWords {
-    /// Whether `w` is written exactly so, in lower case, somewhere in the article (a use as a
-    /// common noun), and if so how often outside domain names.
-    fn lower_uses(&self, doc: &Document, w: &str) -> Option<u32> {
-        if self.lower.get().is_none() && self.searches.get() < SEARCHES {
-            self.searches.set(self.searches.get() + 1);
-            let mut uses = memchr::memmem::find_iter(doc.prose.as_bytes(), w.as_bytes())
-                .filter_map(|at| {
-                    let t = doc.tokens.get(doc.token_at_or_after(at))?;
-                    (t.span.start == at && t.span.len() == w.len() && lower_use(t)).then_some(t)
-                })
-                .peekable();
-            uses.peek()?;
-            return Some(uses.filter(|t| !in_domain(doc, t)).count() as u32);
+    /// Whether `w` is written exactly so, in lower case, somewhere in the article: a use as a
+    /// common noun.
+    fn written_lower(&self, doc: &Document, w: &str) -> bool {
+        match self.search(doc, w) {
+            Some(mut uses) => uses.next().is_some(),
+            None => self.counted(doc).get(w).is_some(),
         }
-        let lower = self.lower.get_or_init(|| {
+    }
+
+    /// How often `w` is written exactly so, in lower case, outside domain names, if it is
+    /// written so anywhere ([`ArticleWords::written_lower`]).
+    fn lower_uses(&self, doc: &Document, w: &str) -> Option<u32> {
+        match self.search(doc, w) {
+            Some(uses) => {
+                let mut uses = uses.peekable();
+                uses.peek()?;
+                Some(uses.filter(|t| !in_domain(doc, t)).count() as u32)
+            }
+            None => self.counted(doc).get(w).copied(),
+        }
+    }
+
+    /// The article's lower-case tokens spelling `w`, found by a search while the article has
+    /// been searched for fewer than [`SEARCHES`] words; `None` once it has.
+    fn search<'a>(&self, doc: &'a Document, w: &'a str) -> Option<impl Iterator<Item = &'a Token>> {
+        if self.lower.get().is_some() || self.searches.get() >= SEARCHES {
+            return None;
+        }
+        self.searches.set(self.searches.get() + 1);
+        let bytes = doc.prose.as_bytes();
+        let inside_word = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
+        Some(
+            memchr::memmem::find_iter(bytes, w.as_bytes()).filter_map(move |at| {
+                // (most hits lie inside longer words: the bytes around say so before the tokens)
+                if at > 0 && inside_word(at - 1) || inside_word(at + w.len()) {
+                    return None;
+                }
+                let t = doc.tokens.get(doc.token_at_or_after(at))?;
+                (t.span.start == at && t.span.len() == w.len() && lower_use(t)).then_some(t)
+            }),
+        )
+    }
+
+    /// The article's lower-case words with their uses outside domain names, counted on first
+    /// asking.
+    fn counted(&self, doc: &Document) -> &WordMap<u32> {
+        self.lower.get_or_init(|| {
             // sized up front: most words of an article are lower-case ones
             let mut lower = WordMap::with_capacity(doc.tokens.len());
             for t in doc.tokens.iter().filter(|t| lower_use(t)) {
                 *lower.get_or_insert(t.span.text(&doc.prose), 0) += u32::from(!in_domain(doc, t));
             }
             lower
-        });
-        lower.get(w).copied()
+        })
     }
 
     /// Is the word of token `w` written elsewhere in the article as a name by itself, outside
