@@ -1,6 +1,6 @@
 //! Entity quality on the house gold set (`tests/fixtures/house`, the project's own conventions:
 //! names without titles or possessives, all five types). Floors sit a little under the measured
-//! figures (twelve articles: typed 0.918, untyped 0.961, go-to-definition 0.982 on 2026-12-06)
+//! figures (twelve articles: typed 0.927, untyped 0.960, go-to-definition 0.989 late on 2026-12-06)
 //! so a regression fails here; issue 2 aims at typed F1 0.90 and go-to-definition 0.95.
 //! Needs `python3` and `../shared` beside the repo.
 
@@ -19,7 +19,7 @@ fn house_entities_stay_above_floors() {
     let typed = res["entities"]["typed"]["f1"].as_f64().unwrap();
     let untyped = res["entities"]["untyped"]["f1"].as_f64().unwrap();
     eprintln!("house typed F1 {typed:.4}, untyped F1 {untyped:.4}");
-    assert!(typed >= 0.91, "typed F1 {typed:.4} fell below 0.91");
+    assert!(typed >= 0.92, "typed F1 {typed:.4} fell below 0.92");
     assert!(untyped >= 0.955, "untyped F1 {untyped:.4} fell below 0.955");
 }
 
@@ -31,8 +31,8 @@ fn house_go_to_definition_stays_above_floor() {
         .unwrap();
     eprintln!("house go-to-definition accuracy {acc:.4}");
     assert!(
-        acc >= 0.975,
-        "go-to-definition accuracy {acc:.4} fell below 0.975"
+        acc >= 0.98,
+        "go-to-definition accuracy {acc:.4} fell below 0.98"
     );
 }
 

@@ -2634,6 +2634,34 @@ mod tests {
     }
 
     #[test]
+    fn clubs_venues_and_competitions_of_the_knowledge_base() {
+        // "Real Madrid" was the dateline's city, "Paris Saint-Germain" a person, the
+        // Bernabéu a person and the Champions League an organization
+        let text = "MADRID — Real Madrid beat Bayern Munich 2-1 at the Santiago Bernabéu to reach \
+                    the Champions League final against Paris Saint-Germain. PSG lead.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let entity = |m: usize| &a.entities[a.mentions[m].entity];
+        let found: Vec<_> = (0..a.mentions.len())
+            .map(|m| (&text[a.mentions[m].span.range()], entity(m).ty.label()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("MADRID", "PLACE"),
+                ("Real Madrid", "ORG"),
+                ("Bayern Munich", "ORG"),
+                ("Santiago Bernabéu", "PLACE"),
+                ("Champions League", "MISC"),
+                ("Paris Saint-Germain", "ORG"),
+                ("PSG", "ORG")
+            ]
+        );
+        // the club is not the city, and the acronym is the club
+        assert_ne!(a.mentions[0].entity, a.mentions[1].entity);
+        assert_eq!(a.mentions[5].entity, a.mentions[6].entity);
+    }
+
+    #[test]
     fn a_possessive_inside_a_name_keeps_it_whole() {
         // each was cut at its possessive ("Alzheimer", "Association"; "McDonald")
         assert_eq!(
