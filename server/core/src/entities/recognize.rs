@@ -17,7 +17,7 @@ use crate::entities::EntityType;
 use crate::kb::{KbRef, KnowledgeBase, Sense};
 use crate::span::Span;
 use crate::text::{Document, Token, TokenKind};
-use crate::wordset::WordMap;
+use crate::wordset::{WordMap, WordSet};
 
 /// A mention before linking.
 #[derive(Debug, Clone, PartialEq)]
@@ -220,7 +220,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     let mut out = keep_confirmed(doc, kb, out);
     take_back_dropped_words(doc, &mut out);
     newspaper_titles(doc, &mut out);
-    drop_common_nouns(doc, kb, &words, &mut out);
+    drop_common_nouns(doc, kb, &mut out);
     out
 }
 
@@ -483,12 +483,7 @@ fn numbers_unit(doc: &Document, kb: &KnowledgeBase, p: usize, e: usize) -> bool 
 
 /// A common noun capitalised in passing ("WHO say Iodine deficiency is …") in an article that
 /// writes it in lower case again and again (three times or more) is that noun, not a name.
-fn drop_common_nouns(
-    doc: &Document,
-    kb: &KnowledgeBase,
-    words: &ArticleWords,
-    out: &mut Vec<RawMention>,
-) {
+fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMention>) {
     let candidate = |m: &RawMention| {
         m.tokens.len() == 1
             && m.ty.is_none()
@@ -497,16 +492,35 @@ fn drop_common_nouns(
             && !m.acronym
             && !kb.is_given_name(word(doc, m.tokens.start))
     };
-    if !out.iter().any(candidate) {
+    // the candidates' words, counted in one pass over the article's lower-case words (most of
+    // which the word map turns away by their length and first letter, unhashed)
+    let mut index: WordMap<usize> = WordMap::default();
+    let mut words = Vec::new();
+    for m in out.iter().filter(|m| candidate(m)) {
+        let w = lower_word(doc, m.tokens.start);
+        let next = words.len();
+        if *index.get_or_insert(&w, next) == next {
+            words.push(w);
+        }
+    }
+    if words.is_empty() {
         return;
     }
+    let mut uses = vec![0u32; words.len()];
+    for t in doc.tokens.iter().filter(|t| lower_use(t)) {
+        if let Some(&k) = index.get(t.span.text(&doc.prose)) {
+            uses[k] += u32::from(!in_domain(doc, t));
+        }
+    }
     out.retain(|m| {
-        let w = lower_word(doc, m.tokens.start);
-        !candidate(m) || words.lower_uses(doc, &w).is_none_or(|uses| uses < 3)
+        !candidate(m)
+            || index
+                .get(&lower_word(doc, m.tokens.start))
+                .is_none_or(|&k| uses[k] < 3)
     });
 }
 
-/// A word not capitalised: the tokens [`ArticleWords::lower_uses`] counts.
+/// A word not capitalised: a use as a common noun, when it spells a capitalised word.
 fn lower_use(t: &Token) -> bool {
     t.kind == TokenKind::Word && !t.upper
 }
@@ -1587,17 +1601,17 @@ fn writers_of_byline(doc: &Document, out: &mut Vec<RawMention>, from: usize) {
 
 /// What recognition asks about the article's words as a whole.
 struct ArticleWords {
-    /// How many words [`ArticleWords::lower_uses`] has searched the article for.
+    /// How many words [`ArticleWords::written_lower`] has searched the article for.
     searches: Cell<usize>,
-    /// The words written in lower case, with their uses outside domain names: counted once
-    /// searching would cost more (see [`ArticleWords::lower_uses`]).
-    lower: OnceCell<WordMap<u32>>,
+    /// The words written in lower case: gathered once searching would cost more (see
+    /// [`ArticleWords::written_lower`]).
+    lower: OnceCell<WordSet>,
     /// Where each capitalised word stands alone as a name (no capitalised word on either side),
     /// in text order; found on the first question, as few articles ask one.
     alone: OnceCell<FxHashMap<Box<str>, Vec<usize>>>,
 }
 
-/// How many words an article is searched for before its words are counted instead: an article
+/// How many words an article is searched for before its words are gathered instead: an article
 /// asks about a dozen, and a search costs less than hashing every word, but a book-length text
 /// asks thousands of questions, each of which would search all of it.
 const SEARCHES: usize = 16;
@@ -1608,20 +1622,7 @@ impl ArticleWords {
     fn written_lower(&self, doc: &Document, w: &str) -> bool {
         match self.search(doc, w) {
             Some(mut uses) => uses.next().is_some(),
-            None => self.counted(doc).get(w).is_some(),
-        }
-    }
-
-    /// How often `w` is written exactly so, in lower case, outside domain names, if it is
-    /// written so anywhere ([`ArticleWords::written_lower`]).
-    fn lower_uses(&self, doc: &Document, w: &str) -> Option<u32> {
-        match self.search(doc, w) {
-            Some(uses) => {
-                let mut uses = uses.peekable();
-                uses.peek()?;
-                Some(uses.filter(|t| !in_domain(doc, t)).count() as u32)
-            }
-            None => self.counted(doc).get(w).copied(),
+            None => self.gathered(doc).contains(w),
         }
     }
 
@@ -1646,14 +1647,13 @@ impl ArticleWords {
         )
     }
 
-    /// The article's lower-case words with their uses outside domain names, counted on first
-    /// asking.
-    fn counted(&self, doc: &Document) -> &WordMap<u32> {
+    /// The article's lower-case words, gathered on first asking.
+    fn gathered(&self, doc: &Document) -> &WordSet {
         self.lower.get_or_init(|| {
             // sized up front: most words of an article are lower-case ones
-            let mut lower = WordMap::with_capacity(doc.tokens.len());
+            let mut lower = WordSet::with_capacity(doc.tokens.len());
             for t in doc.tokens.iter().filter(|t| lower_use(t)) {
-                *lower.get_or_insert(t.span.text(&doc.prose), 0) += u32::from(!in_domain(doc, t));
+                lower.insert(t.span.text(&doc.prose));
             }
             lower
         })
@@ -2503,7 +2503,7 @@ mod tests {
     }
 
     #[test]
-    fn an_article_is_searched_for_a_few_words_then_its_words_are_counted() {
+    fn an_article_is_searched_for_a_few_words_then_its_words_are_gathered() {
         use super::{ArticleWords, SEARCHES};
         use crate::text::Document;
         // a search per question would make a long text's cost grow with its square
@@ -2518,10 +2518,9 @@ mod tests {
         };
         let ask = || {
             ["iodine", "salt", "the", "Salt", "pepper", "ion", "com"]
-                .map(|w| words.lower_uses(&doc, w))
+                .map(|w| words.written_lower(&doc, w))
         };
-        // (uses outside domain names are counted; a capitalised one is none)
-        let expected = [Some(1), Some(2), Some(1), None, None, None, Some(0)];
+        let expected = [true, true, true, false, false, false, true];
         for _ in 0..SEARCHES / expected.len() + 2 {
             assert_eq!(ask(), expected);
         }
