@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::entities::{Entity, EntityType, Mention};
 use crate::span::Span;
 use crate::text::{Document, Sentence, TokenKind};
+use crate::wordset::{WordMap, WordSet};
 
 /// Longest source phrase we look for, in tokens.
 const MAX_SOURCE_TOKENS: usize = 12;
@@ -930,14 +931,14 @@ impl Detector<'_> {
     /// The lexicon rules' answer for a cue candidate: its pair tables, then a subject before a
     /// weak cue.
     fn rule_cue_at(&self, i: usize, lower: &str) -> bool {
-        let next_in = |pairs: &rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<String>>| {
-            pairs.get(&*lower).is_some_and(|next| {
+        let next_in = |pairs: &WordMap<WordSet>| {
+            pairs.get(lower).is_some_and(|next| {
                 i + 1 < self.doc.tokens.len() && next.contains(self.lower(i + 1))
             })
         };
         // the word before decides first ("records show", "be found"); then the word after
         let after_word = (i > 0 && self.is_word(i - 1))
-            .then(|| self.lex.cue_after.get(&*lower))
+            .then(|| self.lex.cue_after.get(lower))
             .flatten()
             .and_then(|prevs| {
                 prevs.get(self.doc.lower(i - 1)).or_else(|| {

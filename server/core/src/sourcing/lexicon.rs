@@ -2,7 +2,7 @@
 //!
 //! Built once for the embedded data; a configuration with additions gets its own copy.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::cue_model::{CueModel, Id};
 use crate::config::Config;
 use crate::span::Span;
-use crate::wordset::WordSet;
+use crate::wordset::{WordMap, WordSet};
 
 const CUES_TSV: &str = include_str!("../../../../grammars/lexicon/cues.tsv");
 const CUES_AFTER_SUBJECT: &str =
@@ -227,15 +227,15 @@ pub struct Lexicons {
     /// Words that are cues only right after a pronoun or a name ("they say", "Trump calls").
     pub cues_after_subject: WordSet,
     /// Words that are cues right before one of these next words ("talking about").
-    pub cues_before: HashMap<String, HashSet<String>>,
+    pub cues_before: WordMap<WordSet>,
     /// Cue words that are none right before one of these next words ("known as").
-    pub not_cues_before: HashMap<String, HashSet<String>>,
+    pub not_cues_before: WordMap<WordSet>,
     /// Cue words that are never one right before these next words, whatever the model says
     /// ("pleaded guilty", "continued to", "added 3 points": [`NUMBER`] stands for a number).
-    pub not_cue_pairs: HashMap<String, HashSet<String>>,
+    pub not_cue_pairs: WordMap<WordSet>,
     /// Whether a word is a cue right after a given previous word, or after a name
     /// ([`AFTER_NAME`]): word → previous → cue ("records show", "Rubio wants", not "be found").
-    pub cue_after: HashMap<String, HashMap<String, bool>>,
+    pub cue_after: WordMap<WordMap<bool>>,
     /// Every word that may be a cue in some context (the union of the five above), by its
     /// cue-model id ([`Lexicons::cue_candidate`]).
     cue_candidates: ModelWords,
@@ -261,18 +261,24 @@ fn entries(src: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// The word pairs of `cue-contexts.tsv` of one kind ("cue" or "not"), by first word.
-fn cue_contexts(kind: &str) -> HashMap<String, HashSet<String>> {
-    let mut out: HashMap<String, HashSet<String>> = HashMap::default();
-    for line in CUE_CONTEXTS.lines().filter(|l| !l.starts_with('#')) {
-        let mut fields = line.split('\t');
-        if let (Some(word), Some(next), Some(k)) = (fields.next(), fields.next(), fields.next()) {
-            if k == kind {
-                out.entry(word.to_string())
-                    .or_default()
-                    .insert(next.to_string());
-            }
-        }
+/// The word pairs of `cue-contexts.tsv` of one kind ("cue" or "not"): (word, next word).
+fn cue_contexts(kind: &str) -> Vec<(&'static str, &'static str)> {
+    CUE_CONTEXTS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let (word, next, k) = (fields.next()?, fields.next()?, fields.next()?);
+            (k == kind).then_some((word, next))
+        })
+        .collect()
+}
+
+/// Word pairs as a map from the first word to the set of second words.
+fn by_first_word<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> WordMap<WordSet> {
+    let mut out: WordMap<WordSet> = WordMap::default();
+    for (word, next) in pairs {
+        out.get_or_insert(word, WordSet::default()).insert(next);
     }
     out
 }
@@ -281,19 +287,15 @@ fn cue_contexts(kind: &str) -> HashMap<String, HashSet<String>> {
 pub const NUMBER: &str = "<number>";
 
 /// `not-cue-pairs.txt`: cue word → the next words before which it is none.
-fn not_cue_pairs() -> HashMap<String, HashSet<String>> {
-    let mut out: HashMap<String, HashSet<String>> = HashMap::default();
-    for line in NOT_CUE_PAIRS.lines().map(str::trim) {
-        if line.starts_with('#') {
-            continue;
-        }
-        if let Some((word, next)) = line.split_once(' ') {
-            out.entry(word.to_lowercase())
-                .or_default()
-                .insert(next.trim().to_lowercase());
-        }
-    }
-    out
+fn not_cue_pairs() -> WordMap<WordSet> {
+    let pairs: Vec<(String, String)> = NOT_CUE_PAIRS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
+        .map(|(word, next)| (word.to_lowercase(), next.trim().to_lowercase()))
+        .collect();
+    by_first_word(pairs.iter().map(|(w, n)| (w.as_str(), n.as_str())))
 }
 
 /// See [`Lexicons::agentless_keys`]. The reporting verbs of nearly every sentence ("said", the
@@ -347,18 +349,16 @@ impl ModelWords {
 /// The previous-word key of `cue-after-word.tsv` for a capitalized word before a lower-case one.
 pub const AFTER_NAME: &str = "<name>";
 
-/// `cue-after-word.tsv`: word → previous word → whether the word is a cue there.
-fn cue_after_word() -> HashMap<String, HashMap<String, bool>> {
-    let mut out: HashMap<String, HashMap<String, bool>> = HashMap::default();
-    for line in CUE_AFTER_WORD.lines().filter(|l| !l.starts_with('#')) {
-        let mut fields = line.split('\t');
-        if let (Some(prev), Some(word), Some(k)) = (fields.next(), fields.next(), fields.next()) {
-            out.entry(word.to_string())
-                .or_default()
-                .insert(prev.to_string(), k == "cue");
-        }
-    }
-    out
+/// `cue-after-word.tsv`: (previous word, word, whether the word is a cue there).
+fn cue_after_word() -> Vec<(&'static str, &'static str, bool)> {
+    CUE_AFTER_WORD
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            Some((fields.next()?, fields.next()?, fields.next()? == "cue"))
+        })
+        .collect()
 }
 
 const NAMES: [&str; 7] = [
@@ -395,16 +395,23 @@ impl Lexicons {
             entries(CUES_AFTER_SUBJECT).map(str::to_lowercase).collect();
         let cues_before = cue_contexts("cue");
         let not_cues_before = cue_contexts("not");
-        let cue_after = cue_after_word();
+        let cue_after_rows = cue_after_word();
+        // word → previous word → cue (a later line wins)
+        let mut cue_after: WordMap<WordMap<bool>> = WordMap::default();
+        for &(prev, word, cue) in &cue_after_rows {
+            *cue_after
+                .get_or_insert(word, WordMap::default())
+                .get_or_insert(prev, cue) = cue;
+        }
         let cue_model = CueModel::embedded();
         let cue_candidates = ModelWords::new(
             cue_model,
             cues.iter()
                 .chain(&cues_after_subject)
-                .chain(cues_before.keys())
-                .chain(not_cues_before.keys())
-                .chain(cue_after.keys())
-                .map(String::as_str),
+                .map(String::as_str)
+                .chain(cues_before.iter().map(|p| p.0))
+                .chain(not_cues_before.iter().map(|p| p.0))
+                .chain(cue_after_rows.iter().map(|r| r.1)),
         );
         let agentless: Vec<String> = entries(AGENTLESS)
             .chain(extra("agentless").map(str::trim))
@@ -416,8 +423,8 @@ impl Lexicons {
             agentless_keys,
             cues: set(&cues),
             cues_after_subject: set(&cues_after_subject),
-            cues_before,
-            not_cues_before,
+            cues_before: by_first_word(cues_before),
+            not_cues_before: by_first_word(not_cues_before),
             not_cue_pairs: not_cue_pairs(),
             cue_after,
             cue_candidates,
