@@ -41,8 +41,8 @@ pub fn run(args: Args) -> ExitCode {
     }
     // decoded here, in input order, while the embedded data is still loading
     let docs = match &args.jsonl {
-        Some(path) => match read_lines(path) {
-            Ok(lines) => Some(decode(path, &lines)),
+        Some(path) => match read_documents(path) {
+            Ok(docs) => Some(docs),
             Err(e) => {
                 eprintln!("copydesk: {}: {e}", path.display());
                 return ExitCode::from(2);
@@ -89,37 +89,43 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-/// The lines of a JSON Lines file (`-`: stdin).
-fn read_lines(path: &Path) -> std::io::Result<Vec<String>> {
-    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+/// The documents of a JSON Lines file (`-`: stdin), each line decoded as it is read: the id and
+/// text of each non-blank line, or a message naming the line that is not a document. (One line
+/// buffer serves every line: holding all the lines as well as their texts touched as much new
+/// memory again, which the kernel must zero page by page.)
+fn read_documents(path: &Path) -> std::io::Result<Vec<Result<(String, String), String>>> {
+    let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
         Box::new(std::io::BufReader::new(std::fs::File::open(path)?))
     };
-    reader.lines().collect()
+    let mut docs = Vec::new();
+    let mut line = String::new();
+    for n in 1.. {
+        line.clear();
+        if reader.read_line(&mut line)? == 0 {
+            break;
+        }
+        if !line.trim().is_empty() {
+            docs.push(decode(path, n, &line));
+        }
+    }
+    Ok(docs)
 }
 
-/// The id and text of each non-blank line, or a message naming the line that is not a document.
-fn decode(path: &Path, lines: &[String]) -> Vec<Result<(String, String), String>> {
-    lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(n, line)| {
-            let doc: InDoc = serde_json::from_str(line).map_err(|e| {
-                format!(
-                    "{}:{}: not a {{\"id\", \"text\"}} object: {e}",
-                    path.display(),
-                    n + 1
-                )
-            })?;
-            let id = match doc.id {
-                serde_json::Value::String(s) => s,
-                other => other.to_string(),
-            };
-            Ok((id, doc.text))
-        })
-        .collect()
+/// The id and text of line `n`, or a message naming the line when it is not a document.
+fn decode(path: &Path, n: usize, line: &str) -> Result<(String, String), String> {
+    let doc: InDoc = serde_json::from_str(line).map_err(|e| {
+        format!(
+            "{}:{n}: not a {{\"id\", \"text\"}} object: {e}",
+            path.display()
+        )
+    })?;
+    let id = match doc.id {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    };
+    Ok((id, doc.text))
 }
 
 /// Writes each result line in input order; errors go to stderr. True when any input failed.
