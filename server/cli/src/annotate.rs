@@ -55,14 +55,18 @@ pub fn run(args: Args) -> ExitCode {
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = false;
     if let Some(docs) = docs {
-        let results: Vec<Result<String, String>> = docs
-            .into_par_iter()
-            .map(|doc| {
-                let (id, text) = doc?;
-                let analysis = analyze(&text, DocKind::Plain, &config);
-                Ok(exchange::document(&id, &text, &analysis, &config).to_json())
-            })
-            .collect();
+        let annotate = |doc: Result<(String, String), String>| {
+            let (id, text) = doc?;
+            let analysis = analyze(&text, DocKind::Plain, &config);
+            Ok(exchange::document(&id, &text, &analysis, &config).to_json())
+        };
+        // one job runs on this thread, where the input was read: handing every document to a
+        // pool thread and back bought nothing and freed all memory across threads
+        let results: Vec<Result<String, String>> = if args.jobs == Some(1) {
+            docs.into_iter().map(annotate).collect()
+        } else {
+            docs.into_par_iter().map(annotate).collect()
+        };
         failed |= write_results(&mut out, results);
     }
     let results: Vec<Result<String, String>> = args
