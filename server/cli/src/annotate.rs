@@ -60,14 +60,15 @@ pub fn run(args: Args) -> ExitCode {
             let analysis = analyze(&text, DocKind::Plain, &config);
             Ok(exchange::document(&id, &text, &analysis, &config).to_json())
         };
-        // one job runs on this thread, where the input was read: handing every document to a
-        // pool thread and back bought nothing and freed all memory across threads
-        let results: Vec<Result<String, String>> = if args.jobs == Some(1) {
-            docs.into_iter().map(annotate).collect()
+        // one job runs on this thread, where the input was read, and writes each result as it
+        // comes: handing every document to a pool thread and back bought nothing, and holding
+        // all the output touched new memory for all of it
+        failed |= if args.jobs == Some(1) {
+            write_results(&mut out, docs.into_iter().map(annotate))
         } else {
-            docs.into_par_iter().map(annotate).collect()
+            let results: Vec<_> = docs.into_par_iter().map(annotate).collect();
+            write_results(&mut out, results)
         };
-        failed |= write_results(&mut out, results);
     }
     let results: Vec<Result<String, String>> = args
         .files
@@ -133,7 +134,10 @@ fn decode(path: &Path, n: usize, line: &str) -> Result<(String, String), String>
 }
 
 /// Writes each result line in input order; errors go to stderr. True when any input failed.
-fn write_results(out: &mut impl Write, results: Vec<Result<String, String>>) -> bool {
+fn write_results(
+    out: &mut impl Write,
+    results: impl IntoIterator<Item = Result<String, String>>,
+) -> bool {
     let mut failed = false;
     for r in results {
         match r {
