@@ -1614,7 +1614,7 @@ struct ArticleWords {
 /// How many words an article is searched for before its words are gathered instead: an article
 /// asks about a dozen, and a search costs less than hashing every word, but a book-length text
 /// asks thousands of questions, each of which would search all of it.
-const SEARCHES: usize = 16;
+const SEARCHES: usize = 32;
 
 impl ArticleWords {
     /// Whether `w` is written exactly so, in lower case, somewhere in the article: a use as a
