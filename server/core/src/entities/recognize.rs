@@ -979,9 +979,29 @@ fn kb_lookup(kb: &KnowledgeBase, s: &str) -> Option<Sense> {
 /// Longest title starting at token `from`, as an exclusive end token.
 fn title_at(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize) -> Option<usize> {
     let max = (from + kb.max_title_words).min(to);
+    // (no title of several words starts with most first words)
+    let max = first_word_bound(doc, from, max, |w| kb.heads_titles(w));
     (from + 1..=max)
         .rev()
         .find(|&e| kb.is_title(&lower_surface(doc, from, e)))
+}
+
+/// `max`, or the end of the tokens of the first word of the text from token `from` to `max`
+/// when that word and a space start it and `heads` says no longer phrase starts with it.
+fn first_word_bound(
+    doc: &Document,
+    from: usize,
+    max: usize,
+    heads: impl Fn(&str) -> bool,
+) -> usize {
+    if max <= from + 1 {
+        return max;
+    }
+    let white = |next| matches!(next, b' ' | b'\t' | b'\n' | b'\r');
+    match first_word(surface(doc, from, max)) {
+        Some((w, next)) if white(next) && !heads(w) => tokens_within(doc, from, w.len(), max),
+        _ => max,
+    }
 }
 
 /// Longest knowledge-base name starting at `from` within `[from, to)`.
@@ -991,16 +1011,12 @@ pub(super) fn kb_at(
     from: usize,
     to: usize,
 ) -> Option<(usize, Sense)> {
-    let mut max = (from + MAX_KB_TOKENS).min(to);
+    let max = (from + MAX_KB_TOKENS).min(to);
     if max <= from {
         return None;
     }
     // (no surface of several words starts with most first words)
-    let first = first_word(surface(doc, from, max));
-    let white = |next| matches!(next, b' ' | b'\t' | b'\n' | b'\r');
-    if let Some((w, _)) = first.filter(|&(w, next)| white(next) && !kb.heads_surfaces(w)) {
-        max = tokens_within(doc, from, w.len(), max);
-    }
+    let max = first_word_bound(doc, from, max, |w| kb.heads_surfaces(w));
     (from + 1..=max).rev().find_map(|e| {
         // a name does not end on a connector
         if is_connector(doc, e - 1, kb) {

@@ -66,6 +66,8 @@ pub struct KnowledgeBase {
     titles: WordSet,
     /// Last words of titles: a cheap first test before trying multi-word titles.
     title_last_words: WordSet,
+    /// First words of the titles of several words ([`KnowledgeBase::heads_titles`]).
+    title_heads: WordSet,
     /// Longest title in words, to bound the matcher.
     pub max_title_words: usize,
     given_names: WordSet,
@@ -115,6 +117,7 @@ impl KnowledgeBase {
             heads: WordSet::default(),
             titles: self.titles.clone(),
             title_last_words: self.title_last_words.clone(),
+            title_heads: self.title_heads.clone(),
             max_title_words: self.max_title_words,
             given_names: self.given_names.clone(),
             common_words: self.common_words.clone(),
@@ -158,6 +161,9 @@ impl KnowledgeBase {
         if let Some(last) = t.split_whitespace().last() {
             self.title_last_words.insert(last);
         }
+        if let Some((head, _)) = t.split_once(char::is_whitespace) {
+            self.title_heads.insert(head);
+        }
         self.titles.insert(&t);
     }
 
@@ -194,6 +200,12 @@ impl KnowledgeBase {
     /// title-cased.
     pub fn heads_surfaces(&self, word: &str) -> bool {
         self.heads.contains_lowercased(word)
+    }
+
+    /// Whether some title of several words starts with `word` (compared lower-cased), as
+    /// [`KnowledgeBase::heads_surfaces`] for names.
+    pub fn heads_titles(&self, word: &str) -> bool {
+        self.title_heads.contains_lowercased(word)
     }
 
     /// Is this word, lower-cased, the last word of some title ("minister", "President")?
