@@ -55,15 +55,12 @@ pub(crate) const STRONG: [&str; 7] = [
 /// How far the sentence is searched for one, in tokens each way.
 const REACH: usize = 40;
 
-/// The tables keyed by a pair of ids: (word, previous key), (word, next key), (word, previous
-/// class), (word, next class) and (previous class, next class).
+/// The tables keyed by a pair of ids: (word, previous key) and (word, next key). The pairs
+/// with classes, of which there are a few dozen, are dense tables ([`ClassPairs`]).
 #[derive(Clone, Copy)]
 enum Pair {
     WordPrev = 1,
     WordNext,
-    WordPrevClass,
-    WordNextClass,
-    Classes,
 }
 
 /// Bits of an id in a pair's key: the table has some 5,000 keys. Four-byte keys keep the pair
@@ -101,8 +98,103 @@ pub struct CueModel {
     next: Vec<f32>,
     prev2_class: Vec<f32>,
     pairs: HashMap<u32, f32>,
+    class_pairs: ClassPairs,
     /// The id of each one-byte ASCII key (most punctuation tokens are one), by its byte.
     ascii: Vec<Id>,
+}
+
+/// The weights of the pairs with classes: (word, previous class), (word, next class) and
+/// (previous class, next class), as dense tables indexed by the few ids that are classes and the
+/// words that have such pairs: read for every candidate, they were a hash lookup each.
+#[derive(Debug, Default)]
+struct ClassPairs {
+    /// Per id, its column if it is a class.
+    class_slot: Vec<Option<u8>>,
+    /// Per id, its row if it is a word with class pairs.
+    word_slot: Vec<Option<u16>>,
+    classes: usize,
+    /// Row by word, column by class.
+    word_prev: Vec<f32>,
+    word_next: Vec<f32>,
+    /// Row by previous class, column by next class.
+    class_class: Vec<f32>,
+}
+
+impl ClassPairs {
+    /// From the table's rows: (previous-class table, class-pair table, first id, class, weight).
+    fn new(ids: usize, rows: &[(bool, bool, Id, Id, f32)]) -> ClassPairs {
+        let mut t = ClassPairs {
+            class_slot: vec![None; ids],
+            word_slot: vec![None; ids],
+            ..ClassPairs::default()
+        };
+        let mut words = 0;
+        for &(_, class_pair, a, b, _) in rows {
+            for class in [b].into_iter().chain(class_pair.then_some(a)) {
+                if t.class_slot[class as usize].is_none() {
+                    t.class_slot[class as usize] = Some(t.classes as u8);
+                    t.classes += 1;
+                }
+            }
+            if !class_pair && t.word_slot[a as usize].is_none() {
+                t.word_slot[a as usize] = Some(words);
+                words += 1;
+            }
+        }
+        assert!(
+            t.classes <= 256,
+            "cue-model.tsv: more classes than a byte holds"
+        );
+        t.word_prev = vec![0.0; usize::from(words) * t.classes];
+        t.word_next = t.word_prev.clone();
+        t.class_class = vec![0.0; t.classes * t.classes];
+        // (a later line wins, as in a map)
+        for &(prev, class_pair, a, b, weight) in rows {
+            let column = t.class_slot[b as usize].map_or(0, usize::from);
+            if class_pair {
+                let row = t.class_slot[a as usize].map_or(0, usize::from);
+                t.class_class[row * t.classes + column] = weight;
+            } else {
+                let row = t.word_slot[a as usize].map_or(0, usize::from);
+                let table = if prev {
+                    &mut t.word_prev
+                } else {
+                    &mut t.word_next
+                };
+                table[row * t.classes + column] = weight;
+            }
+        }
+        t
+    }
+
+    /// The weights of candidate `w` between tokens of classes `prev` and `next`: those of the
+    /// word's two pairs together, and that of the classes' pair (apart, so that the score adds
+    /// them in the same order as ever, to the last bit).
+    fn weights(&self, w: Id, prev: Id, next: Id) -> (f32, f32) {
+        let slot = |id: Id| {
+            self.class_slot
+                .get(id as usize)
+                .copied()
+                .flatten()
+                .map(usize::from)
+        };
+        let (prev, next) = (slot(prev), slot(next));
+        let word = self
+            .word_slot
+            .get(w as usize)
+            .copied()
+            .flatten()
+            .map_or(0.0, |row| {
+                let row = usize::from(row) * self.classes;
+                prev.map_or(0.0, |c| self.word_prev[row + c])
+                    + next.map_or(0.0, |c| self.word_next[row + c])
+            });
+        let classes = match (prev, next) {
+            (Some(p), Some(n)) => self.class_class[p * self.classes + n],
+            _ => 0.0,
+        };
+        (word, classes)
+    }
 }
 
 impl CueModel {
@@ -126,6 +218,8 @@ impl CueModel {
         }
         // the lines of a candidate word come together: its id, not looked up again
         let mut last: (&str, Id) = ("", UNKNOWN);
+        // (previous-class table, class-pair table, first id, class, weight) of each class pair
+        let mut class_rows = Vec::new();
         for (line, f, len) in rows(table) {
             // at most four fields, the weight last
             assert!(
@@ -172,20 +266,22 @@ impl CueModel {
                     };
                     table[k] = weight;
                 }
-                (kind @ ("wp" | "wn" | "wpc" | "wnc" | "pcnc"), 4) => {
+                (kind @ ("wp" | "wn"), 4) => {
+                    let a = candidate(&mut m, f[1]);
+                    let b = m.intern(f[2]);
+                    let table = match kind {
+                        "wp" => Pair::WordPrev,
+                        _ => Pair::WordNext,
+                    };
+                    m.pairs.insert(pair(table, a, b), weight);
+                }
+                (kind @ ("wpc" | "wnc" | "pcnc"), 4) => {
                     let a = match kind {
                         "pcnc" => m.intern(f[1]),
                         _ => candidate(&mut m, f[1]),
                     };
                     let b = m.intern(f[2]);
-                    let table = match kind {
-                        "wp" => Pair::WordPrev,
-                        "wn" => Pair::WordNext,
-                        "wpc" => Pair::WordPrevClass,
-                        "wnc" => Pair::WordNextClass,
-                        _ => Pair::Classes,
-                    };
-                    m.pairs.insert(pair(table, a, b), weight);
+                    class_rows.push((kind == "wpc", kind == "pcnc", a, b, weight));
                 }
                 _ => panic!("grammars/lexicon/cue-model.tsv: bad line {line:?}"),
             }
@@ -194,6 +290,7 @@ impl CueModel {
             m.ids() < 1 << ID_BITS,
             "grammars/lexicon/cue-model.tsv: more keys than a pair's key holds"
         );
+        m.class_pairs = ClassPairs::new(m.ids(), &class_rows);
         m.ascii = (0..128u8)
             .map(|b| {
                 m.id((b as char).encode_utf8(&mut [0; 1]))
@@ -297,8 +394,9 @@ impl CueModel {
         let mut z = self.bias + self.word_bias[w as usize];
         z += at(&self.prev, prev) + at(&self.next, next) + at(&self.prev2_class, prev2);
         z += pair(Pair::WordPrev, w, prev) + pair(Pair::WordNext, w, next);
-        z += pair(Pair::WordPrevClass, w, prev_class) + pair(Pair::WordNextClass, w, next_class);
-        z += pair(Pair::Classes, prev_class, next_class);
+        let (word_classes, classes) = self.class_pairs.weights(w, prev_class, next_class);
+        z += word_classes;
+        z += classes;
         if tokens[i].upper {
             z += self.word_capitalized[w as usize];
         }
