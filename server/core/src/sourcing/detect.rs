@@ -147,6 +147,7 @@ pub fn detect(
         trim_dateline(doc, a);
         end_relative_clause(&d, a);
     }
+    end_before_trailing_attribution(&d, &mut out);
     out.retain(|a: &Attribution| !a.content.is_empty() || !a.source.is_empty());
     out
 }
@@ -168,6 +169,53 @@ fn end_relative_clause(d: &Detector, a: &mut Attribution) {
         let end = doc.tokens[comma - 1].span.end;
         if end > content.start {
             content.end = end;
+        }
+    }
+}
+
+/// "Ukraine asked for more air defence, the ministry said": a report whose content runs into a
+/// trailing attribution of the whole sentence ends before it; the trailing source and cue are
+/// not part of what Ukraine asked.
+fn end_before_trailing_attribution(d: &Detector, out: &mut [Attribution]) {
+    let doc = d.doc;
+    for k in 0..out.len() {
+        let (head, tail) = out.split_at_mut(k + 1);
+        let a = &mut head[k];
+        let ([cue], [content], false) = (&a.cue[..], &mut a.content[..], a.direct) else {
+            continue;
+        };
+        // (attributions come in the order of their cues: a trailing one is among the next few)
+        let trailing = tail.iter().take(4).find_map(|b| {
+            let ([b_cue], [b_source], [b_content]) = (&b.cue[..], &b.source[..], &b.content[..])
+            else {
+                return None;
+            };
+            // "…, the ministry said", "…, said the ministry": the trailing report's source
+            // and cue stand right after the comma that ends its content, which holds this
+            // report's cue
+            let after_comma = b_source.start.min(b_cue.start);
+            let comma = doc.token_at_or_after(after_comma).checked_sub(1)?;
+            // (and ends the sentence, but for a few words: "… on Thursday")
+            let last = doc.token_at_or_after(b_cue.end.max(b_source.end));
+            let sentence_end = doc.sentences[doc.sentence_at(b_cue.start)?].tokens.end;
+            // (a relative clause's "…, which first reported the story" reports nothing of it)
+            let relative = matches!(d.lower(comma + 1), "which" | "who" | "that");
+            (comma > 0
+                && d.is(comma, ",")
+                && !relative
+                && sentence_end.saturating_sub(last) <= 6
+                && b_content.end == doc.tokens[comma - 1].span.end
+                && b_content.start <= cue.start
+                && cue.end < after_comma
+                && content.start <= b_cue.start
+                && b_cue.end <= content.end)
+                .then_some(comma)
+        });
+        if let Some(comma) = trailing {
+            let end = doc.tokens[comma - 1].span.end;
+            if end > content.start {
+                content.end = end;
+            }
         }
     }
 }
@@ -1877,6 +1925,32 @@ mod tests {
         assert_eq!(
             roles("Mayor Mike Johnston, who proposed the cuts in September, defended the plan.")[0],
             r("proposed", "who", &["the cuts in September"])
+        );
+    }
+
+    #[test]
+    fn a_report_ends_before_the_trailing_attribution_of_its_sentence() {
+        // "asked" ran on into ", the ministry said"
+        assert_eq!(
+            roles("Ukraine asked for more air defence systems on Tuesday, the ministry said."),
+            [
+                r(
+                    "asked",
+                    "Ukraine",
+                    &["for more air defence systems on Tuesday"]
+                ),
+                r(
+                    "said",
+                    "the ministry",
+                    &["Ukraine asked for more air defence systems on Tuesday"]
+                )
+            ]
+        );
+        // a relative clause after the comma is no attribution of the sentence
+        let text = "The aide disclosed the deal to the AP, which first reported the story.";
+        assert_eq!(
+            roles(text)[0].2,
+            ["the deal to the AP, which first reported the story"]
         );
     }
 
