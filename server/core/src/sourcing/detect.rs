@@ -429,7 +429,15 @@ impl Detector<'_> {
             return (self.agentless_at(s, self.span(&cue)), None);
         }
         let (source, clause) = if according {
-            let src = self.phrase_after(cue.end, s.tokens.end);
+            let src = self.phrase_after(cue.end, s.tokens.end).map(|src| {
+                // "According to Maria Lopez, the city's budget director, the shortfall …": the
+                // appositive describes the source, and the report starts after it
+                let first = cue.start == s.tokens.start;
+                match self.appositive_end(src.end, s.tokens.end).filter(|_| first) {
+                    Some(end) => src.start..end,
+                    None => src,
+                }
+            });
             let clause = cue.start..src.as_ref().map_or(cue.end, |r| r.end);
             (src, clause)
         } else if let Some((aux, agent)) = self.passive(&cue, s) {
@@ -1119,6 +1127,29 @@ impl Detector<'_> {
             e += 3;
         }
         (e > k).then_some(k..e)
+    }
+
+    /// An appositive set off by commas after a source ending at token `k`: ", the city's budget
+    /// director," (an article, a few words and no verb or clause word, then the comma before the
+    /// rest of the sentence). The end of its words.
+    fn appositive_end(&self, k: usize, end: usize) -> Option<usize> {
+        let words = &self.lex.words;
+        if k + 2 >= end || !self.is(k, ",") || !words.articles.contains(self.lower(k + 1)) {
+            return None;
+        }
+        let close = (k + 2..end.min(k + 2 + MAX_SOURCE_TOKENS)).find(|&e| {
+            !matches!(
+                self.doc.tokens[e].kind,
+                TokenKind::Word | TokenKind::Possessive | TokenKind::Number
+            )
+        })?;
+        let plain = (k + 1..close).all(|e| {
+            !words.be_forms.contains(self.lower(e))
+                && !matches!(self.lower(e), "that" | "who" | "which")
+                && !self.is_cue_at(e)
+        });
+        // (the rest of the sentence is a clause of its own: three words at least)
+        (plain && self.is(close, ",") && close + 3 < end).then_some(close)
     }
 
     /// Whether tokens `i..i + 3` are an acronym in parentheses: "(NDRRMC)".
@@ -1951,6 +1982,24 @@ mod tests {
         assert_eq!(
             roles(text)[0].2,
             ["the deal to the AP, which first reported the story"]
+        );
+    }
+
+    #[test]
+    fn an_appositive_after_an_opening_according_to_belongs_to_the_source() {
+        // the appositive was the start of the content
+        assert_eq!(
+            roles("According to Maria Lopez, the city's budget director, the shortfall is $4 million."),
+            [r(
+                "According to",
+                "Maria Lopez, the city's budget director",
+                &["the shortfall is $4 million"]
+            )]
+        );
+        // a clause after the comma is the content itself
+        assert_eq!(
+            roles("According to Lopez, the shortfall is large, and it grows.")[0].2,
+            ["the shortfall is large, and it grows"]
         );
     }
 
