@@ -1156,9 +1156,10 @@ fn segment_run(
                     && !kb.is_given_name(w)
             };
             // (a paragraph opening with a given name goes on with a surname: "Gary Black said")
-            let after_given_name = p > start && kb.is_given_name(word(doc, p - 1));
+            // (asked only at a clause start)
+            let after_given_name = || p > start && kb.is_given_name(word(doc, p - 1));
             let weak_start =
-                at_clause_start(doc, p, sentence_start) && !after_given_name || shouting;
+                at_clause_start(doc, p, sentence_start) && !after_given_name() || shouting;
             if (weak_start || (shouting && !is_acronym(w))) && common() {
                 dropped_inside |= !segs.is_empty();
                 p += 1;

@@ -192,8 +192,16 @@ fn end_before_trailing_attribution(d: &Detector, out: &mut [Attribution]) {
             };
             // "…, the ministry said", "…, said the ministry": the trailing report's source
             // and cue stand right after the comma that ends its content, which holds this
-            // report's cue
+            // report's cue (the spans first: most reports have no such neighbour)
             let after_comma = b_source.start.min(b_cue.start);
+            let nested = b_content.start <= cue.start
+                && cue.end < after_comma
+                && content.start <= b_cue.start
+                && b_cue.end <= content.end
+                && b_content.end < after_comma;
+            if !nested {
+                return None;
+            }
             let comma = doc.token_at_or_after(after_comma).checked_sub(1)?;
             // (and ends the sentence, but for a few words: "… on Thursday")
             let last = doc.token_at_or_after(b_cue.end.max(b_source.end));
@@ -204,11 +212,7 @@ fn end_before_trailing_attribution(d: &Detector, out: &mut [Attribution]) {
                 && d.is(comma, ",")
                 && !relative
                 && sentence_end.saturating_sub(last) <= 6
-                && b_content.end == doc.tokens[comma - 1].span.end
-                && b_content.start <= cue.start
-                && cue.end < after_comma
-                && content.start <= b_cue.start
-                && b_cue.end <= content.end)
+                && b_content.end == doc.tokens[comma - 1].span.end)
                 .then_some(comma)
         });
         if let Some(comma) = trailing {
