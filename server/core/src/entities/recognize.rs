@@ -9,7 +9,7 @@
 //! - a common word capitalised only because it starts a sentence, a quote or a headline is not a name.
 
 use std::borrow::Cow;
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
@@ -48,6 +48,7 @@ const MAX_KB_TOKENS: usize = 8;
 pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     let mut out: Vec<RawMention> = Vec::new();
     let words = ArticleWords {
+        asked: RefCell::new(Vec::new()),
         searches: Cell::new(0),
         lower: OnceCell::new(),
         alone: OnceCell::new(),
@@ -1618,6 +1619,9 @@ fn writers_of_byline(doc: &Document, out: &mut Vec<RawMention>, from: usize) {
 
 /// What recognition asks about the article's words as a whole.
 struct ArticleWords {
+    /// The words asked about and their answers: an article asks about the same few names again
+    /// and again ("Trump" at every clause start), nearly always to hear no.
+    asked: RefCell<Vec<(Box<str>, bool)>>,
     /// How many words [`ArticleWords::written_lower`] has searched the article for.
     searches: Cell<usize>,
     /// The words written in lower case: gathered once searching would cost more (see
@@ -1637,8 +1641,16 @@ impl ArticleWords {
     /// Whether `w` is written exactly so, in lower case, somewhere in the article: a use as a
     /// common noun.
     fn written_lower(&self, doc: &Document, w: &str) -> bool {
+        if let Some(&(_, answer)) = self.asked.borrow().iter().find(|(a, _)| &**a == w) {
+            return answer;
+        }
         match self.search(doc, w) {
-            Some(mut uses) => uses.next().is_some(),
+            // (only searched answers are kept: at most [`SEARCHES`], so asking stays cheap)
+            Some(mut uses) => {
+                let answer = uses.next().is_some();
+                self.asked.borrow_mut().push((w.into(), answer));
+                answer
+            }
             None => self.gathered(doc).contains(w),
         }
     }
@@ -2529,6 +2541,7 @@ mod tests {
             DocKind::Plain,
         );
         let words = ArticleWords {
+            asked: Default::default(),
             searches: Default::default(),
             lower: Default::default(),
             alone: Default::default(),
@@ -2538,11 +2551,17 @@ mod tests {
                 .map(|w| words.written_lower(&doc, w))
         };
         let expected = [true, true, true, false, false, false, true];
-        for _ in 0..SEARCHES / expected.len() + 2 {
-            assert_eq!(ask(), expected);
+        // a word asked again is answered from memory
+        assert_eq!(ask(), expected);
+        assert_eq!(ask(), expected);
+        assert_eq!(words.searches.get(), expected.len());
+        // other words are searched for until the budget is spent, then the words are gathered
+        for k in 0..SEARCHES {
+            assert!(!words.written_lower(&doc, &format!("w{k}")));
         }
         assert_eq!(words.searches.get(), SEARCHES);
         assert!(words.lower.get().is_some());
+        assert_eq!(ask(), expected);
     }
 
     #[test]
