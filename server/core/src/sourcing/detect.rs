@@ -1113,13 +1113,8 @@ impl Detector<'_> {
         }
         let mut e = k;
         while e < end && e - k < MAX_SOURCE_TOKENS {
-            let t = &self.doc.tokens[e];
-            let stop = !matches!(
-                t.kind,
-                TokenKind::Word | TokenKind::Possessive | TokenKind::Number
-            ) || (e > k
-                && matches!(self.lower(e), "that" | "who" | "which")
-                && !self.acronym(e))
+            let stop = !self.phrase_word(e)
+                || (e > k && matches!(self.lower(e), "that" | "who" | "which") && !self.acronym(e))
                 || (e > k && self.is_cue_at(e));
             if stop {
                 break;
@@ -1141,12 +1136,7 @@ impl Detector<'_> {
         if k + 2 >= end || !self.is(k, ",") || !words.articles.contains(self.lower(k + 1)) {
             return None;
         }
-        let close = (k + 2..end.min(k + 2 + MAX_SOURCE_TOKENS)).find(|&e| {
-            !matches!(
-                self.doc.tokens[e].kind,
-                TokenKind::Word | TokenKind::Possessive | TokenKind::Number
-            )
-        })?;
+        let close = (k + 2..end.min(k + 2 + MAX_SOURCE_TOKENS)).find(|&e| !self.phrase_word(e))?;
         let plain = (k + 1..close).all(|e| {
             !words.be_forms.contains(self.lower(e))
                 && !matches!(self.lower(e), "that" | "who" | "which")
@@ -1154,6 +1144,14 @@ impl Detector<'_> {
         });
         // (the rest of the sentence is a clause of its own: three words at least)
         (plain && self.is(close, ",") && close + 3 < end).then_some(close)
+    }
+
+    /// Whether token `i` can stand inside a noun phrase: a word, a possessive or a number.
+    fn phrase_word(&self, i: usize) -> bool {
+        matches!(
+            self.doc.tokens[i].kind,
+            TokenKind::Word | TokenKind::Possessive | TokenKind::Number
+        )
     }
 
     /// Whether tokens `i..i + 3` are an acronym in parentheses: "(NDRRMC)".
