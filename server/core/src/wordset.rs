@@ -115,29 +115,46 @@ impl<V> WordMap<V> {
         }
     }
 
-    #[inline]
+    /// Most words asked about are turned away by [`WordMap::firsts`]: that test is inlined
+    /// into the caller, and only a word it lets through pays for the call that packs and
+    /// hashes it (whose register saves had cost as much as the test itself).
+    #[inline(always)]
     pub fn get(&self, w: &str) -> Option<&V> {
         if let Some(&b) = w.as_bytes().first() {
             if w.len() <= PACKED && self.firsts[w.len()] & first_bit(b) == 0 {
                 return None;
             }
         }
+        self.get_hashed(w)
+    }
+
+    #[inline(never)]
+    fn get_hashed(&self, w: &str) -> Option<&V> {
         match pack(w, false) {
             Some(k) => self.short.get(&k),
             None => self.long.get(w),
         }
     }
 
-    /// The value of the lower-case form of `w` (as `str::to_lowercase` gives it).
-    #[inline]
+    /// The value of the lower-case form of `w` (as `str::to_lowercase` gives it). As in
+    /// [`WordMap::get`], the first test is inlined.
+    #[inline(always)]
     pub fn get_lowercased(&self, w: &str) -> Option<&V> {
-        if w.is_ascii() {
-            if let Some(&b) = w.as_bytes().first() {
-                let lower = b.to_ascii_lowercase();
-                if w.len() <= PACKED && self.firsts[w.len()] & first_bit(lower) == 0 {
-                    return None;
-                }
+        // (lower-casing keeps the length of ASCII only)
+        if let Some(&b) = w.as_bytes().first() {
+            if w.len() <= PACKED
+                && self.firsts[w.len()] & first_bit(b.to_ascii_lowercase()) == 0
+                && w.is_ascii()
+            {
+                return None;
             }
+        }
+        self.get_lowercased_hashed(w)
+    }
+
+    #[inline(never)]
+    fn get_lowercased_hashed(&self, w: &str) -> Option<&V> {
+        if w.is_ascii() {
             if let Some(k) = pack(w, true) {
                 return self.short.get(&k);
             }
