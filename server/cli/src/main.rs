@@ -1,5 +1,6 @@
 //! The `copydesk` command: annotate, lint, rules, explain, init and the language server.
 
+mod alloc;
 mod annotate;
 mod exchange;
 mod input;
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Allocator = alloc::Allocator;
 
 #[derive(Parser)]
 #[command(
