@@ -1303,7 +1303,19 @@ fn segment_run(
                 && kb.words.org_suffixes.contains(&*lower_word(doc, k))
         }) && !kb.is_given_name(word(doc, a))
     });
+    // "Dr. Amelia Lake", "Professor Sam Hill": a given name after a title makes a surname of
+    // a place's word
+    let titled_person = first_name_seg.is_some_and(|f| match segs[f..] {
+        [Seg::Name(a, e)] => {
+            (2..=3).contains(&(e - a))
+                && kb.is_given_name(word(doc, a))
+                && (f > 0 && matches!(segs[f - 1], Seg::Title(..))
+                    || f == 0 && lower_title_before(doc, kb, a).is_some())
+        }
+        _ => false,
+    });
     let suffix_ty = suffix_type(kb, &lower_word(doc, last_tok))
+        .filter(|&ty| !(ty == EntityType::Place && titled_person))
         .or((org_prefixed || org_inside).then_some(EntityType::Org));
     // ("Mbappé Double Sends Real Madrid Past Bayern Into Champions League" is no league)
     if let (Some(ty), Some(mut f), false) = (suffix_ty, first_name_seg, dropped_inside) {
@@ -1941,7 +1953,12 @@ fn guess_type(
     let first = word(doc, a);
     let last_lower = lower_word(doc, e - 1);
     if let Some(ty) = suffix_type(kb, &last_lower) {
-        return Some(ty);
+        // (see `titled_person` in `segment_run`)
+        let person = ty == EntityType::Place
+            && titled
+            && (2..=3).contains(&(e - a))
+            && kb.is_given_name(first);
+        return Some(if person { EntityType::Person } else { ty });
     }
     if next_word(doc, e).is_some_and(|w| kb.words.misc_heads.contains(w))
         || e - a >= 2 && kb.words.misc_prefixes.contains_lowercased(first)
@@ -2775,6 +2792,19 @@ mod tests {
                 ("Foreign Ministry", "ORG"),
                 ("Trump", "PERSON"),
                 ("Justice Department", "ORG")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_given_name_after_a_title_makes_a_surname_of_a_place_word() {
+        // both were places, by "lake" and "bay"
+        assert_eq!(
+            typed("Dr. Amelia Lake welcomed the move. Director Michael Bay spoke at Crater Lake."),
+            [
+                ("Amelia Lake", "PERSON"),
+                ("Michael Bay", "PERSON"),
+                ("Crater Lake", "PLACE")
             ]
         );
     }
