@@ -378,7 +378,10 @@ fn possessive_name_end(
         || kb_lookup(kb, surface(doc, a, p)).is_some() || kb_lookup(kb, owner).is_some();
     // "Sam's Club", "Lloyd's of London": a known name going on past its possessive (not a known
     // owner's: "China's Foreign Ministry" is China's and the Foreign Ministry)
-    if let Some((e, Sense::Name(r))) = kb_at(doc, kb, a, to).filter(|&(e, _)| e > p + 1) {
+    // (asked only where a name could go on: most possessives are followed by a common noun)
+    let goes_on = p + 1 < to && (doc.tokens[p + 1].upper || word(doc, p + 1) == "of");
+    let known = goes_on.then(|| kb_at(doc, kb, a, to)).flatten();
+    if let Some((e, Sense::Name(r))) = known.filter(|&(e, _)| e > p + 1) {
         if !known_owner() {
             return Some((e, kb.entry(r).ty.unwrap_or(EntityType::Org)));
         }
@@ -1305,17 +1308,19 @@ fn segment_run(
     });
     // "Dr. Amelia Lake", "Professor Sam Hill": a given name after a title makes a surname of
     // a place's word
-    let titled_person = first_name_seg.is_some_and(|f| match segs[f..] {
-        [Seg::Name(a, e)] => {
-            (2..=3).contains(&(e - a))
-                && kb.is_given_name(word(doc, a))
-                && (f > 0 && matches!(segs[f - 1], Seg::Title(..))
-                    || f == 0 && lower_title_before(doc, kb, a).is_some())
-        }
-        _ => false,
-    });
+    let titled_person = || {
+        first_name_seg.is_some_and(|f| match segs[f..] {
+            [Seg::Name(a, e)] => {
+                (2..=3).contains(&(e - a))
+                    && kb.is_given_name(word(doc, a))
+                    && (f > 0 && matches!(segs[f - 1], Seg::Title(..))
+                        || f == 0 && lower_title_before(doc, kb, a).is_some())
+            }
+            _ => false,
+        })
+    };
     let suffix_ty = suffix_type(kb, &lower_word(doc, last_tok))
-        .filter(|&ty| !(ty == EntityType::Place && titled_person))
+        .filter(|&ty| ty != EntityType::Place || !titled_person())
         .or((org_prefixed || org_inside).then_some(EntityType::Org));
     // ("Mbappé Double Sends Real Madrid Past Bayern Into Champions League" is no league)
     if let (Some(ty), Some(mut f), false) = (suffix_ty, first_name_seg, dropped_inside) {
