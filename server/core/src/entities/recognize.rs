@@ -1319,8 +1319,18 @@ fn segment_run(
             _ => false,
         })
     };
+    // "Health Secretary Wes Streeting and Amelia Lake": full names on both sides of "and" are
+    // two, not one longer name ("Lewis and Clark College", "Henry Holt and Company" are one)
+    let two_names = || {
+        first_name_seg.is_some_and(|f| {
+            matches!(segs[f..], [Seg::Name(a, e), Seg::Name(b, c), ..]
+                if e - a >= 2 && c - b >= 2 && word(doc, e) == "and"
+                    && kb.is_given_name(word(doc, a)) && kb.is_given_name(word(doc, b)))
+        })
+    };
     let suffix_ty = suffix_type(kb, &lower_word(doc, last_tok))
         .filter(|&ty| ty != EntityType::Place || !titled_person())
+        .filter(|_| !two_names())
         .or((org_prefixed || org_inside).then_some(EntityType::Org));
     // ("Mbappé Double Sends Real Madrid Past Bayern Into Champions League" is no league)
     if let (Some(ty), Some(mut f), false) = (suffix_ty, first_name_seg, dropped_inside) {
@@ -2810,6 +2820,23 @@ mod tests {
                 ("Amelia Lake", "PERSON"),
                 ("Michael Bay", "PERSON"),
                 ("Crater Lake", "PLACE")
+            ]
+        );
+    }
+
+    #[test]
+    fn full_names_on_both_sides_of_and_are_two_before_a_place_word() {
+        // was one place, "Wes Streeting and Amelia Lake", by "lake"
+        assert_eq!(
+            typed(
+                "Health Secretary Wes Streeting and Amelia Lake spoke. Henry Holt and Company \
+                 objected. So did Lewis and Clark College."
+            ),
+            [
+                ("Wes Streeting", "PERSON"),
+                ("Amelia Lake", "PLACE"),
+                ("Henry Holt and Company", "ORG"),
+                ("Lewis and Clark College", "ORG")
             ]
         );
     }
