@@ -238,6 +238,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     }
     let mut out = keep_confirmed(doc, kb, out);
     take_back_dropped_words(doc, &mut out);
+    abbreviations_opening_laws(doc, kb, &mut out);
     newspaper_titles(doc, &mut out);
     drop_common_nouns(doc, kb, &mut out);
     out
@@ -631,6 +632,30 @@ fn take_back_dropped_words(doc: &Document, out: &mut [RawMention]) {
             m.tokens.start = p;
             m.span = longer;
             m.title = None;
+        }
+    }
+}
+
+/// "the AI Act", "the COVID Relief Act": an abbreviation of a common noun, never a name on its
+/// own (`not_names` of `name-words.toml`), is one of a law's or an event's name when it opens it.
+fn abbreviations_opening_laws(doc: &Document, kb: &KnowledgeBase, out: &mut [RawMention]) {
+    for k in 0..out.len() {
+        let a = out[k].tokens.start;
+        let Some(p) = a.checked_sub(1) else { continue };
+        let w = word(doc, p);
+        let abbreviation = doc.tokens[p].kind == TokenKind::Word
+            && (2..=5).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && kb.words.not_names.contains_lowercased(w);
+        let taken = k > 0 && out[k - 1].tokens.end > p;
+        if out[k].ty == Some(EntityType::Misc)
+            && abbreviation
+            && !taken
+            && !doc.tokens[a].newline_before
+        {
+            let m = &mut out[k];
+            m.tokens.start = p;
+            m.span = span_of(doc, p, m.tokens.end);
         }
     }
 }
@@ -2820,6 +2845,19 @@ mod tests {
                 ("Amelia Lake", "PERSON"),
                 ("Michael Bay", "PERSON"),
                 ("Crater Lake", "PLACE")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_of_a_common_noun_opens_a_law() {
+        // were "Act" and "Relief Act"
+        assert_eq!(
+            typed("The European Union's AI Act and the COVID Relief Act passed."),
+            [
+                ("European Union", "ORG"),
+                ("AI Act", "MISC"),
+                ("COVID Relief Act", "MISC")
             ]
         );
     }
