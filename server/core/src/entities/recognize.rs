@@ -2850,6 +2850,24 @@ mod tests {
     }
 
     #[test]
+    fn police_ranks_are_titles_and_a_city_quarter_is_a_place() {
+        // were "Detective" (ORG), "Officer Joseph Beinlich" (ORG), "Petty" and "Southeast
+        // Portland" (ORG)
+        assert_eq!(
+            typed(
+                "Call Detective Sgt. Ken Duilio. Officer Joseph Beinlich and Petty Officer \
+                 Lyle White saw it in Southeast Portland."
+            ),
+            [
+                ("Ken Duilio", "PERSON"),
+                ("Joseph Beinlich", "PERSON"),
+                ("Lyle White", "PERSON"),
+                ("Southeast Portland", "PLACE")
+            ]
+        );
+    }
+
+    #[test]
     fn an_abbreviation_of_a_common_noun_opens_a_law() {
         // were "Act" and "Relief Act"
         assert_eq!(
