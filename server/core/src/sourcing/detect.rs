@@ -1095,7 +1095,12 @@ impl Detector<'_> {
         // "Her rival, Gov. Mark Hale, accused …": the appositive name belongs to the subject
         // (from the noun phrase before the comma, not the sentence's start: "The verdict came
         // after Smith's daughter, Jane Smith, said")
-        let name = (comma + 1..cue.start - 1).all(|i| self.capitalized(i));
+        // (with its particles: "Qatar's prime minister, Mohammed bin Abdulrahman Al Thani,")
+        let particles = &self.config.kb.words.name_particles;
+        let inside = comma + 2..cue.start.saturating_sub(2);
+        let name = (comma + 1..cue.start - 1).all(|i| {
+            self.capitalized(i) || inside.contains(&i) && particles.contains(self.lower(i))
+        });
         if !name || cue.start - 1 <= comma + 1 {
             return None;
         }
@@ -1622,6 +1627,21 @@ mod tests {
                 "said",
                 "the Alzheimer's Association",
                 &["The drug slows the disease"]
+            )]
+        );
+    }
+
+    #[test]
+    fn an_appositive_name_keeps_its_particles() {
+        // "bin" cut the name: no source, and the subject was the content
+        let text = "Qatar's prime minister, Mohammed bin Abdulrahman Al Thani, said mediators \
+                    were not giving up.";
+        assert_eq!(
+            roles(text),
+            vec![r(
+                "said",
+                "Qatar's prime minister, Mohammed bin Abdulrahman Al Thani",
+                &["mediators were not giving up"]
             )]
         );
     }
