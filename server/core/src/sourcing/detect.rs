@@ -203,15 +203,17 @@ fn end_before_trailing_attribution(d: &Detector, out: &mut [Attribution]) {
                 return None;
             }
             let comma = doc.token_at_or_after(after_comma).checked_sub(1)?;
-            // (and ends the sentence, but for a few words: "… on Thursday")
+            // (and ends the sentence, but for a few words: "… on Thursday"; or stands between
+            // commas: "…, two Egyptian officials said, as Israeli forces pressed on")
             let last = doc.token_at_or_after(b_cue.end.max(b_source.end));
             let sentence_end = doc.sentences[doc.sentence_at(b_cue.start)?].tokens.end;
+            let set_off = last < sentence_end && d.is(last, ",");
             // (a relative clause's "…, which first reported the story" reports nothing of it)
             let relative = matches!(d.lower(comma + 1), "which" | "who" | "that");
             (comma > 0
                 && d.is(comma, ",")
                 && !relative
-                && sentence_end.saturating_sub(last) <= 6
+                && (sentence_end.saturating_sub(last) <= 6 || set_off)
                 && b_content.end == doc.tokens[comma - 1].span.end)
                 .then_some(comma)
         });
@@ -1998,6 +2000,13 @@ mod tests {
                     &["Ukraine asked for more air defence systems on Tuesday"]
                 )
             ]
+        );
+        // also one set off by commas, however long the sentence goes on after it
+        let text = "Talks stalled after Hamas rejected an Israeli proposal, two Egyptian \
+                    officials said, as Israeli forces pressed ahead with an offensive in Rafah.";
+        assert_eq!(
+            roles(text)[0],
+            r("rejected", "Hamas", &["an Israeli proposal"])
         );
         // a relative clause after the comma is no attribution of the sentence
         let text = "The aide disclosed the deal to the AP, which first reported the story.";
