@@ -415,10 +415,7 @@ pub fn link_mentions(
             let lone = words[i].len() == 1
                 && raw[i].tokens.len() == 1
                 && raw[i].kb.is_none()
-                && !raw[i].acronym
-                && raw[i]
-                    .ty
-                    .is_none_or(|t| t == EntityType::Org || t == EntityType::Misc);
+                && !raw[i].acronym;
             if !lone || uf.find(i) != i || by_last.contains_key(words[i][0]) {
                 continue;
             }
@@ -426,11 +423,25 @@ pub fn link_mentions(
             let Some(js) = holders.get(w) else {
                 continue;
             };
+            // "City" for Manchester City, "United" for Newcastle United: a club's last word is
+            // its short name, typed as a place's or not
+            let club = || {
+                js.iter().all(|&j| {
+                    words[j].last() == Some(&w)
+                        && raw[j].kb.is_some_and(|r| kb.entry(r).has_tag("sport"))
+                })
+            };
+            let thing = raw[i]
+                .ty
+                .is_none_or(|t| t == EntityType::Org || t == EntityType::Misc);
             // ("The Union" after "European Union": a head noun is no name of its own)
-            let head = kb.words.org_suffixes.contains_lowercased(w)
-                || kb.words.misc_suffixes.contains_lowercased(w)
-                || kb.words.place_suffixes.contains_lowercased(w);
-            if head || kb.is_common_word(w) {
+            let head = || {
+                kb.words.org_suffixes.contains_lowercased(w)
+                    || kb.words.misc_suffixes.contains_lowercased(w)
+                    || kb.words.place_suffixes.contains_lowercased(w)
+                    || kb.is_common_word(w)
+            };
+            if !(thing && !head() || club()) {
                 continue;
             }
             let sole = *sole_holders.entry(w).or_insert_with(|| {
@@ -871,6 +882,17 @@ mod tests {
             raisi.map(|m| a.entities[m.entity].ty),
             Some(crate::EntityType::Person)
         );
+    }
+
+    #[test]
+    fn a_clubs_last_word_alone_is_the_club() {
+        // "City" was a place of its own
+        let text = "Manchester City beat Arsenal. City manager Pep Guardiola was pleased.";
+        assert_eq!(defined_as(text, "City"), ["Manchester City"]);
+        // not when another name holds the word too
+        let text = "Manchester City beat Arsenal. City manager Pep Guardiola thanked the City \
+                    Council.";
+        assert_eq!(defined_as(text, "City"), ["City"]);
     }
 
     #[test]
