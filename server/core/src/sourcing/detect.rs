@@ -299,6 +299,47 @@ struct Detector<'a> {
     cues: Vec<bool>,
 }
 
+/// Words that open a time expression after "by" ([`Detector::time_at`]).
+const TIME_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "then",
+    "now",
+    "tomorrow",
+    "tonight",
+    "midnight",
+    "noon",
+    "next",
+    "early",
+    "mid",
+    "late",
+    "year-end",
+];
+
 /// Words that open an adverbial phrase or clause at the start of a sentence, besides the
 /// prepositions of `words.toml` ("Despite the vote, …", "If elected, …").
 const OPENERS: &[&str] = &[
@@ -446,9 +487,8 @@ impl Detector<'_> {
             });
             let clause = cue.start..src.as_ref().map_or(cue.end, |r| r.end);
             (src, clause)
-        } else if let Some((aux, agent)) = self.passive(&cue, s) {
-            let clause = aux..agent.as_ref().map_or(cue.end, |r| r.end);
-            (agent, clause)
+        } else if let Some((aux, agent, end)) = self.passive(&cue, s) {
+            (agent, aux..end)
         } else if let Some(src) = self.shared_subject(&cue, s, previous) {
             (Some(src), cue.clone())
         } else if let Some(src) = self.subject_before(cue.start, s.tokens.start) {
@@ -525,8 +565,13 @@ impl Detector<'_> {
     }
 
     /// A passive cue ("was first reported by MSNBC", "has been told"): the first auxiliary
-    /// before it, and the agent of the "by" phrase after it (no source without one).
-    fn passive(&self, cue: &Range<usize>, s: &Sentence) -> Option<(usize, Option<Range<usize>>)> {
+    /// before it, the agent of the "by" phrase after it (no source without one) and the end of
+    /// the clause (after the "by" phrase).
+    fn passive(
+        &self,
+        cue: &Range<usize>,
+        s: &Sentence,
+    ) -> Option<(usize, Option<Range<usize>>, usize)> {
         if self.lower(cue.start).ends_with("ing") {
             return None;
         }
@@ -543,7 +588,32 @@ impl Detector<'_> {
         let by = (cue.end..(cue.end + 6).min(s.tokens.end))
             .take_while(|&i| self.is_word(i))
             .find(|&i| self.lower(i) == "by");
-        Some((j, by.and_then(|b| self.phrase_after(b + 1, s.tokens.end))))
+        let phrase = by.and_then(|b| self.phrase_after(b + 1, s.tokens.end));
+        let end = phrase.as_ref().map_or(cue.end, |r| r.end);
+        // "A ruling is expected by June": a time is no agent, and no part of the content
+        if by.is_some_and(|b| self.time_at(b + 1)) {
+            return Some((j, None, end));
+        }
+        Some((j, phrase, end))
+    }
+
+    /// Whether a time expression starts at token `k`: "June", "Friday", "2025", "then", "the
+    /// end of the year".
+    fn time_at(&self, k: usize) -> bool {
+        if k >= self.doc.tokens.len() {
+            return false;
+        }
+        // (not "by Monday's statement")
+        let possessive = self
+            .doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive);
+        let w = self.lower(k);
+        !possessive
+            && (self.doc.tokens[k].kind == TokenKind::Number
+                || TIME_WORDS.contains(&w)
+                || w == "the" && k + 1 < self.doc.tokens.len() && self.lower(k + 1) == "end")
     }
 
     /// Cues that share the subject of the clause before them: a participle after a comma
@@ -1853,6 +1923,11 @@ mod tests {
         assert_eq!(
             roles("The move was first reported by Reuters."),
             vec![r("reported", "Reuters", &["The move"])]
+        );
+        // a time is no agent ("June" was the source)
+        assert_eq!(
+            roles("A ruling is expected by June."),
+            vec![r("expected", "", &["A ruling"])]
         );
     }
 
