@@ -93,6 +93,18 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                 i = e;
                 continue;
             }
+            // "H.B. 1181", "Proposition 8": a bill or a ballot measure is named by its number
+            if i + 1 < s.tokens.end
+                && doc.tokens[i + 1].kind == TokenKind::Number
+                && !doc.tokens[i + 1].newline_before
+                && kb.words.measure_prefixes.contains(word(doc, i))
+            {
+                let mut m = whole_name_mention(doc, kb, i, i + 2, EntityType::Misc);
+                m.headline = s.headline;
+                out.push(m);
+                i += 2;
+                continue;
+            }
             let mut last = i;
             let mut j = i + 1;
             while j < s.tokens.end && j - i < MAX_NAME_TOKENS {
@@ -2863,6 +2875,19 @@ mod tests {
                 ("Joseph Beinlich", "PERSON"),
                 ("Lyle White", "PERSON"),
                 ("Southeast Portland", "PLACE")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bill_or_ballot_measure_is_named_by_its_number() {
+        // were "H.B." (ORG) and nothing
+        assert_eq!(
+            typed("Texas passed H.B. 1181 before voters rejected Proposition 8."),
+            [
+                ("Texas", "PLACE"),
+                ("H.B. 1181", "MISC"),
+                ("Proposition 8", "MISC")
             ]
         );
     }

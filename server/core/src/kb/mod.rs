@@ -89,6 +89,7 @@ pub struct NameWords {
     pub misc_suffixes: WordSet,
     pub misc_heads: WordSet,
     pub misc_prefixes: WordSet,
+    pub measure_prefixes: WordSet,
     pub eponym_heads: WordSet,
     pub person_verbs: WordSet,
     pub not_names: WordSet,
