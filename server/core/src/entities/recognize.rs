@@ -1348,8 +1348,7 @@ fn segment_run(
     let titled_person = || {
         first_name_seg.is_some_and(|f| match segs[f..] {
             [Seg::Name(a, e)] => {
-                (2..=3).contains(&(e - a))
-                    && kb.is_given_name(word(doc, a))
+                given_name_and_surname(doc, kb, a, e)
                     && (f > 0 && matches!(segs[f - 1], Seg::Title(..))
                         || f == 0 && lower_title_before(doc, kb, a).is_some())
             }
@@ -1970,6 +1969,12 @@ fn in_region(doc: &Document, kb: &KnowledgeBase, e: usize) -> bool {
             .is_none_or(|t| t.kind == TokenKind::Punct && word(doc, end) != "'s")
 }
 
+/// Tokens `[a, e)` as a given name and a surname ("Amelia Lake"): after a title they name a
+/// person, whatever the last word.
+fn given_name_and_surname(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
+    (2..=3).contains(&(e - a)) && kb.is_given_name(word(doc, a))
+}
+
 fn suffix_type(kb: &KnowledgeBase, last_lower: &str) -> Option<EntityType> {
     if kb.words.org_suffixes.contains(last_lower) {
         Some(EntityType::Org)
@@ -2006,10 +2011,7 @@ fn guess_type(
     let last_lower = lower_word(doc, e - 1);
     if let Some(ty) = suffix_type(kb, &last_lower) {
         // (see `titled_person` in `segment_run`)
-        let person = ty == EntityType::Place
-            && titled
-            && (2..=3).contains(&(e - a))
-            && kb.is_given_name(first);
+        let person = ty == EntityType::Place && titled && given_name_and_surname(doc, kb, a, e);
         return Some(if person { EntityType::Person } else { ty });
     }
     if next_word(doc, e).is_some_and(|w| kb.words.misc_heads.contains(w))

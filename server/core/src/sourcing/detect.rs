@@ -299,47 +299,6 @@ struct Detector<'a> {
     cues: Vec<bool>,
 }
 
-/// Words that open a time expression after "by" ([`Detector::time_at`]).
-const TIME_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "then",
-    "now",
-    "tomorrow",
-    "tonight",
-    "midnight",
-    "noon",
-    "next",
-    "early",
-    "mid",
-    "late",
-    "year-end",
-];
-
 /// Words that open an adverbial phrase or clause at the start of a sentence, besides the
 /// prepositions of `words.toml` ("Despite the vote, …", "If elected, …").
 const OPENERS: &[&str] = &[
@@ -612,7 +571,7 @@ impl Detector<'_> {
         let w = self.lower(k);
         !possessive
             && (self.doc.tokens[k].kind == TokenKind::Number
-                || TIME_WORDS.contains(&w)
+                || self.lex.words.time_words.contains(w)
                 || w == "the" && k + 1 < self.doc.tokens.len() && self.lower(k + 1) == "end")
     }
 

@@ -50,6 +50,7 @@ pub struct Words {
     pub report_cues: WordSet,
     pub number_units: WordSet,
     pub currency_signs: WordSet,
+    pub time_words: WordSet,
 }
 
 /// Case-insensitive phrases matched on word boundaries.
