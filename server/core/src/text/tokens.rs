@@ -209,12 +209,13 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<usize>) {
                     }
                 }
                 // Mr. Sept. Inc. J. keep their period (not the letter after an ampersand: "to
-                // AT&T." ends the sentence)
+                // AT&T." ends the sentence; nor a letter ending a paragraph: "a post on X.")
                 if at(k) == Some('.') {
                     let word = &text[start..k];
                     let initial = word.chars().count() == 1
                         && c.is_uppercase()
-                        && cs.before(start) != Some('&');
+                        && cs.before(start) != Some('&')
+                        && initial_period(text, k + 1);
                     if initial || is_abbreviation(word) {
                         k += 1;
                     }
@@ -322,6 +323,24 @@ fn plain_ascii_token(text: &str, k: usize) -> Option<(usize, TokenKind)> {
             }
         }
         _ => None,
+    }
+}
+
+/// Whether the period at `from - 1` may be an initial's ("J. Smith", "Charles G. and David H.
+/// Koch", "John F.⏎Kennedy" hard-wrapped) rather than the end of a sentence: not at the end of
+/// the text or of a paragraph ("a post on X."), nor before a quotation mark ("so will I.\"").
+fn initial_period(text: &str, from: usize) -> bool {
+    let rest = &text[from..];
+    if rest.starts_with(['"', '”', '’', '\'']) {
+        return false;
+    }
+    let mut newlines = 0;
+    match rest.chars().find(|&c| {
+        newlines += usize::from(c == '\n');
+        !c.is_whitespace()
+    }) {
+        None | Some('"' | '“') => false,
+        Some(_) => newlines < 2,
     }
 }
 
@@ -446,6 +465,20 @@ mod tests {
                 ("fell", Word),
                 ("ill", Word),
                 (".", Punct)
+            ]
+        );
+        // a letter with no name after it is no initial: the period ends the sentence
+        assert_eq!(
+            toks("a post on X.\n\nOn X. He"),
+            vec![
+                ("a", Word),
+                ("post", Word),
+                ("on", Word),
+                ("X", Word),
+                (".", Punct),
+                ("On", Word),
+                ("X.", Word),
+                ("He", Word)
             ]
         );
         // a letter after an ampersand is no initial: the period ends the sentence
