@@ -84,8 +84,18 @@ pub fn nested_mentions(
             // a name of the same kind ending the longer one, or but for one word, is that name
             // qualified ("U.S. Environmental Protection Agency", "New South Wales", "BBC News"),
             // not a second entity; a country naming a city is one ("Mexico City")
+            // so is a place opening a place before a particle ("Rio Grande do Sul", "Santiago
+            // de Compostela")
             let same_name = |e: usize, ty: EntityType, country: bool| {
-                ty == outer && (e == to || e + 1 == to) && !(p == from && country) && !building
+                let qualified = e == to
+                    || e + 1 == to
+                    || p == from
+                        && ty == EntityType::Place
+                        && kb
+                            .words
+                            .name_particles
+                            .contains(&*doc.lower_text(doc.tokens[e].span));
+                ty == outer && qualified && !(p == from && country) && !building
             };
             let known = match kb_at(doc, kb, p, end) {
                 Some((e, Sense::Name(r))) => Some((e, Some(r))),
@@ -193,6 +203,11 @@ mod tests {
         assert_eq!(
             nested("New South Wales, the U.S. Environmental Protection Agency, Mexico City."),
             ["U.S.", "Mexico"]
+        );
+        // a place opening a place before a particle
+        assert_eq!(
+            nested("Rain hit Rio Grande do Sul. The Federal University of Rio Grande do Sul shut."),
+            ["Rio Grande do Sul"]
         );
     }
 

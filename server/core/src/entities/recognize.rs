@@ -805,12 +805,24 @@ fn is_name_word(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
     let compound =
         || hyphen && compound_head(w).is_some_and(|k| !hyphenated_given_name(doc, kb, i, k));
     first_upper
-        && !kb.words.not_names.contains_lowercased(w)
+        && (!kb.words.not_names.contains_lowercased(w) || numbered_first(doc, kb, i))
         && !contraction()
         && !compound()
         && !is_handle(doc, i)
         && !is_shouted_word(doc, kb, i)
         && !(!(i > 0 && doc.tokens[i - 1].upper) && is_roman_numeral(w))
+}
+
+/// "World War I", "Title I": the pronoun's letter is the numeral after a word that takes one
+/// (`numbered_heads` in `grammars/kb/name-words.toml`).
+fn numbered_first(doc: &Document, kb: &KnowledgeBase, i: usize) -> bool {
+    i > 0
+        && word(doc, i) == "I"
+        && doc.tokens[i - 1].upper
+        && kb
+            .words
+            .numbered_heads
+            .contains_lowercased(word(doc, i - 1))
 }
 
 /// "#IStandWithAhmed", "@POTUS": a hashtag or a user name, not a name in the text.
@@ -836,6 +848,14 @@ fn is_shouted_word(doc: &Document, kb: &KnowledgeBase, i: usize) -> bool {
         && kb.is_common_word(w)
         && kb.lookup(w).is_empty()
         && kb.lookup(&title_case(w)).is_empty()
+}
+
+/// The word of the name `a..e` that may type it, lower-cased: its last, or the one before a
+/// numeral ending it ("World War II", "Title I").
+fn suffix_word(doc: &Document, a: usize, e: usize) -> Cow<'_, str> {
+    let last = word(doc, e - 1);
+    let numeral = last == "I" || is_roman_numeral(last);
+    lower_word(doc, if numeral && e - a >= 2 { e - 2 } else { e - 1 })
 }
 
 /// "XVII" in "part XVII": a number up to 39, never a name on its own, only a part of one
@@ -1181,7 +1201,11 @@ fn segment_run(
             }
             _ => false,
         };
-        joins_two && whole_name(doc, kb, start, j) && whole_name(doc, kb, j + 1, end)
+        // (not inside a known name: "Department of Health and Human Services")
+        joins_two
+            && whole_name(doc, kb, start, j)
+            && whole_name(doc, kb, j + 1, end)
+            && !(start..j).any(|s| kb_at(doc, kb, s, end).is_some_and(|(e, _)| e > j))
     }) {
         for (a, e) in [(start, j), (j + 1, end)] {
             segment_run(doc, kb, a, e, shouting, sentence_start, words, out);
@@ -1364,10 +1388,13 @@ fn segment_run(
                     && kb.is_given_name(word(doc, a)) && kb.is_given_name(word(doc, b)))
         })
     };
-    let suffix_ty = suffix_type(kb, &lower_word(doc, last_tok))
-        .filter(|&ty| ty != EntityType::Place || !titled_person())
-        .filter(|_| !two_names())
-        .or((org_prefixed || org_inside).then_some(EntityType::Org));
+    let suffix_ty = suffix_type(
+        kb,
+        &suffix_word(doc, first_tok.unwrap_or(last_tok), last_tok + 1),
+    )
+    .filter(|&ty| ty != EntityType::Place || !titled_person())
+    .filter(|_| !two_names())
+    .or((org_prefixed || org_inside).then_some(EntityType::Org));
     // ("Mbappé Double Sends Real Madrid Past Bayern Into Champions League" is no league)
     if let (Some(ty), Some(mut f), false) = (suffix_ty, first_name_seg, dropped_inside) {
         // a title before a lone suffix word is a word of the name: "Premier League"
@@ -1620,7 +1647,7 @@ fn whole_name(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
         && is_capitalized(word(doc, a))
         && (!kb.lookup(surface(doc, a, e)).is_empty()
             // (a head word alone is no name: "Securities and Exchange Commission")
-            || e - a >= 2 && suffix_type(kb, &lower_word(doc, e - 1)).is_some()
+            || e - a >= 2 && suffix_type(kb, &suffix_word(doc, a, e)).is_some()
             || org_with_of(doc, kb, a, e - 1)
             || (2..=3).contains(&(e - a))
                 && kb.is_given_name(word(doc, a))
@@ -2008,7 +2035,7 @@ fn guess_type(
     acronym: bool,
 ) -> Option<EntityType> {
     let first = word(doc, a);
-    let last_lower = lower_word(doc, e - 1);
+    let last_lower = suffix_word(doc, a, e);
     if let Some(ty) = suffix_type(kb, &last_lower) {
         // (see `titled_person` in `segment_run`)
         let person = ty == EntityType::Place && titled && given_name_and_surname(doc, kb, a, e);
@@ -2310,6 +2337,40 @@ mod tests {
             .collect();
         assert_eq!(m.len(), 2);
         assert_eq!((m[0].1, m[0].2), ("PLACE", m[1].2));
+    }
+
+    #[test]
+    fn portuguese_particles_join_a_name() {
+        assert_eq!(
+            typed("Floods hit Rio Grande do Sul and Mato Grosso do Sul, Lula da Silva said."),
+            [
+                ("Rio Grande do Sul", "PLACE"),
+                ("Mato Grosso do Sul", "PLACE"),
+                ("Lula da Silva", "PERSON")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_known_name_with_and_is_not_cut_in_two() {
+        // "Department of Health" and "Human Services" were two whole names joined by "and"
+        assert_eq!(
+            mentions("Officials at the U.S. Department of Health and Human Services agreed."),
+            ["U.S. Department of Health and Human Services"]
+        );
+    }
+
+    #[test]
+    fn a_numeral_after_a_name_s_head_word_types_it() {
+        // "World War II" was an organization, and "I" the pronoun
+        assert_eq!(
+            typed("After World War II and World War I, Title I schools grew; so did I."),
+            [
+                ("World War II", "MISC"),
+                ("World War I", "MISC"),
+                ("Title I", "ORG")
+            ]
+        );
     }
 
     #[test]

@@ -90,6 +90,7 @@ pub struct NameWords {
     pub misc_heads: WordSet,
     pub misc_prefixes: WordSet,
     pub measure_prefixes: WordSet,
+    pub numbered_heads: WordSet,
     pub eponym_heads: WordSet,
     pub person_verbs: WordSet,
     pub not_names: WordSet,
