@@ -615,6 +615,12 @@ impl Detector<'_> {
             .or_else(|| self.sentence_subject(s, j - 1))
     }
 
+    /// A word that joins the words of a name ("of", "bin", "von", "da": `name_particles` in
+    /// `grammars/kb/name-words.toml`).
+    fn name_particle(&self, k: usize) -> bool {
+        self.config.kb.words.name_particles.contains(self.lower(k))
+    }
+
     /// The subject of the sentence's main clause, found before token `before`: past an opening
     /// adverbial phrase ("In Nevada, she …", "Speaking in Salem, Trump …").
     fn sentence_subject(&self, s: &Sentence, before: usize) -> Option<Range<usize>> {
@@ -647,7 +653,9 @@ impl Detector<'_> {
             let lower = self.lower(e);
             let name_part = self.capitalized(e)
                 || self.doc.tokens[e].kind == TokenKind::Possessive
-                || (matches!(lower, "of" | "and" | "de") && e + 1 < end && self.capitalized(e + 1));
+                || ((lower == "and" || self.name_particle(e))
+                    && e + 1 < end
+                    && self.capitalized(e + 1));
             // after a determiner, a few lower-case words up to the first verb-like one
             let common = determiner
                 && self.is_word(e)
@@ -765,20 +773,10 @@ impl Detector<'_> {
         if self.capitalized(head) {
             while b > start && head - b < MAX_SOURCE_TOKENS {
                 let p = b - 1;
-                // ("Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen")
-                let joins = matches!(
-                    self.lower(p),
-                    "of" | "for"
-                        | "and"
-                        | "de"
-                        | "bin"
-                        | "ibn"
-                        | "al"
-                        | "el"
-                        | "von"
-                        | "van"
-                        | "der"
-                ) && p > start
+                // ("Mohammed bin Abdulrahman Al Thani", "Ursula von der Leyen", "Luiz Inácio
+                // Lula da Silva")
+                let joins = (matches!(self.lower(p), "for" | "and") || self.name_particle(p))
+                    && p > start
                     && self.capitalized(p - 1);
                 // "IRAN'S RAISI IN BEIJING AS TEHRAN SEEKS": a capitalised preposition or
                 // conjunction in a shouted headline ends the name
@@ -1127,11 +1125,9 @@ impl Detector<'_> {
         // (from the noun phrase before the comma, not the sentence's start: "The verdict came
         // after Smith's daughter, Jane Smith, said")
         // (with its particles: "Qatar's prime minister, Mohammed bin Abdulrahman Al Thani,")
-        let particles = &self.config.kb.words.name_particles;
         let inside = comma + 2..cue.start.saturating_sub(2);
-        let name = (comma + 1..cue.start - 1).all(|i| {
-            self.capitalized(i) || inside.contains(&i) && particles.contains(self.lower(i))
-        });
+        let name = (comma + 1..cue.start - 1)
+            .all(|i| self.capitalized(i) || inside.contains(&i) && self.name_particle(i));
         if !name || cue.start - 1 <= comma + 1 {
             return None;
         }
@@ -1673,6 +1669,21 @@ mod tests {
                 "said",
                 "Qatar's prime minister, Mohammed bin Abdulrahman Al Thani",
                 &["mediators were not giving up"]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_source_keeps_every_particle_of_its_name() {
+        // "da" ended the name: the source was "President Luiz Inácio Lula"
+        let text = "President Luiz Inácio Lula da Silva toured the region and promised that \
+                    help would come.";
+        assert_eq!(
+            roles(text),
+            vec![r(
+                "promised",
+                "President Luiz Inácio Lula da Silva",
+                &["that help would come"]
             )]
         );
     }
