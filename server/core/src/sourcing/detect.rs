@@ -852,11 +852,12 @@ impl Detector<'_> {
         }
         // "people familiar with the campaign's strategy", "officials at the Department of
         // Health", "lawyers for the family": the phrase the preposition hangs on is the source
+        // ("a survey by Comcast", "a review by The Times": a document's author)
         if b >= start + 2
-            && matches!(
+            && (matches!(
                 self.lower(b - 1),
                 "with" | "of" | "close" | "to" | "at" | "for" | "from" | "in"
-            )
+            ) || self.lower(b - 1) == "by" && words.documents.contains(self.lower(b - 2)))
         {
             if let Some(outer) = self.subject_before(b - 1, start) {
                 if outer.end == b - 1 {
@@ -1684,6 +1685,20 @@ mod tests {
                 "promised",
                 "President Luiz Inácio Lula da Silva",
                 &["that help would come"]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_document_by_its_author_is_the_source() {
+        // the source was the author alone: "The Times"
+        let text = "A review by The Times shows most of the hours were for travel.";
+        assert_eq!(
+            roles(text),
+            vec![r(
+                "shows",
+                "A review by The Times",
+                &["most of the hours were for travel"]
             )]
         );
     }
