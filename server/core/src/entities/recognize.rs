@@ -1196,6 +1196,9 @@ fn segment_run(
     if let Some(j) = (start + 1..end.saturating_sub(1)).find(|&j| {
         let joins_two = match word(doc, j) {
             "and" => true,
+            "of" => {
+                return person_of(doc, kb, start, j).is_some() && whole_name(doc, kb, j + 1, end)
+            }
             "on" | "for" => {
                 j - start < 2 || !kb.words.org_suffixes.contains(&*lower_word(doc, j - 1))
             }
@@ -1207,9 +1210,22 @@ fn segment_run(
             && whole_name(doc, kb, j + 1, end)
             && !(start..j).any(|s| kb_at(doc, kb, s, end).is_some_and(|(e, _)| e > j))
     }) {
-        for (a, e) in [(start, j), (j + 1, end)] {
-            segment_run(doc, kb, a, e, shouting, sentence_start, words, out);
+        // (a person's name is no run of its own: "David French" is no nationality)
+        if let Some(a) = (word(doc, j) == "of")
+            .then(|| person_of(doc, kb, start, j))
+            .flatten()
+        {
+            let mut person = whole_name_mention(doc, kb, a, j, EntityType::Person);
+            if a > start {
+                // ("House Speaker Paul D. Ryan of Wisconsin": the House is named too)
+                out.extend(name_in_title(doc, kb, start, a));
+                person.title = Some(span_of(doc, start, a));
+            }
+            out.push(person);
+        } else {
+            segment_run(doc, kb, start, j, shouting, sentence_start, words, out);
         }
+        segment_run(doc, kb, j + 1, end, shouting, sentence_start, words, out);
         return;
     }
     // 1. cut the run into titles, known names and unknown words
@@ -1652,6 +1668,18 @@ fn whole_name(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
             || (2..=3).contains(&(e - a))
                 && kb.is_given_name(word(doc, a))
                 && (a..e).all(|i| is_capitalized(word(doc, i))))
+}
+
+/// "Dr. Harlan Krumholz of Yale University", "Bill O'Reilly of Fox News": where a person's full
+/// name starts in the run `[start, of)` before "of" (after any title), if the run is one.
+fn person_of(doc: &Document, kb: &KnowledgeBase, start: usize, of: usize) -> Option<usize> {
+    let a = title_at(doc, kb, start, of).unwrap_or(start);
+    // (not "Maxwell School of Syracuse University": a name's head word is no surname)
+    ((2..=3).contains(&(of - a))
+        && kb.is_given_name(word(doc, a))
+        && (a..of).all(|k| is_capitalized(word(doc, k)))
+        && suffix_type(kb, &lower_word(doc, of - 1)).is_none())
+    .then_some(a)
 }
 
 /// Where a person's name starts at the end of the run `[start, end)` that names an organization
@@ -2347,6 +2375,23 @@ mod tests {
                 ("Rio Grande do Sul", "PLACE"),
                 ("Mato Grosso do Sul", "PLACE"),
                 ("Lula da Silva", "PERSON")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_of_an_organization_is_two_names() {
+        // each was one organization: "Harlan Krumholz of Yale University"
+        assert_eq!(
+            typed("Dr. Harlan Krumholz of Yale University and House Speaker Paul D. Ryan of Wisconsin spoke at the Cleveland Clinic about Wegovy."),
+            [
+                ("Harlan Krumholz", "PERSON"),
+                ("Yale University", "ORG"),
+                ("House", "ORG"),
+                ("Paul D. Ryan", "PERSON"),
+                ("Wisconsin", "PLACE"),
+                ("Cleveland Clinic", "ORG"),
+                ("Wegovy", "MISC")
             ]
         );
     }

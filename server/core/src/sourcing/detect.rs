@@ -808,7 +808,10 @@ impl Detector<'_> {
                 }
                 let p = k - 1;
                 let t = &self.doc.tokens[p];
-                if words.determiners.contains(self.lower(p)) || self.capitalized(p) {
+                if words.determiners.contains(self.lower(p))
+                    || self.capitalized(p)
+                    || self.lower(p) == "what"
+                {
                     found = Some(p);
                     break;
                 }
@@ -824,7 +827,11 @@ impl Detector<'_> {
             }
             // "a case that prosecutors called …", "a shortfall that city officials blamed":
             // "that" before a plural is a relative pronoun, and the subject starts after it
-            let relative = |p: usize| self.lower(p) == "that" && self.lower(head).ends_with('s');
+            // (and "what": "his role in what prosecutors called the largest scheme")
+            let relative = |p: usize| {
+                self.lower(p) == "that" && self.lower(head).ends_with('s')
+                    || self.lower(p) == "what"
+            };
             b = match found {
                 Some(p) if relative(p) => p + 1,
                 Some(p) => {
@@ -1306,15 +1313,27 @@ impl Detector<'_> {
         {
             return k + 1;
         }
-        let at = if lower == "the" { k + 1 } else { k };
+        match self.name_end(k, end) {
+            // "told Bill O'Reilly of Fox News, that …": and where the one told works
+            Some(e) if self.lower(e) == "of" => self.name_end(e + 1, end).unwrap_or(e),
+            Some(e) => e,
+            None => k,
+        }
+    }
+
+    /// The token after the name (or "the" and a name) at token `k`, if one is there and ends
+    /// before token `end - 1`.
+    fn name_end(&self, k: usize, end: usize) -> Option<usize> {
+        if k + 1 >= end {
+            return None;
+        }
+        let at = if self.lower(k) == "the" { k + 1 } else { k };
         let start = self.doc.tokens[at].span.start;
         let m = self.mentions.partition_point(|m| m.span.start < start);
-        match self.mentions.get(m) {
-            Some(m) if m.span.start == start && m.span.end < self.doc.tokens[end - 1].span.end => {
-                self.doc.token_at_or_after(m.span.end)
-            }
-            _ => k,
-        }
+        self.mentions
+            .get(m)
+            .filter(|m| m.span.start == start && m.span.end < self.doc.tokens[end - 1].span.end)
+            .map(|m| self.doc.token_at_or_after(m.span.end))
     }
 
     /// Whether "that" follows a cue (which then takes the clause after it) before any participle
@@ -1686,6 +1705,35 @@ mod tests {
                 "President Luiz Inácio Lula da Silva",
                 &["that help would come"]
             )]
+        );
+    }
+
+    #[test]
+    fn what_opens_the_source_of_a_relative_cue() {
+        // the source ran back to "Larry Householder of racketeering conspiracy for his role in"
+        let text = "A jury convicted Larry Householder for his role in what prosecutors called \
+                    the largest bribery scheme in the state's history.";
+        let called: Vec<_> = roles(text)
+            .into_iter()
+            .filter(|(cue, ..)| cue == "called")
+            .collect();
+        assert_eq!(
+            called,
+            vec![r(
+                "called",
+                "prosecutors",
+                &["the largest bribery scheme in the state's history"]
+            )]
+        );
+    }
+
+    #[test]
+    fn the_one_told_keeps_where_he_works() {
+        // the content opened with "of Fox News,"
+        let text = "Pence told Bill O'Reilly of Fox News, that the threat was serious.";
+        assert_eq!(
+            roles(text),
+            vec![r("told", "Pence", &["that the threat was serious"])]
         );
     }
 
