@@ -132,6 +132,7 @@ pub fn link_mentions(
     }
     let words: Vec<&[&str]> = bounds.into_iter().map(|r| &all_words[r]).collect();
     people_named_like_cities(doc, kb, &mut raw, &words);
+    clubs_named_like_cities(doc, kb, &mut raw, &words);
     let texts: Vec<Cow<str>> = raw
         .iter()
         .map(|m| normalized(doc.text_of(m.span)))
@@ -641,18 +642,21 @@ pub fn link_mentions(
 /// national security adviser; honorifics and short abbreviations, "Mr.", "Sen.", say nothing).
 /// A city's name that is the surname of a person the article names in full is that person,
 /// unless the words around it make it a place: "Premier Tim Houston … Houston told reporters",
-/// but "flights to Houston" and "Houston, Texas" stay the city.
-/// `words` are each mention's name words.
+/// but "flights to Houston" and "Houston, Texas" stay the city. A place only guessed is the
+/// person wherever it stands. `words` are each mention's name words.
 fn people_named_like_cities(
     doc: &Document,
     kb: &KnowledgeBase,
     raw: &mut [RawMention],
     words: &[&[&str]],
 ) {
+    // (a word only guessed a place, by the "in" before it, is a surname wherever it stands:
+    // "full confidence in Terzić" after "Edin Terzić")
+    let guessed = |m: &RawMention| m.kb.is_none() && !m.acronym;
     let is_city = |m: &RawMention| {
         m.tokens.len() == 1
             && m.ty == Some(EntityType::Place)
-            && m.kb.is_some_and(|r| kb.entry(r).has_tag("city"))
+            && (guessed(m) || m.kb.is_some_and(|r| kb.entry(r).has_tag("city")))
     };
     if !raw.iter().any(is_city) {
         return;
@@ -660,7 +664,13 @@ fn people_named_like_cities(
     let surnames: HashSet<&str> = raw
         .iter()
         .zip(words)
-        .filter(|(m, _)| m.ty == Some(EntityType::Person) && m.tokens.len() >= 2 && !m.acronym)
+        // (not "Mr. Nevins of Showtime", whose last word is no surname)
+        .filter(|(m, w)| {
+            m.ty == Some(EntityType::Person)
+                && m.tokens.len() >= 2
+                && !m.acronym
+                && !w.contains(&"of")
+        })
         .filter_map(|(_, w)| w.last().copied())
         .collect();
     for m in raw.iter_mut() {
@@ -668,24 +678,93 @@ fn people_named_like_cities(
         if !is_city(m) || !surnames.contains(doc.token_text(a)) {
             continue;
         }
-        let after_place_word = a > 0
-            && doc.tokens[a - 1].kind == TokenKind::Word
-            && kb.words.place_prepositions.contains(doc.lower(a - 1));
-        // "Houston, Texas": a place named after it
-        let before_place = doc.tokens.get(a + 1).is_some_and(|t| {
-            doc.token_text(a + 1) == ","
-                && !t.newline_before
-                && doc
-                    .tokens
-                    .get(a + 2)
-                    .is_some_and(|n| n.kind == TokenKind::Word && n.upper)
-                && kb.lookup(doc.token_text(a + 2)).iter().any(
-                    |s| matches!(s, Sense::Name(r) if kb.entry(*r).ty == Some(EntityType::Place)),
-                )
-        });
-        if !after_place_word && !before_place {
+        if guessed(m) || !in_place_context(doc, kb, a) {
             m.ty = Some(EntityType::Person);
             m.kb = None;
+        }
+    }
+}
+
+/// Whether the words around the one-word name at token `a` make it a place: a place's
+/// preposition before it ("flights to Houston"), a place after it ("Houston, Texas").
+fn in_place_context(doc: &Document, kb: &KnowledgeBase, a: usize) -> bool {
+    let after_place_word = a > 0
+        && doc.tokens[a - 1].kind == TokenKind::Word
+        && kb.words.place_prepositions.contains(doc.lower(a - 1));
+    let before_place = doc.tokens.get(a + 1).is_some_and(|t| {
+        doc.token_text(a + 1) == ","
+            && !t.newline_before
+            && doc
+                .tokens
+                .get(a + 2)
+                .is_some_and(|n| n.kind == TokenKind::Word && n.upper)
+            && kb
+                .lookup(doc.token_text(a + 2))
+                .iter()
+                .any(|s| matches!(s, Sense::Name(r) if kb.entry(*r).ty == Some(EntityType::Place)))
+    });
+    after_place_word || before_place
+}
+
+/// A city's name that is a word of the one sports club the article names with it is that club,
+/// unless the words around it make it a place: "Bayern beat Borussia Dortmund … Dortmund coach
+/// Edin Terzić", but "back in Dortmund". `words` are each mention's name words.
+fn clubs_named_like_cities(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    raw: &mut [RawMention],
+    words: &[&[&str]],
+) {
+    let club = |m: &RawMention| m.kb.filter(|&r| kb.entry(r).has_tag("sport"));
+    if !raw.iter().any(|m| club(m).is_some()) {
+        return;
+    }
+    // each word of a club's name of two words or more, with the club (None if two clubs share
+    // it: "Manchester")
+    let mut clubs: HashMap<&str, Option<KbRef>> = HashMap::default();
+    for (m, w) in raw.iter().zip(words) {
+        if let Some(r) = club(m).filter(|_| w.len() >= 2) {
+            for &word in w.iter() {
+                let holder = clubs.entry(word).or_insert(Some(r));
+                if *holder != Some(r) {
+                    *holder = None;
+                }
+            }
+        }
+    }
+    let city = |m: &RawMention| {
+        m.tokens.len() == 1
+            && m.ty == Some(EntityType::Place)
+            && m.kb.is_some_and(|r| kb.entry(r).has_tag("city"))
+            && clubs
+                .get(doc.token_text(m.tokens.start))
+                .is_some_and(Option::is_some)
+    };
+    // ("MUNICH — …": a dateline is the place)
+    let dateline = |a: usize| {
+        (a == 0 || doc.tokens[a].newline_before)
+            && doc
+                .tokens
+                .get(a + 1)
+                .is_some_and(|t| t.kind == TokenKind::Dash || doc.token_text(a + 1) == ",")
+    };
+    // an article that also names the city as a place ("on WEEI radio in Boston") leaves every
+    // mention of it to the place: the same name is read one way throughout
+    let places: HashSet<&str> = raw
+        .iter()
+        .filter(|m| city(m))
+        .map(|m| m.tokens.start)
+        .filter(|&a| !dateline(a) && in_place_context(doc, kb, a))
+        .map(|a| doc.token_text(a))
+        .collect();
+    for m in raw.iter_mut() {
+        let a = m.tokens.start;
+        if !city(m) || dateline(a) || places.contains(doc.token_text(a)) {
+            continue;
+        }
+        if let Some(&Some(r)) = clubs.get(doc.token_text(a)) {
+            m.ty = Some(EntityType::Org);
+            m.kb = Some(r);
         }
     }
 }
@@ -946,6 +1025,59 @@ mod tests {
                     hurt. Guardiola said De Bruyne would miss the game.";
         assert_eq!(defined_as(text, "Marcos"), ["Ferdinand Marcos Jr."]);
         assert_eq!(defined_as(text, "De Bruyne"), ["Kevin De Bruyne"]);
+    }
+
+    /// Each mention's text with its entity's type and defining mention.
+    fn linked(text: &str) -> Vec<(&str, &'static str, &str)> {
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        a.mentions
+            .iter()
+            .map(|m| {
+                let e = &a.entities[m.entity];
+                (
+                    &text[m.span.range()],
+                    e.ty.label(),
+                    &text[a.mentions[e.defining].span.range()],
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_word_guessed_a_place_is_the_person_with_that_surname() {
+        // "in Terzić" made a place of the coach
+        let text = "Coach Edin Terzić spoke. The board had full confidence in Terzić.";
+        assert_eq!(
+            linked(text),
+            [
+                ("Edin Terzić", "PERSON", "Edin Terzić"),
+                ("Terzić", "PERSON", "Edin Terzić")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_city_s_name_is_the_club_the_article_names_with_it() {
+        let text = "Bayern beat Borussia Dortmund 4-0. Dortmund coach Edin Terzić was angry.";
+        assert_eq!(
+            linked(text)[..3],
+            [
+                ("Bayern", "ORG", "Bayern"),
+                ("Borussia Dortmund", "ORG", "Borussia Dortmund"),
+                ("Dortmund", "ORG", "Borussia Dortmund")
+            ]
+        );
+        // not where the article names the city as a place too
+        let text = "He was on the radio in Boston. He pitched for the Boston Red Sox. Boston won.";
+        let types: Vec<_> = linked(text).into_iter().map(|(t, ty, _)| (t, ty)).collect();
+        assert_eq!(
+            types,
+            [
+                ("Boston", "PLACE"),
+                ("Boston Red Sox", "ORG"),
+                ("Boston", "PLACE")
+            ]
+        );
     }
 
     #[test]
