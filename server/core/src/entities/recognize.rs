@@ -403,10 +403,22 @@ fn possessive_name_end(
         let legal_form = p + 1 < to && is_legal_form(word(doc, p + 1));
         return Some((p + 1 + usize::from(legal_form), EntityType::Org));
     }
+    // "N. Chandrababu Naidu's Telugu Desam Party": a person's full name owns the name after it
+    // (not "Clark County Coroner's Office": no word of a person's name types a name)
+    let full_name = || {
+        p - a >= 2
+            && (kb.is_given_name(word(doc, a)) || is_initial(word(doc, a)))
+            && (a..p).all(|k| {
+                doc.tokens[k].upper
+                    && suffix_type(kb, &lower_word(doc, k)).is_none()
+                    && !kb.is_title(&lower_word(doc, k))
+            })
+    };
     if p + 1 >= to
         || known_owner()
         || kb.is_given_name(owner)
         || kb.person_with_surname(owner).is_some()
+        || full_name()
     {
         return None;
     }
@@ -430,6 +442,11 @@ fn possessive_name_end(
         })
     };
     name.filter(|_| !surname_given())
+}
+
+/// "N.", "J.": a capital letter and a period.
+fn is_initial(w: &str) -> bool {
+    matches!(w.as_bytes(), [c, b'.'] if c.is_ascii_uppercase())
 }
 
 /// How many of the mentions before a possessive are searched for a full name ending in its
@@ -2392,6 +2409,19 @@ mod tests {
                 ("Wisconsin", "PLACE"),
                 ("Cleveland Clinic", "ORG"),
                 ("Wegovy", "MISC")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_s_possessive_ends_the_person_s_name() {
+        // one organization "N. Chandrababu Naidu's Telugu Desam Party"
+        assert_eq!(
+            typed("N. Chandrababu Naidu's Telugu Desam Party won. The Clark County Coroner's Office said so."),
+            [
+                ("N. Chandrababu Naidu", "PERSON"),
+                ("Telugu Desam Party", "ORG"),
+                ("Clark County Coroner's Office", "ORG")
             ]
         );
     }

@@ -444,8 +444,15 @@ impl Detector<'_> {
                     None => src,
                 }
             });
-            let clause = cue.start..src.as_ref().map_or(cue.end, |r| r.end);
-            (src, clause)
+            // "According to a senior official, who asked not to be named, the party …": the
+            // report starts after the source's relative clause
+            let clause_end = src.as_ref().map_or(cue.end, |r| {
+                let relative = self.relative_clause_end(r.end, s.tokens.end);
+                relative
+                    .filter(|_| cue.start == s.tokens.start)
+                    .unwrap_or(r.end)
+            });
+            (src, cue.start..clause_end)
         } else if let Some((aux, agent, end)) = self.passive(&cue, s) {
             (agent, aux..end)
         } else if let Some(src) = self.shared_subject(&cue, s, previous) {
@@ -1184,6 +1191,17 @@ impl Detector<'_> {
         });
         // (the rest of the sentence is a clause of its own: three words at least)
         (plain && self.is(close, ",") && close + 3 < end).then_some(close)
+    }
+
+    /// A relative clause set off by commas after a source ending at token `k`: ", who asked
+    /// not to be named," with the rest of the sentence after it. The clause's closing comma.
+    fn relative_clause_end(&self, k: usize, end: usize) -> Option<usize> {
+        if k + 2 >= end || !self.is(k, ",") || !matches!(self.lower(k + 1), "who" | "which") {
+            return None;
+        }
+        let close = (k + 2..end.min(k + 2 + 2 * MAX_SOURCE_TOKENS)).find(|&e| self.is(e, ","))?;
+        // (the rest of the sentence is a clause of its own: three words at least)
+        (close + 3 < end).then_some(close)
     }
 
     /// Whether token `i` can stand inside a noun phrase: a word, a possessive or a number.
@@ -2121,6 +2139,18 @@ mod tests {
         assert_eq!(
             roles(text)[0].2,
             ["the deal to the AP, which first reported the story"]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_after_an_opening_according_to_is_not_the_report() {
+        assert_eq!(
+            roles("According to a senior official, who asked not to be named, the party has demanded the post."),
+            [r(
+                "According to",
+                "a senior official",
+                &["the party has demanded the post"]
+            )]
         );
     }
 
