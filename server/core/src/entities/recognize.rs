@@ -1255,7 +1255,13 @@ fn segment_run(
         let w = word(doc, p);
         let lower = lower_word(doc, p);
         // a leading article is never part of the name: "The Huffington Post" → "Huffington Post"
-        if lower == "the" && p + 1 < end {
+        // (but for a place's: "The Hague", "The Bronx")
+        let place_with_the = || {
+            matches!(kb_at(doc, kb, p, end), Some((e, Sense::Name(r)))
+                if e > p + 1 && kb.entry(r).ty == Some(EntityType::Place)
+                    && kb.entry(r).name.starts_with("The "))
+        };
+        if lower == "the" && p + 1 < end && !place_with_the() {
             p += 1;
             continue;
         }

@@ -55,11 +55,17 @@ pub fn boilerplate_blocks(doc: &Document, lex: &Lexicons) -> Vec<Span> {
     }
     let mut blocks: Vec<Span> = Vec::new();
     let mut last_in_block: Option<usize> = None;
+    // whether any sentence before is prose: the first headline after the furniture that opens
+    // a page ("Skip to main content", a menu) is the article's own
+    let mut prose_before = false;
     for (i, s) in sentences.iter().enumerate() {
         let furniture = furniture[i];
-        let trailing_headline =
-            s.headline && last_in_block == Some(i.wrapping_sub(1)) && !menu[i.wrapping_sub(1)];
+        let trailing_headline = s.headline
+            && prose_before
+            && last_in_block == Some(i.wrapping_sub(1))
+            && !menu[i.wrapping_sub(1)];
         if !(furniture || trailing_headline) {
+            prose_before = true;
             continue;
         }
         match blocks.last_mut() {
@@ -113,6 +119,19 @@ mod tests {
             vec![
                 "Sign up for our Asia newsletter\nGet the biggest stories from the region \
                  delivered to your inbox every weekday. Subscribe now."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_headline_after_the_furniture_opening_a_page_is_the_article_s() {
+        let text = "Skip to main content\nKenya's Ruto Withdraws Finance Bill\n\nNAIROBI, \
+                    Kenya — Ruto spoke.\n\nShare this article\nFacebook Twitter WhatsApp Email";
+        assert_eq!(
+            blocks(text),
+            vec![
+                "Skip to main content",
+                "Share this article\nFacebook Twitter WhatsApp Email"
             ]
         );
     }

@@ -622,6 +622,17 @@ impl Detector<'_> {
             .or_else(|| self.sentence_subject(s, j - 1))
     }
 
+    /// The span of the entity mention that ends with token `k`, if one does.
+    fn mention_ending_at(&self, k: usize) -> Option<Span> {
+        let end = self.doc.tokens[k].span.end;
+        let i = self.mentions.partition_point(|m| m.span.end < end);
+        self.mentions[i..]
+            .iter()
+            .take_while(|m| m.span.end == end)
+            .map(|m| m.span)
+            .min_by_key(|s| s.start)
+    }
+
     /// A word that joins the words of a name ("of", "bin", "von", "da": `name_particles` in
     /// `grammars/kb/name-words.toml`).
     fn name_particle(&self, k: usize) -> bool {
@@ -798,6 +809,14 @@ impl Detector<'_> {
                     b = p;
                 } else {
                     break;
+                }
+            }
+            // the whole name the head ends: "The Kenya National Commission on Human Rights"
+            // (a connector the walk stops at)
+            if let Some(m) = self.mention_ending_at(head) {
+                let first = self.doc.token_at_or_after(m.start);
+                if first < b && first >= start {
+                    b = first;
                 }
             }
             if b > start && self.lower(b - 1) == "the" {
