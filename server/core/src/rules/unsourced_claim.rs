@@ -63,7 +63,9 @@ fn eligible(cx: &Context, s: &Sentence) -> bool {
                 )
             });
     let last = doc.token_text(s.tokens.end - 1);
-    !s.headline && words >= MIN_WORDS && last != "?" && !quoted
+    // (a dateline's sentence is the outlet's own report of its news: "BRUSSELS (AP) — The
+    // European Union on Monday fined Apple 1.8 billion euros")
+    !s.headline && words >= MIN_WORDS && last != "?" && !quoted && doc.dateline_dash(s).is_none()
 }
 
 /// The first strong claim signal of a sentence: a lexicon word or a figure with a unit.
@@ -88,4 +90,32 @@ fn claim_signal(cx: &Context, s: &Sentence) -> Option<Span> {
             _ => None,
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze;
+    use crate::config::Config;
+    use crate::text::DocKind;
+
+    /// The sentences flagged.
+    fn flagged(text: &str) -> Vec<&str> {
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        a.findings
+            .iter()
+            .filter(|f| f.rule == "unsourced-claim")
+            .map(|f| &text[f.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn a_dateline_s_sentence_is_the_outlet_s_own_report() {
+        let text =
+            "BRUSSELS (AP) — The European Union on Monday fined Apple 1.8 billion euros.\n\n\
+                    Google was hit with fines of more than 8 billion euros in 2019.";
+        assert_eq!(
+            flagged(text),
+            ["Google was hit with fines of more than 8 billion euros in 2019."]
+        );
+    }
 }

@@ -236,32 +236,12 @@ fn trim_dateline(doc: &Document, a: &mut Attribution) {
         return;
     };
     let tokens = &doc.tokens;
-    let start = s.tokens.start;
-    if first.start != s.span.start || s.tokens.len() < 3 {
+    if first.start != s.span.start {
         return;
     }
-    // the place in capitals: "HALIFAX", "ST. JOHN'S"
-    let shouted = |i: usize| {
-        let w = doc.token_text(i);
-        tokens[i].kind == TokenKind::Word
-            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !w.chars().any(char::is_lowercase)
-    };
-    if !shouted(start) {
-        return;
-    }
-    // then a region and an agency, in a few capitalised words and marks, up to the dash
-    let Some(dash) = (start + 1..s.tokens.end.min(start + 12)).find(|&i| {
-        let t = &tokens[i];
-        t.kind == TokenKind::Dash
-            || !(t.kind == TokenKind::Word && t.upper
-                || matches!(doc.token_text(i), "," | "." | "(" | ")"))
-    }) else {
+    let Some(dash) = doc.dateline_dash(s) else {
         return;
     };
-    if tokens[dash].kind != TokenKind::Dash || dash + 1 >= s.tokens.end {
-        return;
-    }
     let after = tokens[dash + 1].span.start;
     if after < first.end {
         first.start = after;

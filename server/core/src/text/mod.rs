@@ -127,6 +127,32 @@ impl Document {
         closed.then_some(e)
     }
 
+    /// The dash ending the dateline that opens sentence `s`, if one does: "HALIFAX, Nova Scotia
+    /// (AP) —", a place in capitals, then a region and an agency in a few capitalised words and
+    /// marks.
+    pub fn dateline_dash(&self, s: &Sentence) -> Option<usize> {
+        let tokens = &self.tokens;
+        let start = s.tokens.start;
+        if s.tokens.len() < 3 {
+            return None;
+        }
+        // the place in capitals: "HALIFAX", "ST. JOHN'S"
+        let w = self.token_text(start);
+        let shouted = tokens[start].kind == TokenKind::Word
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase);
+        if !shouted {
+            return None;
+        }
+        let dash = (start + 1..s.tokens.end.min(start + 12)).find(|&i| {
+            let t = &tokens[i];
+            t.kind == TokenKind::Dash
+                || !(t.kind == TokenKind::Word && t.upper
+                    || matches!(self.token_text(i), "," | "." | "(" | ")"))
+        })?;
+        (tokens[dash].kind == TokenKind::Dash && dash + 1 < s.tokens.end).then_some(dash)
+    }
+
     /// Index of the sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
