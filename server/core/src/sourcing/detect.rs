@@ -262,10 +262,26 @@ fn trim_dateline(doc: &Document, a: &mut Attribution) {
 
 /// Whether a word opening a phrase set off by commas makes it a relative clause or a participle
 /// phrase, which may stand between a subject and its cue: "Yoon, whose country imports oil,
-/// said", "Prince Faisal, speaking in Riyadh, called for", "the agency, known as UNRWA, said".
+/// said", "Prince Faisal, speaking in Riyadh, called for", "the agency, known as UNRWA, said",
+/// "Spotify, based in Stockholm, welcomed".
 fn inserted_clause(first: &str) -> bool {
-    matches!(first, "who" | "whose" | "which" | "known")
-        || first.len() > 4 && first.ends_with("ing")
+    // (and the participles that open an appositive: "Spotify, based in Stockholm, welcomed")
+    matches!(
+        first,
+        "who"
+            | "whose"
+            | "which"
+            | "known"
+            | "based"
+            | "founded"
+            | "headquartered"
+            | "located"
+            | "owned"
+            | "backed"
+            | "led"
+            | "elected"
+            | "appointed"
+    ) || first.len() > 4 && first.ends_with("ing")
 }
 
 struct Detector<'a> {
@@ -1267,15 +1283,28 @@ impl Detector<'_> {
         }
         // "X said (that) …", "According to X, …": PolNeAR's content keeps the "that"
         let mut k = after.start;
-        if let Some(t) = (k..(k + 6).min(after.end)).find(|&i| self.lower(i) == "that") {
+        let tell = matches!(
+            self.lower(cue.end - 1),
+            "told" | "tells" | "tell" | "telling"
+        );
+        // ("telling tens of thousands of pilgrims in St. Peter's Square that …": the one told
+        // may take more words, if they make a noun phrase)
+        let that_within = |n: usize| (k..(k + n).min(after.end)).find(|&i| self.lower(i) == "that");
+        let recipient_words = |t: usize| {
+            (k..t).all(|i| {
+                self.phrase_word(i)
+                    && !AUXILIARIES.contains(&self.lower(i))
+                    && !matches!(self.lower(i), "and" | "but" | "when" | "who")
+            })
+        };
+        let that =
+            that_within(6).or_else(|| that_within(14).filter(|&t| tell && recipient_words(t)));
+        if let Some(t) = that {
             // "told reporters on Sunday that …"
             if !(k..t).any(|i| toks[i].kind == TokenKind::OpenQuote) {
                 k = t;
             }
-        } else if matches!(
-            self.lower(cue.end - 1),
-            "told" | "tells" | "tell" | "telling"
-        ) {
+        } else if tell {
             k = self.recipient_end(k, after.end);
         }
         while k < after.end && matches!(self.text(k), "," | ":" | "—") {
@@ -1751,6 +1780,29 @@ mod tests {
         assert_eq!(
             roles(text),
             vec![r("told", "Pence", &["that the threat was serious"])]
+        );
+    }
+
+    #[test]
+    fn the_one_told_may_take_many_words_before_that() {
+        // the content opened with "a town hall in Salem, …"
+        assert_eq!(
+            roles("Trump told a town hall in Salem on Monday night that waterboarding is fine."),
+            vec![r("told", "Trump", &["that waterboarding is fine"])]
+        );
+        // not past a clause of its own
+        assert_eq!(
+            roles("Gates told he was working with Manafort and that both were paid.")[0].2,
+            ["he was working with Manafort and that both were paid"]
+        );
+    }
+
+    #[test]
+    fn a_participle_appositive_stands_between_the_source_and_its_cue() {
+        // the object was the source and the subject the content
+        assert_eq!(
+            roles("Spotify, based in Stockholm, welcomed the decision."),
+            vec![r("welcomed", "Spotify", &["the decision"])]
         );
     }
 
