@@ -403,6 +403,17 @@ fn possessive_name_end(
         let legal_form = p + 1 < to && is_legal_form(word(doc, p + 1));
         return Some((p + 1 + usize::from(legal_form), EntityType::Org));
     }
+    // "St. Peter's Square", "St. Paul's Cathedral": a saint's possessive goes on into the name
+    // of his place
+    if matches!(word(doc, a), "St." | "St" | "Saint") && p + 1 < to && doc.tokens[p + 1].upper {
+        let e = name_run_end(doc, kb, p + 1, to);
+        // (typed by its last word that types names: "St. Anselm's College Institute of Politics")
+        let ty = (p + 1..e)
+            .rev()
+            .find_map(|k| suffix_type(kb, &lower_word(doc, k)))
+            .unwrap_or(EntityType::Place);
+        return Some((e, ty));
+    }
     // "N. Chandrababu Naidu's Telugu Desam Party": a person's full name owns the name after it
     // (not "Clark County Coroner's Office": no word of a person's name types a name)
     let full_name = || {
@@ -2428,6 +2439,20 @@ mod tests {
                 ("N. Chandrababu Naidu", "PERSON"),
                 ("Telugu Desam Party", "ORG"),
                 ("Clark County Coroner's Office", "ORG")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_saint_s_possessive_goes_on_into_the_name_of_his_place() {
+        assert_eq!(
+            typed("Pilgrims filled St. Peter's Square at Easter. St. Anselm's College Institute of Politics and St. Ann's Episcopal Church hosted Patriarch Kirill."),
+            [
+                ("St. Peter's Square", "PLACE"),
+                ("Easter", "MISC"),
+                ("St. Anselm's College Institute of Politics", "ORG"),
+                ("St. Ann's Episcopal Church", "ORG"),
+                ("Kirill", "PERSON")
             ]
         );
     }
