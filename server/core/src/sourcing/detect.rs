@@ -1124,12 +1124,18 @@ impl Detector<'_> {
     /// "Two officials familiar with the talks, who spoke …, said": the subject opens the sentence
     /// and a relative or appositive clause separates it from its cue.
     fn interrupted_subject(&self, cue: &Range<usize>, s: &Sentence) -> Option<Range<usize>> {
-        if cue.start == s.tokens.start || !self.is(cue.start - 1, ",") {
+        let words = &self.lex.words;
+        // the cue's auxiliaries and adverbs go with it: "Its chief executive, Arthur Mensch, has
+        // said"
+        let mut at = cue.start;
+        while at > s.tokens.start && words.between_subject_and_cue.contains(self.lower(at - 1)) {
+            at -= 1;
+        }
+        if at == s.tokens.start || !self.is(at - 1, ",") {
             return None;
         }
-        let comma = (s.tokens.start..cue.start - 1).find(|&i| self.is(i, ","))?;
+        let comma = (s.tokens.start..at - 1).find(|&i| self.is(i, ","))?;
         let inserted = self.lower(comma + 1);
-        let words = &self.lex.words;
         let first = s.tokens.start;
         // a long subject must be a name: "The United Nations Relief and Works Agency for
         // Palestine Refugees, known as UNRWA, said"
@@ -1155,14 +1161,14 @@ impl Detector<'_> {
         // (from the noun phrase before the comma, not the sentence's start: "The verdict came
         // after Smith's daughter, Jane Smith, said")
         // (with its particles: "Qatar's prime minister, Mohammed bin Abdulrahman Al Thani,")
-        let inside = comma + 2..cue.start.saturating_sub(2);
-        let name = (comma + 1..cue.start - 1)
+        let inside = comma + 2..at.saturating_sub(2);
+        let name = (comma + 1..at - 1)
             .all(|i| self.capitalized(i) || inside.contains(&i) && self.name_particle(i));
-        if !name || cue.start - 1 <= comma + 1 {
+        if !name || at - 1 <= comma + 1 {
             return None;
         }
         let subject = self.subject_before(comma, first).map_or(first, |r| r.start);
-        Some(subject..cue.start - 1)
+        Some(subject..at - 1)
     }
 
     /// A noun phrase starting at `k` (a name, a pronoun or a determiner phrase), up to a comma.
@@ -1795,6 +1801,21 @@ mod tests {
             roles("Gates told he was working with Manafort and that both were paid.")[0].2,
             ["he was working with Manafort and that both were paid"]
         );
+    }
+
+    #[test]
+    fn an_appositive_name_before_an_auxiliary_and_its_cue_is_the_source() {
+        // no source: the comma before the cue was looked for before "has"
+        assert_eq!(
+            roles("Its chief executive, Arthur Mensch, has said the company wants a champion."),
+            vec![r(
+                "said",
+                "Its chief executive, Arthur Mensch",
+                &["the company wants a champion"]
+            )]
+        );
+        // "charged with" is a court's word, not a speaker's
+        assert!(roles("The man was charged with attempted murder.").is_empty());
     }
 
     #[test]
