@@ -1255,8 +1255,11 @@ impl Detector<'_> {
                 // "Monday, BuzzFeed announced it had …": an opening phrase, not the content
                 && !self.opening_phrase(s, p, &after)
         }) && !self.that_clause_follows(&after)
-            // "…, saying the race was close": a participle's content follows it
-            && !(clause.start == cue.start && self.lower(cue.start).ends_with("ing"));
+            // "…, saying the race was close": a participle's content follows it (not that of
+            // "…, according to the Labor Department, down from June")
+            && !(clause.start == cue.start
+                && self.lower(cue.start).ends_with("ing")
+                && self.lower(cue.start) != "according");
         let according_first = self.lower(cue.start) == "according" && before.is_empty();
         if tail && !according_first {
             // "…," X said[, "…"]
@@ -2083,6 +2086,19 @@ mod tests {
         assert_eq!(
             roles("“We won,” Grayson said, according to Frankel."),
             vec![r("according to", "Frankel", &["“We won,” Grayson said"])]
+        );
+    }
+
+    #[test]
+    fn according_to_inside_a_sentence_takes_the_report_before_it() {
+        // the content was what followed the source: "down from 9.1% in June"
+        assert_eq!(
+            roles("Prices rose 3.4% in April, according to the Labor Department, down from 9.1% in June."),
+            vec![r(
+                "according to",
+                "the Labor Department",
+                &["Prices rose 3.4% in April"]
+            )]
         );
     }
 
