@@ -1354,9 +1354,11 @@ fn segment_run(
             }
             match segs.last_mut() {
                 // a person's full name takes no "of the": "Ryan MacDonald of the University of
-                // Michigan" is two names
+                // Michigan" is two names (a particle of a surname it takes: "Hugo Louis van
+                // Lawick")
                 Some(&mut Seg::Name(a, e))
                     if e < p
+                        && word(doc, e) == "of"
                         && joins_by_particles(doc, kb, e, p)
                         && is_full_name(doc, kb, a, e) =>
                 {
@@ -2103,6 +2105,10 @@ fn guess_type(
         let person = ty == EntityType::Place && titled && given_name_and_surname(doc, kb, a, e);
         return Some(if person { EntityType::Person } else { ty });
     }
+    // "Barnes & Noble", "Roots & Shoots": names joined by an ampersand are a firm's
+    if (a + 1..e - 1).any(|k| word(doc, k) == "&") {
+        return Some(EntityType::Org);
+    }
     if next_word(doc, e).is_some_and(|w| kb.words.misc_heads.contains(w))
         || e - a >= 2 && kb.words.misc_prefixes.contains_lowercased(first)
     {
@@ -2454,6 +2460,23 @@ mod tests {
                 ("St. Ann's Episcopal Church", "ORG"),
                 ("Kirill", "PERSON")
             ]
+        );
+    }
+
+    #[test]
+    fn a_full_name_takes_the_particle_of_its_surname() {
+        // "Hugo Eric Louis" and "Lawick" were two people
+        assert_eq!(
+            mentions("Her son, Hugo Eric Louis van Lawick, spoke."),
+            ["Hugo Eric Louis van Lawick"]
+        );
+    }
+
+    #[test]
+    fn names_joined_by_an_ampersand_are_a_firm() {
+        assert_eq!(
+            typed("She founded Roots & Shoots. Barnes & Noble fell."),
+            [("Roots & Shoots", "ORG"), ("Barnes & Noble", "ORG")]
         );
     }
 
