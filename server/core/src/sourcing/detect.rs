@@ -618,6 +618,45 @@ impl Detector<'_> {
             .or_else(|| self.sentence_subject(s, j - 1))
     }
 
+    /// Where a role in lower case before the name at token `b` starts, with the capitalised
+    /// words or possessive naming whose role it is ("White House spokesman", "Kasich's chief
+    /// strategist"); `b` if no role stands there.
+    fn role_before(&self, b: usize, start: usize) -> usize {
+        let kb = &self.config.kb;
+        let mut q = b;
+        // the role's words: a title's last word, and the words of titles before it ("chief",
+        // "campaign" are not titles: at most two such words)
+        if !(q > start && !self.capitalized(q - 1) && kb.is_title_last_word(self.lower(q - 1))) {
+            return b;
+        }
+        q -= 1;
+        while q > start
+            && b - q < 3
+            && self.is_word(q - 1)
+            && !self.capitalized(q - 1)
+            && !self.lex.words.determiners.contains(self.lower(q - 1))
+            && !self.lex.words.prepositions.contains(self.lower(q - 1))
+            && !AUXILIARIES.contains(&self.lower(q - 1))
+            && !self.is_cue_at(q - 1)
+        {
+            q -= 1;
+        }
+        // whose: capitalised words and possessives right before it
+        let mut o = q;
+        while o > start
+            && b - o < MAX_SOURCE_TOKENS
+            && (self.capitalized(o - 1) || self.doc.tokens[o - 1].kind == TokenKind::Possessive)
+        {
+            o -= 1;
+        }
+        // (a role alone, with no one's name before it, opens a noun phrase: "a campaign
+        // spokesman Josh Earnest" is left to the walk that found the name)
+        if o == q && q > start && self.lower(q - 1) != "the" {
+            return b;
+        }
+        o
+    }
+
     /// The span of the entity mention that ends with token `k`, if one does.
     fn mention_ending_at(&self, k: usize) -> Option<Span> {
         let end = self.doc.tokens[k].span.end;
@@ -807,6 +846,10 @@ impl Detector<'_> {
                     break;
                 }
             }
+            // a role in lower case before the name, and whose role it is: "White House
+            // spokesman Josh Earnest", "Sanders campaign manager Jeff Weaver", "Chiefs coach
+            // Andy Reid" (PolNeAR's sources keep them)
+            b = self.role_before(b, start);
             // the whole name the head ends: "The Kenya National Commission on Human Rights"
             // (a connector the walk stops at)
             if let Some(m) = self.mention_ending_at(head) {
@@ -938,6 +981,15 @@ impl Detector<'_> {
     /// `comma` being the comma before the cue.
     fn appositive_subject(&self, comma: usize, start: usize) -> Option<Range<usize>> {
         let words = &self.lex.words;
+        // "Chiefs coach Andy Reid, 65, said": an age
+        if comma > start + 2
+            && self.doc.tokens[comma - 1].kind == TokenKind::Number
+            && self.is(comma - 2, ",")
+        {
+            return self
+                .subject_before(comma - 2, start)
+                .map(|s| s.start..comma + 1);
+        }
         let mut k = comma;
         while k > start && comma - k < MAX_SOURCE_TOKENS && !self.is(k - 1, ",") {
             k -= 1;
@@ -1251,7 +1303,8 @@ impl Detector<'_> {
         let tail = last_before.is_some_and(|p| {
             (self.is(p, ",")
                 || toks[p].kind == TokenKind::CloseQuote
-                || toks[p].kind == TokenKind::Dash)
+                // (not a dateline's: "RENO, Nev. (AP) — Republican hopeful Donald Trump says")
+                || toks[p].kind == TokenKind::Dash && self.doc.dateline_dash(s) != Some(p))
                 // "Monday, BuzzFeed announced it had …": an opening phrase, not the content
                 && !self.opening_phrase(s, p, &after)
         }) && !self.that_clause_follows(&after)
@@ -1410,7 +1463,14 @@ impl Detector<'_> {
     /// the cue. The content is that clause, not the opening phrase.
     fn opening_phrase(&self, s: &Sentence, comma: usize, after: &Range<usize>) -> bool {
         let first = s.tokens.start;
-        if comma <= first || !self.is(comma, ",") || comma - first > 15 {
+        // (a phrase after a preposition may run long: "In a letter filed in federal court
+        // Monday as part of a Freedom of Information Act lawsuit, …")
+        let reach = if self.lex.words.prepositions.contains(self.lower(first)) {
+            25
+        } else {
+            15
+        };
+        if comma <= first || !self.is(comma, ",") || comma - first > reach {
             return false;
         }
         let toks = &self.doc.tokens;
@@ -1819,6 +1879,45 @@ mod tests {
         );
         // "charged with" is a court's word, not a speaker's
         assert!(roles("The man was charged with attempted murder.").is_empty());
+    }
+
+    #[test]
+    fn an_age_after_the_source_s_name_is_part_of_it() {
+        // the name was the content and there was no source
+        let said: Vec<_> = roles("Chiefs coach Andy Reid, 65, said he would stay.")
+            .into_iter()
+            .filter(|(cue, ..)| cue == "said")
+            .collect();
+        assert_eq!(
+            said,
+            vec![r("said", "Chiefs coach Andy Reid, 65,", &["he would stay"])]
+        );
+    }
+
+    #[test]
+    fn a_role_before_the_source_s_name_is_part_of_it() {
+        // the source was the name alone, and after a dateline the content was the dateline
+        assert_eq!(
+            roles("RENO, Nev. (AP) — Republican hopeful Donald Trump says he rarely watches football."),
+            vec![r(
+                "says",
+                "Republican hopeful Donald Trump",
+                &["he rarely watches football"]
+            )]
+        );
+        assert_eq!(
+            roles("White House spokesman Josh Earnest said the talks would go on.")[0].1,
+            "White House spokesman Josh Earnest"
+        );
+    }
+
+    #[test]
+    fn now_stands_between_a_subject_and_its_cue() {
+        // the source took it: "Seventy-two percent now"
+        assert_eq!(
+            roles("Seventy-two percent now believe he could win.")[0].1,
+            "Seventy-two percent"
+        );
     }
 
     #[test]

@@ -128,8 +128,8 @@ impl Document {
     }
 
     /// The dash ending the dateline that opens sentence `s`, if one does: "HALIFAX, Nova Scotia
-    /// (AP) —", a place in capitals, then a region and an agency in a few capitalised words and
-    /// marks.
+    /// (AP) —", a place in capitals, then a region, a date and an agency in a few capitalised
+    /// words, numbers and marks.
     pub fn dateline_dash(&self, s: &Sentence) -> Option<usize> {
         let tokens = &self.tokens;
         let start = s.tokens.start;
@@ -144,10 +144,12 @@ impl Document {
         if !shouted {
             return None;
         }
+        // (and a date: "WASHINGTON, June 24 (UPI) —")
         let dash = (start + 1..s.tokens.end.min(start + 12)).find(|&i| {
             let t = &tokens[i];
             t.kind == TokenKind::Dash
                 || !(t.kind == TokenKind::Word && t.upper
+                    || t.kind == TokenKind::Number
                     || matches!(self.token_text(i), "," | "." | "(" | ")"))
         })?;
         (tokens[dash].kind == TokenKind::Dash && dash + 1 < s.tokens.end).then_some(dash)
