@@ -295,6 +295,10 @@ struct Detector<'a> {
     cues: Vec<bool>,
 }
 
+/// The prepositions a source's noun phrase may hang on: "people familiar with the matter",
+/// "officials at the Department of Health", "lawyers for the family".
+const SOURCE_PREPOSITIONS: [&str; 8] = ["with", "of", "close", "to", "at", "for", "from", "in"];
+
 /// Words that open an adverbial phrase or clause at the start of a sentence, besides the
 /// prepositions of `words.toml` ("Despite the vote, …", "If elected, …").
 const OPENERS: &[&str] = &[
@@ -649,6 +653,14 @@ impl Detector<'_> {
         {
             o -= 1;
         }
+        // a possessive's owner in lower case, with its article: "the network's nightly news
+        // anchor Ilia Calderón"
+        if o < q && o > start && self.doc.tokens[o].kind == TokenKind::Possessive {
+            o -= 1;
+            if o > start && self.lex.words.determiners.contains(self.lower(o - 1)) {
+                o -= 1;
+            }
+        }
         // (a role alone, with no one's name before it, opens a noun phrase: "a campaign
         // spokesman Josh Earnest" is left to the walk that found the name)
         if o == q && q > start && self.lower(q - 1) != "the" {
@@ -888,6 +900,14 @@ impl Detector<'_> {
                     clause_start = self.is(p, ",");
                     break;
                 }
+                // "… after lawmakers voted": a conjunction opens the subject's clause
+                if matches!(
+                    self.lower(p),
+                    "after" | "before" | "when" | "while" | "because" | "since" | "until" | "if"
+                ) {
+                    clause_start = true;
+                    break;
+                }
                 k = p;
             }
             // "a case that prosecutors called …", "a shortfall that city officials blamed":
@@ -926,10 +946,8 @@ impl Detector<'_> {
         // Health", "lawyers for the family": the phrase the preposition hangs on is the source
         // ("a survey by Comcast", "a review by The Times": a document's author)
         if b >= start + 2
-            && (matches!(
-                self.lower(b - 1),
-                "with" | "of" | "close" | "to" | "at" | "for" | "from" | "in"
-            ) || self.lower(b - 1) == "by" && words.documents.contains(self.lower(b - 2)))
+            && (SOURCE_PREPOSITIONS.contains(&self.lower(b - 1))
+                || self.lower(b - 1) == "by" && words.documents.contains(self.lower(b - 2)))
         {
             if let Some(outer) = self.subject_before(b - 1, start) {
                 if outer.end == b - 1 {
@@ -974,7 +992,13 @@ impl Detector<'_> {
         let ends_quote = close > s.tokens.start
             && self.doc.tokens[close].kind == TokenKind::CloseQuote
             && matches!(self.text(close - 1), "," | "?" | "!");
-        (ends_quote && b < src.start).then_some(b..src.end)
+        // (a quotation leading the sentence: not 'accusing it of "anti-state activities," only
+        // to lift it after lawmakers voted')
+        let leads = || {
+            quote_at(self.quotes, self.doc.tokens[close].span.start)
+                .is_some_and(|q| self.quotes[q].span.start <= s.span.start)
+        };
+        (ends_quote && b < src.start && leads()).then_some(b..src.end)
     }
 
     /// "Samantha Phillips, the city's emergency director, said": the name and its appositive,
@@ -1908,6 +1932,20 @@ mod tests {
         assert_eq!(
             roles("White House spokesman Josh Earnest said the talks would go on.")[0].1,
             "White House spokesman Josh Earnest"
+        );
+    }
+
+    #[test]
+    fn a_quotation_inside_a_sentence_leads_no_source() {
+        let text = "Yoon accused them of \"anti-state activities,\" only to back down after \
+                    lawmakers voted to block the decree.";
+        let voted: Vec<_> = roles(text)
+            .into_iter()
+            .filter(|(c, ..)| c == "voted")
+            .collect();
+        assert_eq!(
+            voted,
+            vec![r("voted", "lawmakers", &["to block the decree"])]
         );
     }
 
