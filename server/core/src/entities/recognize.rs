@@ -908,7 +908,8 @@ fn compound_head(w: &str) -> Option<usize> {
         .then_some(k)
 }
 
-/// "Cho Jung-tai", "Moon Jae-in": a given name of two syllables after a surname, at token `i`
+/// "Cho Jung-tai", "Moon Jae-in", "Chun Doo-hwan": a given name of two syllables after a
+/// surname, at token `i`
 /// with its hyphen at `k`; not a compound adjective ("Rand Paul-style", "Ahmed-led").
 fn hyphenated_given_name(doc: &Document, kb: &KnowledgeBase, i: usize, k: usize) -> bool {
     let w = word(doc, i);
@@ -917,7 +918,8 @@ fn hyphenated_given_name(doc: &Document, kb: &KnowledgeBase, i: usize, k: usize)
         && doc.tokens[i - 1].kind == TokenKind::Word
         && doc.tokens[i - 1].upper
         && !doc.tokens[i].newline_before
-        && kb.is_given_name(&w[..k])
+        // (a known given name's first syllable, or two short syllables: "Chun Doo-hwan")
+        && (kb.is_given_name(&w[..k]) || k <= 4 && tail.len() <= 4)
         && !(tail.len() >= 3 && kb.is_common_word(tail))
 }
 
@@ -2478,6 +2480,17 @@ mod tests {
             typed("She founded Roots & Shoots. Barnes & Noble fell."),
             [("Roots & Shoots", "ORG"), ("Barnes & Noble", "ORG")]
         );
+    }
+
+    #[test]
+    fn a_korean_given_name_of_two_short_syllables_is_a_name() {
+        // "Chun" and "Doo" were two organizations
+        assert_eq!(
+            typed("It was imposed by the military dictator Chun Doo-hwan."),
+            [("Chun Doo-hwan", "PERSON")]
+        );
+        // not a compound adjective after a name
+        assert_eq!(mentions("Rand Paul-style politics won."), ["Rand Paul"]);
     }
 
     #[test]
