@@ -1768,6 +1768,11 @@ mod tests {
             .collect()
     }
 
+    /// The [`roles`] of the attributions whose cue is `cue`.
+    fn roles_of(text: &str, cue: &str) -> Vec<(String, String, Vec<String>)> {
+        roles(text).into_iter().filter(|(c, ..)| c == cue).collect()
+    }
+
     fn r(cue: &str, source: &str, content: &[&str]) -> (String, String, Vec<String>) {
         (
             cue.into(),
@@ -1852,12 +1857,8 @@ mod tests {
         // the source ran back to "Larry Householder of racketeering conspiracy for his role in"
         let text = "A jury convicted Larry Householder for his role in what prosecutors called \
                     the largest bribery scheme in the state's history.";
-        let called: Vec<_> = roles(text)
-            .into_iter()
-            .filter(|(cue, ..)| cue == "called")
-            .collect();
         assert_eq!(
-            called,
+            roles_of(text, "called"),
             vec![r(
                 "called",
                 "prosecutors",
@@ -1908,12 +1909,8 @@ mod tests {
     #[test]
     fn an_age_after_the_source_s_name_is_part_of_it() {
         // the name was the content and there was no source
-        let said: Vec<_> = roles("Chiefs coach Andy Reid, 65, said he would stay.")
-            .into_iter()
-            .filter(|(cue, ..)| cue == "said")
-            .collect();
         assert_eq!(
-            said,
+            roles_of("Chiefs coach Andy Reid, 65, said he would stay.", "said"),
             vec![r("said", "Chiefs coach Andy Reid, 65,", &["he would stay"])]
         );
     }
@@ -1939,12 +1936,8 @@ mod tests {
     fn a_quotation_inside_a_sentence_leads_no_source() {
         let text = "Yoon accused them of \"anti-state activities,\" only to back down after \
                     lawmakers voted to block the decree.";
-        let voted: Vec<_> = roles(text)
-            .into_iter()
-            .filter(|(c, ..)| c == "voted")
-            .collect();
         assert_eq!(
-            voted,
+            roles_of(text, "voted"),
             vec![r("voted", "lawmakers", &["to block the decree"])]
         );
     }
