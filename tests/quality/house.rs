@@ -19,8 +19,8 @@ fn house_entities_stay_above_floors() {
     let typed = res["entities"]["typed"]["f1"].as_f64().unwrap();
     let untyped = res["entities"]["untyped"]["f1"].as_f64().unwrap();
     eprintln!("house typed F1 {typed:.4}, untyped F1 {untyped:.4}");
-    assert!(typed >= 0.92, "typed F1 {typed:.4} fell below 0.92");
-    assert!(untyped >= 0.955, "untyped F1 {untyped:.4} fell below 0.955");
+    assert!(typed >= 0.925, "typed F1 {typed:.4} fell below 0.925");
+    assert!(untyped >= 0.958, "untyped F1 {untyped:.4} fell below 0.958");
 }
 
 #[test]
