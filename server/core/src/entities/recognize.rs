@@ -116,6 +116,14 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                 let joins = !doc.tokens[j].newline_before
                     && (is_name_token(doc, j, kb)
                         || j == last + 1 && ends_known_name(doc, kb, last, j)
+                        // "the U.S. Court of Appeals for the 5th Circuit": an ordinal after a
+                        // connector, before a name's word
+                        || j > last + 1
+                            && !s.headline
+                            && word(doc, j - 1) == "the"
+                            && is_ordinal(word(doc, j))
+                            && j + 1 < s.tokens.end
+                            && is_name_token(doc, j + 1, kb)
                         // "S&P 500", "Stoxx 600"
                         || j == last + 1
                             && doc.tokens[j].kind == TokenKind::Number
@@ -453,6 +461,12 @@ fn possessive_name_end(
         })
     };
     name.filter(|_| !surname_given())
+}
+
+/// "5th", "21st", "2nd", "3rd": a number with its ordinal ending.
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
 }
 
 /// "N.", "J.": a capital letter and a period.
@@ -2491,6 +2505,15 @@ mod tests {
         );
         // not a compound adjective after a name
         assert_eq!(mentions("Rand Paul-style politics won."), ["Rand Paul"]);
+    }
+
+    #[test]
+    fn an_ordinal_after_a_connector_stays_in_the_name() {
+        // cut before "5th": "U.S. Court of Appeals" and "Circuit"
+        assert_eq!(
+            mentions("The U.S. Court of Appeals for the 5th Circuit ruled."),
+            ["U.S. Court of Appeals for the 5th Circuit"]
+        );
     }
 
     #[test]

@@ -1518,7 +1518,9 @@ impl Detector<'_> {
                 let w = self.lower(i);
                 !AUXILIARIES.contains(&w) && !w.ends_with("ed")
             });
-        if !(short || phrases || opener.ends_with("ing")) {
+        // "Asked whether he would run, Smith said no": the question put, then the answer
+        let asked = opener == "asked";
+        if !(short || phrases || opener.ends_with("ing") || asked) {
             return false;
         }
         // a clause after the cue ("vows to impose …"), not a phrase about the speaking ("…, she
@@ -1534,7 +1536,7 @@ impl Detector<'_> {
             && self.is_word(k)
             && (self.lower(k) == "to" || !words.prepositions.contains(self.lower(k)))
             && !words.between_subject_and_cue.contains(self.lower(k))
-            && (words_after >= 3 || quoted)
+            && (words_after >= 3 || quoted || asked && words_after >= 1)
     }
 
     /// "The outreach, they said, raised new worries": after an attribution set off by commas, the
@@ -1939,6 +1941,15 @@ mod tests {
         assert_eq!(
             roles_of(text, "voted"),
             vec![r("voted", "lawmakers", &["to block the decree"])]
+        );
+    }
+
+    #[test]
+    fn the_answer_to_an_opening_question_is_the_report() {
+        // the content was the question: "Asked whether he would run again"
+        assert_eq!(
+            roles_of("Asked whether he would run again, Smith said no.", "said"),
+            vec![r("said", "Smith", &["no"])]
         );
     }
 

@@ -65,6 +65,17 @@ pub fn is_abbreviation(word_without_period: &str) -> bool {
             || STATE_ABBREVIATION_SET.contains(word_without_period))
 }
 
+/// Whether the period at `end` after the word at `start..end` is an abbreviation's: "Sept.",
+/// "Inc.", and "No." only before its number ("No. 5"; "Smith said no." ends a sentence).
+fn abbreviation_period(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    is_abbreviation(word)
+        && (!word.eq_ignore_ascii_case("no")
+            || text[end + 1..]
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit()))
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
@@ -216,7 +227,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<usize>) {
                         && c.is_uppercase()
                         && cs.before(start) != Some('&')
                         && initial_period(text, k + 1);
-                    if initial || is_abbreviation(word) {
+                    if initial || abbreviation_period(text, start, k) {
                         k += 1;
                     }
                 }
@@ -307,7 +318,7 @@ fn plain_ascii_token(text: &str, k: usize) -> Option<(usize, TokenKind)> {
                 Some(&b) if b >= 0x80 => None,
                 // a word of two characters or more keeps a period only as an abbreviation
                 Some(b'.') => Some((
-                    j + usize::from(is_abbreviation(&text[k..j])),
+                    j + usize::from(abbreviation_period(text, k, j)),
                     TokenKind::Word,
                 )),
                 _ => Some((j, TokenKind::Word)),
@@ -464,6 +475,20 @@ mod tests {
                 ("He", Word),
                 ("fell", Word),
                 ("ill", Word),
+                (".", Punct)
+            ]
+        );
+        // "No." is an abbreviation only before its number
+        assert_eq!(
+            toks("He said no. No. 5 won."),
+            vec![
+                ("He", Word),
+                ("said", Word),
+                ("no", Word),
+                (".", Punct),
+                ("No.", Word),
+                ("5", Number),
+                ("won", Word),
                 (".", Punct)
             ]
         );
