@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::recognize::{span_of, RawMention};
+use super::recognize::{is_legal_form, span_of, RawMention};
 use super::{Entity, EntityType, Mention, MentionKind};
 use crate::kb::{
     is_generational_suffix, normalize_surface, normalized, KbRef, KnowledgeBase, Sense,
@@ -308,6 +308,23 @@ pub fn link_mentions(
                 if same_kb && !group {
                     uf.union(i, j);
                 }
+            }
+        }
+    }
+
+    // 4a. a company's name with its legal form is the bare name: "Nvidia Corp." → "Nvidia"
+    // (known or not)
+    for i in 0..n {
+        let [.., form] = words[i][..] else { continue };
+        if raw[i].ty != Some(EntityType::Org) || raw[i].tokens.len() < 2 || !is_legal_form(form) {
+            continue;
+        }
+        let (a, e) = (raw[i].tokens.start, raw[i].tokens.end - 1);
+        let bare = &doc.prose[doc.tokens[a].span.start..doc.tokens[e - 1].span.end];
+        if let Some(&j) = first_by_text.get(bare) {
+            if raw[j].ty == Some(EntityType::Org) && raw[i].kb.is_none_or(|r| raw[j].kb == Some(r))
+            {
+                uf.union(j, i);
             }
         }
     }
@@ -1041,6 +1058,19 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_company_s_name_with_its_legal_form_is_the_bare_name() {
+        // two entities: "Nvidia Corp." and "Nvidia"
+        let text = "Nvidia Corp.'s value soared. Shares of Nvidia rose.";
+        assert_eq!(
+            linked(text),
+            [
+                ("Nvidia Corp.", "ORG", "Nvidia Corp."),
+                ("Nvidia", "ORG", "Nvidia Corp.")
+            ]
+        );
     }
 
     #[test]

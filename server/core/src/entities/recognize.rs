@@ -1002,7 +1002,7 @@ fn compound_name(
 /// A capitalised word never a name on its own (a month, a day) that ends a known name with the
 /// word before it: "Theresa May".
 /// A company's legal form written after its name: "Inc.", "Corp.", "Ltd.", "LLC", "PLC".
-fn is_legal_form(w: &str) -> bool {
+pub(super) fn is_legal_form(w: &str) -> bool {
     // (asked at each word a name grows by: most are longer)
     w.len() <= 5
         && matches!(
