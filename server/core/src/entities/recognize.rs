@@ -2125,6 +2125,12 @@ fn guess_type(
     if (a + 1..e - 1).any(|k| word(doc, k) == "&") {
         return Some(EntityType::Org);
     }
+    // "the ruling Morena party" (not "the Trump movement": a person's name stays one)
+    if next_word(doc, e).is_some_and(|w| kb.words.org_heads.contains(w))
+        && kb.person_with_surname(word(doc, e - 1)).is_none()
+    {
+        return Some(EntityType::Org);
+    }
     if next_word(doc, e).is_some_and(|w| kb.words.misc_heads.contains(w))
         || e - a >= 2 && kb.words.misc_prefixes.contains_lowercased(first)
     {
@@ -2513,6 +2519,14 @@ mod tests {
         assert_eq!(
             mentions("The U.S. Court of Appeals for the 5th Circuit ruled."),
             ["U.S. Court of Appeals for the 5th Circuit"]
+        );
+    }
+
+    #[test]
+    fn a_name_before_party_or_movement_is_an_organization() {
+        assert_eq!(
+            typed("The ruling Xalapa party won, and the Stop Trump movement lost."),
+            [("Xalapa", "ORG"), ("Stop Trump", "ORG")]
         );
     }
 

@@ -88,6 +88,7 @@ pub struct NameWords {
     pub place_prefixes: WordSet,
     pub misc_suffixes: WordSet,
     pub misc_heads: WordSet,
+    pub org_heads: WordSet,
     pub misc_prefixes: WordSet,
     pub measure_prefixes: WordSet,
     pub numbered_heads: WordSet,

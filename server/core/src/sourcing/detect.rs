@@ -1237,14 +1237,27 @@ impl Detector<'_> {
         // (from the noun phrase before the comma, not the sentence's start: "The verdict came
         // after Smith's daughter, Jane Smith, said")
         // (with its particles: "Qatar's prime minister, Mohammed bin Abdulrahman Al Thani,")
-        let inside = comma + 2..at.saturating_sub(2);
-        let name = (comma + 1..at - 1)
+        // (and a relative clause after the name: "Her main rival, Xóchitl Gálvez, who ran for
+        // a coalition, conceded")
+        let name_end = (comma + 2..at - 1)
+            .find(|&i| self.is(i, ",") && matches!(self.lower(i + 1), "who" | "whose"))
+            .unwrap_or(at - 1);
+        let inside = comma + 2..name_end.saturating_sub(1);
+        let name = (comma + 1..name_end)
             .all(|i| self.capitalized(i) || inside.contains(&i) && self.name_particle(i));
-        if !name || at - 1 <= comma + 1 {
+        if !name || name_end <= comma + 1 {
             return None;
         }
-        let subject = self.subject_before(comma, first).map_or(first, |r| r.start);
-        Some(subject..at - 1)
+        // the noun phrase before the name is the subject's ("Her main rival, Xóchitl Gálvez"),
+        // an opening phrase is not ("Moments later, Marco Rubio, whose support …, drew")
+        let noun_phrase = words.determiners.contains(self.lower(first))
+            || (first..comma).any(|i| self.doc.tokens[i].kind == TokenKind::Possessive);
+        let subject = match self.subject_before(comma, first) {
+            Some(r) if noun_phrase || name_end == at - 1 => r.start,
+            None if name_end == at - 1 => first,
+            _ => comma + 1,
+        };
+        Some(subject..name_end)
     }
 
     /// A noun phrase starting at `k` (a name, a pronoun or a determiner phrase), up to a comma.
@@ -1950,6 +1963,24 @@ mod tests {
         assert_eq!(
             roles_of("Asked whether he would run again, Smith said no.", "said"),
             vec![r("said", "Smith", &["no"])]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_after_an_appositive_name_is_not_the_source() {
+        // the object was the source: "defeat late Sunday"
+        assert_eq!(
+            roles_of("Her main rival, Xóchitl Gálvez, who ran for a coalition of parties, conceded defeat late Sunday.", "conceded"),
+            vec![r("conceded", "Her main rival, Xóchitl Gálvez", &["defeat late Sunday"])]
+        );
+        // an opening phrase before the name is not
+        assert_eq!(
+            roles_of(
+                "Moments later, Marco Rubio, whose support cratered, drew a contrast.",
+                "drew"
+            )[0]
+            .1,
+            "Marco Rubio"
         );
     }
 
