@@ -2185,6 +2185,14 @@ fn guess_type(
     {
         return Some(EntityType::Misc);
     }
+    // "the suburb of Patima Halandriou", "the town of Varnavas": a name after a place's noun
+    if !titled
+        && a >= 2
+        && word(doc, a - 1) == "of"
+        && kb.words.place_suffixes.contains(&*lower_word(doc, a - 2))
+    {
+        return Some(EntityType::Place);
+    }
     if titled || e - a >= 2 && kb.is_given_name(first) {
         return Some(EntityType::Person);
     }
@@ -2527,6 +2535,15 @@ mod tests {
         assert_eq!(
             typed("The ruling Xalapa party won, and the Stop Trump movement lost."),
             [("Xalapa", "ORG"), ("Stop Trump", "ORG")]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_place_s_noun_and_of_is_a_place() {
+        // a person: "Patima Halandriou"
+        assert_eq!(
+            typed("A body was found in the suburb of Patima Halandriou."),
+            [("Patima Halandriou", "PLACE")]
         );
     }
 

@@ -396,20 +396,35 @@ impl Detector<'_> {
             if self.lower(i) == "according" && end < s.tokens.end && self.lower(end) == "to" {
                 end += 1;
             }
-            // "said in a statement" is one cue, not two, and so is "has even claimed"
+            // "said in a statement" is one cue, not two, and so is "has even claimed" ("said in
+            // a televised statement": one word more before a document's noun)
+            let document = words.documents.contains(self.lower(i));
             let joins = |g: &Range<usize>| {
-                i - g.end <= 2
+                let mut others = 0;
+                i - g.end <= 2 + usize::from(document)
                     && (g.end..i).all(|k| {
                         let w = self.lower(k);
                         // not "said and added" nor "said when asked": coordinated cues and a
                         // clause's are two
-                        (words.prepositions.contains(w)
+                        let joining = (words.prepositions.contains(w)
                             && !matches!(
                                 w,
                                 "and" | "but" | "then" | "when" | "while" | "before" | "after"
                             ))
                             || words.articles.contains(w)
-                            || words.between_subject_and_cue.contains(w)
+                            || words.between_subject_and_cue.contains(w);
+                        // (after a preposition: not "issued a formal statement")
+                        let after_preposition = words.prepositions.contains(self.lower(g.end));
+                        if !joining
+                            && document
+                            && after_preposition
+                            && self.is_word(k)
+                            && !self.is_cue_at(k)
+                        {
+                            others += 1;
+                            return others == 1;
+                        }
+                        joining
                     })
             };
             match groups.last_mut() {
@@ -1981,6 +1996,19 @@ mod tests {
             )[0]
             .1,
             "Marco Rubio"
+        );
+    }
+
+    #[test]
+    fn a_statement_with_an_adjective_is_one_cue_with_its_verb() {
+        // "statement" was a second cue, with "… said in a televised" for its source
+        assert_eq!(
+            roles("\"We are fighting,\" Minister Vassilis Kikilias said in a televised statement."),
+            vec![r(
+                "said in a televised statement",
+                "Minister Vassilis Kikilias",
+                &["\"We are fighting,\""]
+            )]
         );
     }
 
