@@ -1726,12 +1726,7 @@ fn whole_name(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
 /// name starts in the run `[start, of)` before "of" (after any title), if the run is one.
 fn person_of(doc: &Document, kb: &KnowledgeBase, start: usize, of: usize) -> Option<usize> {
     let a = title_at(doc, kb, start, of).unwrap_or(start);
-    // (not "Maxwell School of Syracuse University": a name's head word is no surname)
-    ((2..=3).contains(&(of - a))
-        && kb.is_given_name(word(doc, a))
-        && (a..of).all(|k| is_capitalized(word(doc, k)))
-        && suffix_type(kb, &lower_word(doc, of - 1)).is_none())
-    .then_some(a)
+    is_full_name(doc, kb, a, of).then_some(a)
 }
 
 /// Where a person's name starts at the end of the run `[start, end)` that names an organization

@@ -400,7 +400,9 @@ impl Detector<'_> {
             // a televised statement": one word more before a document's noun)
             let document = words.documents.contains(self.lower(i));
             let joins = |g: &Range<usize>| {
-                let mut others = 0;
+                // (the word more only after a preposition: not "issued a formal statement")
+                let mut spare =
+                    usize::from(document && words.prepositions.contains(self.lower(g.end)));
                 i - g.end <= 2 + usize::from(document)
                     && (g.end..i).all(|k| {
                         let w = self.lower(k);
@@ -413,18 +415,9 @@ impl Detector<'_> {
                             ))
                             || words.articles.contains(w)
                             || words.between_subject_and_cue.contains(w);
-                        // (after a preposition: not "issued a formal statement")
-                        let after_preposition = words.prepositions.contains(self.lower(g.end));
-                        if !joining
-                            && document
-                            && after_preposition
-                            && self.is_word(k)
-                            && !self.is_cue_at(k)
-                        {
-                            others += 1;
-                            return others == 1;
-                        }
-                        joining
+                        let spared = !joining && spare > 0 && self.is_word(k) && !self.is_cue_at(k);
+                        spare -= usize::from(spared);
+                        joining || spared
                     })
             };
             match groups.last_mut() {
