@@ -85,20 +85,40 @@ impl Context<'_> {
 
     /// The text of `span` in curly quotes, cut after `max` characters: “We will respond…”.
     pub fn snippet(&self, span: Span, max: usize) -> String {
-        let t = self
-            .text(span)
-            .trim_matches(|c: char| "\"“”«»„".contains(c) || c.is_whitespace());
-        let t: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
-        match t.char_indices().nth(max) {
-            Some((i, _)) => format!("“{}…”", t[..i].trim_end()),
-            None => format!("“{t}”"),
-        }
+        snippet(self.text(span), max)
     }
 
     /// True when some attribution's cue or content overlaps `span`.
     pub fn attributed(&self, span: Span) -> bool {
         in_blocks(&self.attributed, span)
     }
+}
+
+/// `text` without its quotation marks and surrounding space, its whitespace runs as one space,
+/// in curly quotes and cut after `max` characters.
+fn snippet(text: &str, max: usize) -> String {
+    let t = text.trim_matches(|c: char| "\"“”«»„".contains(c) || c.is_whitespace());
+    // (only the start of a long sentence is shown: no copy of the rest is made)
+    let mut out = String::from("“");
+    let mut chars = 0;
+    for w in t.split_whitespace() {
+        if chars > 0 {
+            out.push(' ');
+            chars += 1;
+        }
+        for c in w.chars() {
+            if chars >= max {
+                let kept = out.trim_end().len();
+                out.truncate(kept);
+                out.push_str("…”");
+                return out;
+            }
+            out.push(c);
+            chars += 1;
+        }
+    }
+    out.push('”');
+    out
 }
 
 /// Spans sorted and merged into disjoint ones.
@@ -133,5 +153,23 @@ pub fn fix(title: &str, span: Span, new_text: impl Into<String>) -> Fix {
             span,
             new_text: new_text.into(),
         }],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snippet;
+
+    #[test]
+    fn snippets_are_quoted_collapsed_and_cut() {
+        assert_eq!(
+            snippet("  “We will\n  respond.”  ", 40),
+            "“We will respond.”"
+        );
+        assert_eq!(snippet("one two three", 7), "“one two…”");
+        assert_eq!(snippet("one two three", 8), "“one two…”");
+        assert_eq!(snippet("one two", 7), "“one two”");
+        assert_eq!(snippet("Łódź też", 4), "“Łódź…”");
+        assert_eq!(snippet("", 40), "“”");
     }
 }
