@@ -1400,6 +1400,22 @@ fn segment_run(
                     segs.pop();
                     segs.push(Seg::Name(a, p + 1));
                 }
+                // "Jordan Evans", "Christian Eriksen", "Israel Katz": a known name that is a
+                // given name too, before a word that can only be a surname and ends the run (not
+                // a city's: "Denver Broncos" is its team)
+                Some(&mut Seg::Known(a, e, Sense::Name(r)))
+                    if e == p
+                        && a + 1 == e
+                        && !kb.entry(r).has_tag("city")
+                        && p + 1 == end
+                        && kb.is_given_name(word(doc, a))
+                        && is_title_case_word(w)
+                        && !kb.is_common_word(w)
+                        && suffix_type(kb, &lower).is_none() =>
+                {
+                    segs.pop();
+                    segs.push(Seg::Name(a, p + 1));
+                }
                 _ => segs.push(Seg::Name(p, p + 1)),
             }
             p += 1;
@@ -1462,7 +1478,17 @@ fn segment_run(
     )
     .filter(|&ty| ty != EntityType::Place || !titled_person())
     .filter(|_| !two_names())
-    .or((org_prefixed || org_inside).then_some(EntityType::Org));
+    .or((org_prefixed || org_inside).then_some(EntityType::Org))
+    // "U.N. World Food Programme": a known organization's or event's name ending the run types
+    // it, whatever its last word says elsewhere ("programme" names a plan)
+    .map(|ty| match segs.last() {
+        Some(&Seg::Known(_, _, Sense::Name(r))) => kb
+            .entry(r)
+            .ty
+            .filter(|t| matches!(t, EntityType::Org | EntityType::Misc))
+            .unwrap_or(ty),
+        _ => ty,
+    });
     // ("Mbappé Double Sends Real Madrid Past Bayern Into Champions League" is no league)
     if let (Some(ty), Some(mut f), false) = (suffix_ty, first_name_seg, dropped_inside) {
         // a title before a lone suffix word is a word of the name: "Premier League"
@@ -2120,11 +2146,14 @@ fn guess_type(
     if (a + 1..e - 1).any(|k| word(doc, k) == "&") {
         return Some(EntityType::Org);
     }
-    // "the ruling Morena party" (not "the Trump movement": a person's name stays one)
-    if next_word(doc, e).is_some_and(|w| kb.words.org_heads.contains(w))
-        && kb.person_with_surname(word(doc, e - 1)).is_none()
-    {
+    // "the ruling Morena party", "the Zamzam camp" (not "the Trump movement", "the Haley
+    // camp": a person's name stays one)
+    let head = next_word(doc, e).filter(|_| kb.person_with_surname(word(doc, e - 1)).is_none());
+    if head.is_some_and(|w| kb.words.org_heads.contains(w)) {
         return Some(EntityType::Org);
+    }
+    if head.is_some_and(|w| kb.words.place_heads.contains(w)) {
+        return Some(EntityType::Place);
     }
     if next_word(doc, e).is_some_and(|w| kb.words.misc_heads.contains(w))
         || e - a >= 2 && kb.words.misc_prefixes.contains_lowercased(first)
@@ -2315,6 +2344,42 @@ mod tests {
             .iter()
             .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
             .collect()
+    }
+
+    #[test]
+    fn a_known_name_that_is_a_given_name_starts_a_person_s_name_before_a_surname() {
+        assert_eq!(
+            typed(
+                "“It went as planned,” said Jordan Evans. Arsenal want Christian Nørgaard. \
+                 The Denver Broncos won."
+            ),
+            [
+                ("Jordan Evans", "PERSON"),
+                ("Arsenal", "ORG"),
+                ("Christian Nørgaard", "PERSON"),
+                ("Denver", "PLACE"),
+                ("Broncos", "ORG"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_noun_after_an_unknown_name_makes_it_a_place() {
+        assert_eq!(
+            typed("He died in the Bel Air neighborhood. Shells hit the Zamzam camp."),
+            [("Bel Air", "PLACE"), ("Zamzam", "PLACE")]
+        );
+    }
+
+    #[test]
+    fn a_known_organization_ending_a_run_types_it_and_unions_are_organizations() {
+        assert_eq!(
+            typed("The U.N. World Food Programme and the United Steelworkers objected."),
+            [
+                ("U.N. World Food Programme", "ORG"),
+                ("United Steelworkers", "ORG")
+            ]
+        );
     }
 
     #[test]

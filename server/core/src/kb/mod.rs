@@ -89,6 +89,7 @@ pub struct NameWords {
     pub misc_suffixes: WordSet,
     pub misc_heads: WordSet,
     pub org_heads: WordSet,
+    pub place_heads: WordSet,
     pub misc_prefixes: WordSet,
     pub measure_prefixes: WordSet,
     pub numbered_heads: WordSet,
