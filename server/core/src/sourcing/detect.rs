@@ -627,9 +627,13 @@ impl Detector<'_> {
             return self.noun_phrase_at(comma + 1, s.tokens.end);
         }
         let before = self.lower(j - 1);
+        // ("praising the treatments while saying that …": a participle after a conjunction
+        // shares the subject too)
         let joined = matches!(before, "and" | "but" | "then")
             || (participle
-                && (self.is(j - 1, ",") || self.doc.tokens[j - 1].kind == TokenKind::Dash));
+                && (self.is(j - 1, ",")
+                    || self.doc.tokens[j - 1].kind == TokenKind::Dash
+                    || matches!(before, "while" | "after" | "before" | "when" | "by")));
         if !joined {
             return None;
         }
@@ -704,6 +708,18 @@ impl Detector<'_> {
             .iter()
             .take_while(|m| m.span.start <= t.start)
             .any(|m| m.span.len() > t.len())
+    }
+
+    /// Whether the tokens `k..end` are one place's name.
+    fn place_between(&self, k: usize, end: usize) -> bool {
+        let span = Span::new(
+            self.doc.tokens[k].span.start,
+            self.doc.tokens[end - 1].span.end,
+        );
+        let i = self.mentions.partition_point(|m| m.span.start < span.start);
+        self.mentions
+            .get(i)
+            .is_some_and(|m| m.span == span && self.entities[m.entity].ty == EntityType::Place)
     }
 
     /// Whether a person's name starts at token `k`.
@@ -977,8 +993,10 @@ impl Detector<'_> {
                     }
                 }
                 // "…, people familiar with the matter said": a bare plural of people opening
-                // its clause
+                // its clause ("…, mission managers said", "…, exit polls and early results
+                // showed": or a plural noun and its modifiers, and a plural it is joined to)
                 None if clause_start && words.bare_sources.contains(self.lower(k)) => k,
+                None if clause_start && self.bare_plural_phrase(k, head) => k,
                 None => head,
             };
         }
@@ -996,6 +1014,40 @@ impl Detector<'_> {
             }
         }
         Some(b..j)
+    }
+
+    /// Whether the words `k..=head` are a plural noun with its modifiers, or two such joined by
+    /// "and" ("mission managers", "exit polls and early results"), not a clause ("prices rose
+    /// and analysts").
+    fn bare_plural_phrase(&self, k: usize, head: usize) -> bool {
+        let plural = |i: usize| {
+            let w = self.lower(i);
+            w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+        };
+        plural(head)
+            && (k..head).all(|i| match self.lower(i) {
+                "and" | "or" => i > k && plural(i - 1),
+                w => {
+                    !AUXILIARIES.contains(&w)
+                        && !w.ends_with("ed")
+                        && !matches!(
+                            w,
+                            "but"
+                                | "while"
+                                | "where"
+                                | "when"
+                                | "as"
+                                | "because"
+                                | "that"
+                                | "which"
+                                | "so"
+                                | "if"
+                                | "though"
+                                | "than"
+                                | "then"
+                        )
+                }
+            })
     }
 
     /// "An official who was not authorized to speak said": the subject of a cue whose last
@@ -1070,6 +1122,11 @@ impl Detector<'_> {
         // "Sen. John Cornyn, R-Texas, the bill's sponsor, said"
         if let Some(open) = self.party_tag_before(k - 1, start) {
             return self.subject_before(open, start).map(|s| s.start..comma + 1);
+        }
+        // "managers at the laboratory in Pasadena, California, said": a city's state or
+        // country is part of the phrase before it
+        if self.place_between(k, comma) && k >= start + 2 && self.capitalized(k - 2) {
+            return self.subject_before(k - 1, start).map(|s| s.start..comma);
         }
         // "A city official, speaking on condition of anonymity, said": the subject is the
         // phrase before a participle's commas
@@ -1909,6 +1966,42 @@ mod tests {
                 "the singer Stevie Wonder",
                 &["“Quincy was a giant,”"]
             )]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_conjunction_shares_the_subject() {
+        let text = "Kennedy praised the treatments while saying that the vaccine protects \
+                    children.";
+        assert_eq!(
+            roles_of(text, "saying"),
+            [r(
+                "saying",
+                "Kennedy",
+                &["that the vaccine protects children"]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_trailing_source_keeps_its_modifiers_its_conjunct_and_its_city_s_state() {
+        let text = "The probe flew by Mars, mission managers at the Jet Propulsion Laboratory \
+                    in Pasadena, California, said. The coalition lost its majority, exit polls \
+                    and early results showed, dealing a blow to Ishiba.";
+        assert_eq!(
+            roles(text),
+            [
+                r(
+                    "said",
+                    "mission managers at the Jet Propulsion Laboratory in Pasadena, California",
+                    &["The probe flew by Mars"]
+                ),
+                r(
+                    "showed",
+                    "exit polls and early results",
+                    &["The coalition lost its majority"]
+                ),
+            ]
         );
     }
 
