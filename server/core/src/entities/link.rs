@@ -284,8 +284,9 @@ pub fn link_mentions(
         if raw[i].acronym {
             write_acronym_letters(&texts[i], &mut letters);
             if let Some(&full) = by_initials.get(&letters) {
+                // (a known acronym is its own entry's: "U.S." is not "U.S. Steel")
                 if raw[full].ty != Some(EntityType::Person)
-                    && raw[full].kb.is_none_or(|r| Some(r) == raw[i].kb)
+                    && (raw[full].kb.is_none() && raw[i].kb.is_none() || raw[full].kb == raw[i].kb)
                 {
                     uf.union(full, i);
                 }
@@ -1058,6 +1059,18 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_known_acronym_is_not_the_initials_of_an_unknown_name() {
+        let text = "Shares of U.S. Steel rose. The U.S. government holds a golden share.";
+        assert_eq!(
+            linked(text),
+            [
+                ("U.S. Steel", "ORG", "U.S. Steel"),
+                ("U.S.", "PLACE", "U.S."),
+            ]
+        );
     }
 
     #[test]
