@@ -1292,7 +1292,11 @@ fn segment_run(
             p += 1;
             continue;
         }
-        let title = title_at(doc, kb, p, end);
+        // (a one-word title before an organization's word is a word of its name: "the
+        // General Administration of Customs", "the General Assembly")
+        let title = title_at(doc, kb, p, end).filter(|&e| {
+            e > p + 1 || e >= end || !kb.words.org_suffixes.contains(&*lower_word(doc, e))
+        });
         let known = kb_at(doc, kb, p, end);
         // a known name longer than a title wins: "General Motors", "Justice Department"
         if let Some(e) = title.filter(|&e| known.is_none_or(|(k, _)| k <= e)) {
@@ -2378,6 +2382,17 @@ mod tests {
             [
                 ("U.N. World Food Programme", "ORG"),
                 ("United Steelworkers", "ORG")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_word_title_before_an_organization_s_word_is_part_of_the_name() {
+        assert_eq!(
+            typed("China’s exports grew, the General Administration of Customs said."),
+            [
+                ("China", "PLACE"),
+                ("General Administration of Customs", "ORG")
             ]
         );
     }

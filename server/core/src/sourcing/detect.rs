@@ -309,6 +309,17 @@ const SOURCE_PREPOSITIONS: [&str; 8] = ["with", "of", "close", "to", "at", "for"
 
 /// Words that open an adverbial phrase or clause at the start of a sentence, besides the
 /// prepositions of `words.toml` ("Despite the vote, …", "If elected, …").
+/// Days opening a sentence's time phrase: "Wednesday at the debate, Clinton said …".
+const DAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 const OPENERS: &[&str] = &[
     "despite",
     "since",
@@ -683,7 +694,8 @@ impl Detector<'_> {
         }
         // (a role alone, with no one's name before it, opens a noun phrase: "a campaign
         // spokesman Josh Earnest" is left to the walk that found the name)
-        if o == q && q > start && self.lower(q - 1) != "the" {
+        // ("…, regional governor Oleh Syniehubov said": at a clause's start it is the phrase)
+        if o == q && q > start && self.lower(q - 1) != "the" && !self.is(q - 1, ",") {
             return b;
         }
         o
@@ -933,6 +945,7 @@ impl Detector<'_> {
             // a common noun phrase: back to its determiner, a possessive or a name
             let mut k = head;
             let mut found = None;
+            let mut quantity = None;
             // whether the walk reached the clause's start (a comma, the sentence's start)
             let mut clause_start = false;
             while head - k < 5 {
@@ -946,6 +959,16 @@ impl Detector<'_> {
                     || self.lower(p) == "what"
                 {
                     found = Some(p);
+                    break;
+                }
+                // "56% of newsroom leaders say", "2,000 residents signed": a number counts them
+                if t.kind == TokenKind::Number {
+                    quantity = Some(p);
+                    break;
+                }
+                if self.is(p, "%") && p > start && self.doc.tokens[p - 1].kind == TokenKind::Number
+                {
+                    quantity = Some(p - 1);
                     break;
                 }
                 if t.kind == TokenKind::Possessive {
@@ -974,7 +997,17 @@ impl Detector<'_> {
                     || self.lower(p) == "what"
             };
             b = match found {
+                _ if quantity.is_some() => quantity.unwrap_or(head),
                 Some(p) if relative(p) => p + 1,
+                // "the plan the council approved": a determiner found opens the phrase, or
+                // with another ("all the officials")
+                Some(p) if !self.capitalized(p) => {
+                    if p > start && words.determiners.contains(self.lower(p - 1)) {
+                        p - 1
+                    } else {
+                        p
+                    }
+                }
                 Some(p) => {
                     // a name before a possessive or a determiner ("Trump's campaign")
                     let mut q = p;
@@ -1624,7 +1657,10 @@ impl Detector<'_> {
         let first = s.tokens.start;
         // (a phrase after a preposition may run long: "In a letter filed in federal court
         // Monday as part of a Freedom of Information Act lawsuit, …")
-        let reach = if self.lex.words.prepositions.contains(self.lower(first)) {
+        // ("Tuesday in New York City, while on the campaign trail for his wife, …": or after
+        // a day)
+        let day = DAYS.contains(&self.lower(first));
+        let reach = if self.lex.words.prepositions.contains(self.lower(first)) || day {
             25
         } else {
             15
@@ -1642,7 +1678,7 @@ impl Detector<'_> {
         let words = &self.lex.words;
         let opener = self.lower(first);
         // "At rally after rally, to rapturous crowds, he vows …": phrases after a preposition
-        let phrases = (words.prepositions.contains(opener) || OPENERS.contains(&opener))
+        let phrases = (words.prepositions.contains(opener) || OPENERS.contains(&opener) || day)
             && (first..comma).all(|i| plain(i) || self.is(i, ","));
         if !(phrases || (comma - first <= 8 && (first..comma).all(plain))) {
             return false;
@@ -1671,7 +1707,13 @@ impl Detector<'_> {
             && self.is_word(k)
             && (self.lower(k) == "to" || !words.prepositions.contains(self.lower(k)))
             && !words.between_subject_and_cue.contains(self.lower(k))
-            && (words_after >= 3 || quoted || asked && words_after >= 1)
+            && (words_after >= 3
+                || quoted
+                || asked && words_after >= 1
+                // "…, Clinton said Patricia Smith, the mother of …, is wrong": a name opens it
+                || words_after == 2
+                    && self.capitalized(k)
+                    && !words.time_words.contains(self.lower(k)))
     }
 
     /// "The outreach, they said, raised new worries": after an attribution set off by commas, the
@@ -2003,6 +2045,36 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_role_opening_its_clause_a_count_and_a_day_s_phrase_shape_the_source() {
+        let cases = [
+            (
+                "A drone strike killed three people, regional governor Oleh Syniehubov said.",
+                r(
+                    "said",
+                    "regional governor Oleh Syniehubov",
+                    &["A drone strike killed three people"],
+                ),
+            ),
+            (
+                "A survey found that 56% of newsroom leaders say they use the tools.",
+                r("say", "56% of newsroom leaders", &["they use the tools"]),
+            ),
+            (
+                "Wednesday at the debate, candidate Hillary Clinton said Patricia Smith, the \
+                 mother, was wrong.",
+                r(
+                    "said",
+                    "candidate Hillary Clinton",
+                    &["Patricia Smith, the mother, was wrong"],
+                ),
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(roles_of(text, &expected.0), vec![expected], "{text}");
+        }
     }
 
     #[test]
