@@ -1294,9 +1294,11 @@ fn segment_run(
         }
         // (a one-word title before an organization's word is a word of its name: "the
         // General Administration of Customs", "the General Assembly")
-        let title = title_at(doc, kb, p, end).filter(|&e| {
-            e > p + 1 || e >= end || !kb.words.org_suffixes.contains(&*lower_word(doc, e))
+        let title = title_at(doc, kb, p, end);
+        let title_in_name = title.is_some_and(|e| {
+            e == p + 1 && e < end && kb.words.org_suffixes.contains(&*lower_word(doc, e))
         });
+        let title = title.filter(|_| !title_in_name);
         let known = kb_at(doc, kb, p, end);
         // a known name longer than a title wins: "General Motors", "Justice Department"
         if let Some(e) = title.filter(|&e| known.is_none_or(|(k, _)| k <= e)) {
@@ -1349,7 +1351,11 @@ fn segment_run(
             let after_given_name = || p > start && kb.is_given_name(word(doc, p - 1));
             let weak_start =
                 at_clause_start(doc, p, sentence_start) && !after_given_name() || shouting;
-            if (weak_start || (shouting && !is_acronym(w))) && common() {
+            // ("Hurricane Milton makes landfall", though "hurricane" is written in lower case
+            // elsewhere: a word that opens a name keeps it)
+            let opens_name =
+                || title_in_name || p + 1 < end && kb.words.misc_prefixes.contains(&*lower);
+            if (weak_start || (shouting && !is_acronym(w))) && common() && !opens_name() {
                 dropped_inside |= !segs.is_empty();
                 p += 1;
                 continue;
@@ -2389,10 +2395,16 @@ mod tests {
     #[test]
     fn a_one_word_title_before_an_organization_s_word_is_part_of_the_name() {
         assert_eq!(
-            typed("China’s exports grew, the General Administration of Customs said."),
+            typed(
+                "China’s exports grew, the General Administration of Customs said. General \
+                 Electric says it paid taxes. Hurricane Milton hit the coast, and the hurricane \
+                 weakened."
+            ),
             [
                 ("China", "PLACE"),
-                ("General Administration of Customs", "ORG")
+                ("General Administration of Customs", "ORG"),
+                ("General Electric", "ORG"),
+                ("Hurricane Milton", "MISC"),
             ]
         );
     }

@@ -165,7 +165,11 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
                                     | "capt"
                                     | "sgt"
                             );
-                            !title_like && OPENERS.contains(&&text[n.span.range()])
+                            // "at about 8:30 p.m. More than 2 million homes …": a time
+                            // ends a sentence before any capital but its time zone's
+                            let next = &text[n.span.range()];
+                            let time = matches!(core, "a.m" | "p.m" | "A.M" | "P.M");
+                            !title_like && (OPENERS.contains(&next) || time && !is_time_zone(next))
                         }
                         _ => false,
                     };
@@ -249,6 +253,34 @@ fn is_headline(text: &str, tokens: &[Token], s: &Sentence) -> bool {
     }) && n >= 4
 }
 
+/// "ET", "EDT", "GMT", "Eastern": what may follow "p.m." in the same sentence.
+fn is_time_zone(w: &str) -> bool {
+    matches!(
+        w,
+        "ET" | "EST"
+            | "EDT"
+            | "CT"
+            | "CST"
+            | "CDT"
+            | "MT"
+            | "MST"
+            | "MDT"
+            | "PT"
+            | "PST"
+            | "PDT"
+            | "GMT"
+            | "UTC"
+            | "BST"
+            | "CET"
+            | "CEST"
+            | "Eastern"
+            | "Central"
+            | "Mountain"
+            | "Pacific"
+            | "local"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use crate::text::{DocKind, Document};
@@ -271,6 +303,20 @@ mod tests {
                 ("“Go,” she said.".into(), false),
                 ("It rained in the U.S.".into(), false),
                 ("The end.".into(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_time_ends_a_sentence_before_a_capital_but_its_zone() {
+        assert_eq!(
+            sents("It landed at 8:30 p.m. More than 2 million lost power at 9 p.m. ET on Monday."),
+            vec![
+                ("It landed at 8:30 p.m.".into(), false),
+                (
+                    "More than 2 million lost power at 9 p.m. ET on Monday.".into(),
+                    false
+                ),
             ]
         );
     }

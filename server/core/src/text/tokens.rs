@@ -301,6 +301,28 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<usize>) {
     (tokens, non_ascii)
 }
 
+/// Top-level domains that end a site's name written in running text.
+const DOMAINS: [&[u8]; 14] = [
+    b"com", b"org", b"net", b"gov", b"edu", b"io", b"co", b"us", b"uk", b"ai", b"info", b"news",
+    b"de", b"fr",
+];
+
+/// The end of the domains after the word ending at `dot` ("PowerOutage.us", "bbc.co.uk"), if
+/// a known one follows with nothing of a word after it.
+fn domain_end(bytes: &[u8], dot: usize) -> Option<usize> {
+    let mut end = None;
+    let mut k = dot;
+    while bytes.get(k) == Some(&b'.') {
+        let e = alphanumeric_end(bytes, k + 1);
+        if !DOMAINS.contains(&&bytes[k + 1..e]) || bytes.get(e).is_some_and(|b| *b >= 0x80) {
+            break;
+        }
+        end = Some(e);
+        k = e;
+    }
+    end
+}
+
 /// A token at `k` that needs none of the rules below: an ASCII word or number ending before a
 /// space or punctuation that cannot continue it (no apostrophe, hyphen or non-ASCII character
 /// after it, no initialism, no period after a number), or a comma, semicolon, colon, bracket,
@@ -316,6 +338,10 @@ fn plain_ascii_token(text: &str, k: usize) -> Option<(usize, TokenKind)> {
                 // an initial, or the start of an initialism
                 Some(b'.') if j == k + 1 => None,
                 Some(&b) if b >= 0x80 => None,
+                // a site's name: "PowerOutage.us", "FlightAware.com"
+                Some(b'.') if domain_end(bytes, j).is_some() => {
+                    Some((domain_end(bytes, j).unwrap_or(j), TokenKind::Word))
+                }
                 // a word of two characters or more keeps a period only as an abbreviation
                 Some(b'.') => Some((
                     j + usize::from(abbreviation_period(text, k, j)),
@@ -437,6 +463,33 @@ mod tests {
                 ("’", Possessive),
                 ("staff", Word),
                 (".", Punct)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_site_s_name_is_one_word() {
+        let words: Vec<&str> = toks("per PowerOutage.us. See bbc.co.uk, not it.Com or x.comma")
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "per",
+                "PowerOutage.us",
+                ".",
+                "See",
+                "bbc.co.uk",
+                ",",
+                "not",
+                "it",
+                ".",
+                "Com",
+                "or",
+                "x",
+                ".",
+                "comma"
             ]
         );
     }
