@@ -997,7 +997,18 @@ impl Detector<'_> {
                     || self.lower(p) == "what"
             };
             b = match found {
-                _ if quantity.is_some() => quantity.unwrap_or(head),
+                _ if quantity.is_some() => {
+                    // "seven of the 19 officials": a part of the counted group
+                    let mut q = quantity.unwrap_or(head);
+                    if q > start && self.lower(q - 1) == "the" {
+                        q -= 1;
+                    }
+                    if q >= start + 2 && self.lower(q - 1) == "of" && self.counted(q - 2) {
+                        q - 2
+                    } else {
+                        quantity.unwrap_or(head)
+                    }
+                }
                 Some(p) if relative(p) => p + 1,
                 // "the plan the council approved": a determiner found opens the phrase, or
                 // with another ("all the officials")
@@ -2061,6 +2072,14 @@ mod tests {
             (
                 "A survey found that 56% of newsroom leaders say they use the tools.",
                 r("say", "56% of newsroom leaders", &["they use the tools"]),
+            ),
+            (
+                "But seven of the 19 officials now expect no cuts this year.",
+                r(
+                    "expect",
+                    "seven of the 19 officials",
+                    &["no cuts this year"],
+                ),
             ),
             (
                 "Wednesday at the debate, candidate Hillary Clinton said Patricia Smith, the \
