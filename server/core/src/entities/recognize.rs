@@ -2113,6 +2113,38 @@ fn given_name_and_surname(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize
     (2..=3).contains(&(e - a)) && kb.is_given_name(word(doc, a))
 }
 
+/// Whether a person's role in lower case stands in apposition after the name ending at `e`:
+/// ", a political scientist at …", ", the mission's project manager,".
+fn role_after(doc: &Document, kb: &KnowledgeBase, e: usize) -> bool {
+    if next_word(doc, e) != Some(",") {
+        return false;
+    }
+    let mut k = e + 1;
+    if next_word(doc, k).is_some_and(|w| matches!(w, "a" | "an" | "the")) {
+        k += 1;
+    }
+    let lower = |i: usize| {
+        doc.tokens
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Word && !t.upper)
+    };
+    (k..k + 4)
+        .take_while(|&i| {
+            lower(i).is_some()
+                || doc
+                    .tokens
+                    .get(i)
+                    .is_some_and(|t| t.kind == TokenKind::Possessive)
+        })
+        .any(|i| {
+            lower(i).is_some()
+                && kb.is_title_last_word(&lower_word(doc, i))
+                && next_word(doc, i + 1).is_none_or(|w| {
+                    matches!(w, "," | "." | "at" | "of" | "for" | "with" | "in" | "and")
+                })
+        })
+}
+
 fn suffix_type(kb: &KnowledgeBase, last_lower: &str) -> Option<EntityType> {
     if kb.words.org_suffixes.contains(last_lower) {
         Some(EntityType::Org)
@@ -2260,6 +2292,11 @@ fn guess_type(
     {
         return Some(EntityType::Place);
     }
+    // "said Koichi Nakano, a political scientist at Sophia University": a role in apposition
+    // makes a person of a name that would be a firm's
+    if e - a == 2 && role_after(doc, kb, e) {
+        return Some(EntityType::Person);
+    }
     // a name ending in a known place that is no person's nor a compass-named place is a club or a firm: "Bayern Munich"
     if e - a >= 2
         && kb.lookup(word(doc, e - 1)).iter().any(
@@ -2405,6 +2442,22 @@ mod tests {
                 ("General Administration of Customs", "ORG"),
                 ("General Electric", "ORG"),
                 ("Hurricane Milton", "MISC"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_role_in_apposition_makes_a_person_of_a_name_ending_in_a_place() {
+        assert_eq!(
+            typed(
+                "“It is a protest vote,” said Koichi Nakano, a political scientist at Sophia \
+                 University. Bayern Munich, the German champions, won."
+            ),
+            [
+                ("Koichi Nakano", "PERSON"),
+                ("Sophia University", "ORG"),
+                ("Bayern Munich", "ORG"),
+                ("German", "NORP"),
             ]
         );
     }
