@@ -76,6 +76,24 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             } else {
                 None
             };
+            // “The Color Purple”, “Off the Wall”: a title in quotation marks is a work's name
+            if t.kind == TokenKind::OpenQuote && !shouting {
+                if let Some(close) = quoted_title_end(doc, kb, i, s.tokens.end) {
+                    let last = (i + 1..close)
+                        .rev()
+                        .find(|&k| doc.tokens[k].kind == TokenKind::Word);
+                    let e = last.map_or(close, |k| k + 1);
+                    // (“Defeat Crooked Hillary PAC”: an organization's word types it)
+                    let ty = suffix_type(kb, &lower_word(doc, e - 1))
+                        .filter(|&t| t == EntityType::Org)
+                        .unwrap_or(EntityType::Misc);
+                    let mut m = whole_name_mention(doc, kb, i + 1, e, ty);
+                    m.headline = s.headline;
+                    out.push(m);
+                    i = close + 1;
+                    continue;
+                }
+            }
             if let Some(m) = compound {
                 // "New York-based": the name took the word before the compound
                 if out.last().is_some_and(|p| p.tokens == (m.tokens.start..i)) {
@@ -2113,6 +2131,35 @@ fn given_name_and_surname(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize
     (2..=3).contains(&(e - a)) && kb.is_given_name(word(doc, a))
 }
 
+/// The closing quotation mark of a quoted title opening at token `open`: two to eight words in
+/// Title Case (small words aside), nothing else, no known name alone ("“Thriller”" is one
+/// word, "“No,” he said" is speech).
+fn quoted_title_end(doc: &Document, kb: &KnowledgeBase, open: usize, end: usize) -> Option<usize> {
+    let close = (open + 1..end.min(open + 10)).find(|&k| doc.tokens[k].kind != TokenKind::Word)?;
+    // (“Thriller,” “Bad”: American commas go inside the marks)
+    let comma = matches!(word(doc, close), "," | ".")
+        && doc.tokens.get(close + 1).map(|t| t.kind) == Some(TokenKind::CloseQuote);
+    if doc.tokens[close].kind != TokenKind::CloseQuote && !comma {
+        return None;
+    }
+    let words = open + 1..close;
+    let title_case = words.len() >= 2
+        && doc.tokens[open + 1].upper
+        && doc.tokens[close - 1].upper
+        && words
+            .clone()
+            .all(|k| doc.tokens[k].upper || kb.words.title_case_small_words.contains(word(doc, k)));
+    let one_name = || kb_at(doc, kb, open + 1, close).is_some_and(|(e, _)| e == close);
+    // (a person's name in quotation marks is still a person's: “Mr. Trump”, “Ralph Nader”)
+    let person = || {
+        title_at(doc, kb, open + 1, close).is_some()
+            || words.len() <= 3
+                && kb.is_given_name(word(doc, open + 1))
+                && words.clone().all(|k| doc.tokens[k].upper)
+    };
+    (title_case && !one_name() && !person()).then_some(close + usize::from(comma))
+}
+
 /// Whether a person's role in lower case stands in apposition after the name ending at `e`:
 /// ", a political scientist at …", ", the mission's project manager,".
 fn role_after(doc: &Document, kb: &KnowledgeBase, e: usize) -> bool {
@@ -2458,6 +2505,26 @@ mod tests {
                 ("Sophia University", "ORG"),
                 ("Bayern Munich", "ORG"),
                 ("German", "NORP"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_in_quotation_marks_is_a_work_s_name() {
+        assert_eq!(
+            typed(
+                "Jackson made “Off the Wall,” and Quincy Jones produced “The Color Purple.” He \
+                 told “Midday with Charlie Sykes” that “Ralph Nader” gave to the “Defeat \
+                 Crooked Hillary PAC.” “No way,” he said."
+            ),
+            [
+                ("Jackson", "PERSON"),
+                ("Off the Wall", "MISC"),
+                ("Quincy Jones", "PERSON"),
+                ("The Color Purple", "MISC"),
+                ("Midday with Charlie Sykes", "MISC"),
+                ("Ralph Nader", "PERSON"),
+                ("Defeat Crooked Hillary PAC", "ORG"),
             ]
         );
     }
