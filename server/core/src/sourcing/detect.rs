@@ -1437,7 +1437,10 @@ impl Detector<'_> {
         let mut e = k;
         while e < end && e - k < MAX_SOURCE_TOKENS {
             let stop = !self.phrase_word(e)
-                || (e > k && matches!(self.lower(e), "that" | "who" | "which") && !self.acronym(e))
+                // ("was identified by the coroner's office as John Doe": "as" ends the agent)
+                || (e > k
+                    && matches!(self.lower(e), "that" | "who" | "which" | "as")
+                    && !self.acronym(e))
                 || (e > k && self.is_cue_at(e));
             if stop {
                 break;
@@ -2072,6 +2075,10 @@ mod tests {
             (
                 "A survey found that 56% of newsroom leaders say they use the tools.",
                 r("say", "56% of newsroom leaders", &["they use the tools"]),
+            ),
+            (
+                "The victim was identified by the coroner’s office as John Doe.",
+                r("identified", "the coroner’s office", &["as John Doe"]),
             ),
             (
                 "But seven of the 19 officials now expect no cuts this year.",
