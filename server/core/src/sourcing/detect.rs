@@ -1513,6 +1513,9 @@ impl Detector<'_> {
                 || toks[p].kind == TokenKind::Dash && self.doc.dateline_dash(s) != Some(p))
                 // "Monday, BuzzFeed announced it had …": an opening phrase, not the content
                 && !self.opening_phrase(s, p, &after)
+                // "The AP reported that, according to an analysis, 85 of …": inside a clause
+                // that "that" opens, the report follows
+                && !(p > s.tokens.start && self.lower(p - 1) == "that")
         }) && !self.that_clause_follows(&after)
             // "…, saying the race was close": a participle's content follows it (not that of
             // "…, according to the Labor Department, down from June")
@@ -1653,6 +1656,11 @@ impl Detector<'_> {
     /// Whether "that" follows a cue (which then takes the clause after it) before any participle
     /// phrase: not in "…, the agency said, deepening a standoff that diplomats fear".
     fn that_clause_follows(&self, after: &Range<usize>) -> bool {
+        // ("…, according to people familiar with the matter, a deal that could …": after a
+        // comma, "that" opens a relative clause of what follows)
+        if after.start < after.end && self.is(after.start, ",") {
+            return false;
+        }
         after
             .clone()
             .take_while(|&i| {
@@ -2101,6 +2109,30 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(roles_of(text, &expected.0), vec![expected], "{text}");
         }
+    }
+
+    #[test]
+    fn a_that_after_a_comma_is_no_complement_of_the_cue() {
+        let text = "Microsoft is in talks to buy TikTok, according to people familiar with the \
+                    matter, a deal that could be worth billions.";
+        assert_eq!(
+            roles(text),
+            [r(
+                "according to",
+                "people familiar with the matter",
+                &["Microsoft is in talks to buy TikTok"]
+            )]
+        );
+        let text = "The AP reported that, according to an analysis, 85 of the meetings were \
+                    with donors.";
+        assert_eq!(
+            roles_of(text, "according to"),
+            [r(
+                "according to",
+                "an analysis",
+                &["85 of the meetings were with donors"]
+            )]
+        );
     }
 
     #[test]
