@@ -2460,8 +2460,15 @@ mod tests {
     #[test]
     fn a_place_noun_after_an_unknown_name_makes_it_a_place() {
         assert_eq!(
-            typed("He died in the Bel Air neighborhood. Shells hit the Zamzam camp."),
-            [("Bel Air", "PLACE"), ("Zamzam", "PLACE")]
+            typed(
+                "He died in the Bel Air neighborhood. Shells hit the Zamzam camp. He spoke \
+                 outside the Hôtel de Matignon."
+            ),
+            [
+                ("Bel Air", "PLACE"),
+                ("Zamzam", "PLACE"),
+                ("Hôtel de Matignon", "PLACE")
+            ]
         );
     }
 

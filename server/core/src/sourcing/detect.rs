@@ -940,6 +940,14 @@ impl Detector<'_> {
             }
             if b > start && self.lower(b - 1) == "the" {
                 b -= 1;
+            } else if b > start + 1
+                && self.lower(b - 2) == "the"
+                && self.is_word(b - 1)
+                && !self.capitalized(b - 1)
+                && self.lower(b - 1).contains('-')
+            {
+                // "of the hard-left France Unbowed": with its one hyphenated modifier
+                b -= 2;
             }
         } else {
             // a common noun phrase: back to its determiner, a possessive or a name
@@ -2087,6 +2095,14 @@ mod tests {
             (
                 "The victim was identified by the coroner’s office as John Doe.",
                 r("identified", "the coroner’s office", &["as John Doe"]),
+            ),
+            (
+                "But Jonah Goldberg of the anti-Trump National Review called it a farce.",
+                r(
+                    "called",
+                    "Jonah Goldberg of the anti-Trump National Review",
+                    &["it a farce"],
+                ),
             ),
             (
                 "But seven of the 19 officials now expect no cuts this year.",
