@@ -2160,6 +2160,15 @@ fn quoted_title_end(doc: &Document, kb: &KnowledgeBase, open: usize, end: usize)
     (title_case && !one_name() && !person()).then_some(close + usize::from(comma))
 }
 
+/// Whether `w` is the plural of a known person's surname: a family ("Clintons", "Bushes").
+fn family_of(kb: &KnowledgeBase, w: &str) -> bool {
+    let stem = |suffix: &str| w.strip_suffix(suffix).filter(|s| s.len() >= 3);
+    [stem("s"), stem("es")]
+        .into_iter()
+        .flatten()
+        .any(|s| kb.person_with_surname(s).is_some())
+}
+
 /// Whether a person's role in lower case stands in apposition after the name ending at `e`:
 /// ", a political scientist at …", ", the mission's project manager,".
 fn role_after(doc: &Document, kb: &KnowledgeBase, e: usize) -> bool {
@@ -2381,8 +2390,16 @@ fn guess_type(
             return Some(EntityType::Norp);
         }
     }
-    // "Macron", "Putin": a known person's surname
-    if e - a == 1 && kb.person_with_surname(first).is_some() {
+    // "Macron", "Putin": a known person's surname; "the Clintons", "the Bushes": their
+    // family; "Bob": a given name alone
+    if e - a == 1
+        && (kb.person_with_surname(first).is_some()
+            || family_of(kb, first)
+            || kb.is_given_name(first)
+                && !kb.is_common_word(first)
+                // (not a club named like a person, before its score: "beat Chelsea 2-1")
+                && doc.tokens.get(e).is_none_or(|t| t.kind != TokenKind::Number))
+    {
         return Some(EntityType::Person);
     }
     // "Gabonese officials", "Tajik forces": an adjective of nationality before a lower-case noun
@@ -2532,6 +2549,18 @@ mod tests {
                 ("Midday with Charlie Sykes", "MISC"),
                 ("Ralph Nader", "PERSON"),
                 ("Defeat Crooked Hillary PAC", "ORG"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_family_and_a_given_name_alone_are_people() {
+        assert_eq!(
+            typed("The Clintons visited. Carson invited both Bob and me to his house."),
+            [
+                ("Clintons", "PERSON"),
+                ("Carson", "PERSON"),
+                ("Bob", "PERSON")
             ]
         );
     }
