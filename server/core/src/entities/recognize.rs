@@ -1506,6 +1506,8 @@ fn segment_run(
     )
     .filter(|&ty| ty != EntityType::Place || !titled_person())
     .filter(|_| !two_names())
+    // ("and Bill survived": a given name alone is no bill)
+    .filter(|_| !(first_tok == Some(last_tok) && kb.is_given_name(word(doc, last_tok))))
     .or((org_prefixed || org_inside).then_some(EntityType::Org))
     // "U.N. World Food Programme": a known organization's or event's name ending the run types
     // it, whatever its last word says elsewhere ("programme" names a plan)
@@ -2235,7 +2237,9 @@ fn guess_type(
 ) -> Option<EntityType> {
     let first = word(doc, a);
     let last_lower = suffix_word(doc, a, e);
-    if let Some(ty) = suffix_type(kb, &last_lower) {
+    // ("Clinton and husband Bill": a given name alone is no bill)
+    let given_alone = e - a == 1 && kb.is_given_name(first);
+    if let Some(ty) = suffix_type(kb, &last_lower).filter(|_| !given_alone) {
         // (see `titled_person` in `segment_run`)
         let person = ty == EntityType::Place && titled && given_name_and_surname(doc, kb, a, e);
         return Some(if person { EntityType::Person } else { ty });
@@ -2556,11 +2560,15 @@ mod tests {
     #[test]
     fn a_family_and_a_given_name_alone_are_people() {
         assert_eq!(
-            typed("The Clintons visited. Carson invited both Bob and me to his house."),
+            typed(
+                "The Clintons visited. Carson invited both Bob and me to his house. The \
+                 country prospered, and Bill survived."
+            ),
             [
                 ("Clintons", "PERSON"),
                 ("Carson", "PERSON"),
-                ("Bob", "PERSON")
+                ("Bob", "PERSON"),
+                ("Bill", "PERSON")
             ]
         );
     }
