@@ -745,7 +745,8 @@ impl Detector<'_> {
 
     /// A number, in figures or words ("3", "three").
     fn counted(&self, k: usize) -> bool {
-        self.doc.tokens[k].kind == TokenKind::Number || NUMBER_WORDS.contains(&self.lower(k))
+        self.doc.tokens[k].kind == TokenKind::Number
+            || self.is_word(k) && NUMBER_WORDS.contains(&self.lower(k))
     }
 
     /// A word that joins the words of a name ("of", "bin", "von", "da": `name_particles` in
@@ -1257,7 +1258,7 @@ impl Detector<'_> {
             return false;
         }
         // "three counts of felonious assault": a plural after a number is a noun
-        if i > 0 && self.counted(i - 1) && self.lower(i).ends_with('s') && !self.is(i, "says") {
+        if i > 0 && self.lower(i).ends_with('s') && !self.is(i, "says") && self.counted(i - 1) {
             return false;
         }
         let rule = candidate && self.rule_cue_at(i, self.lower(i));
