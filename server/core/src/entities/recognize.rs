@@ -1360,9 +1360,18 @@ fn segment_run(
         } else {
             // common in English, or written in lower case elsewhere in this article (asked only
             // where a capital may say nothing, or before a colon)
+            // (a given name is kept, "Gary Black said", "Clinton, speaking", but not as an
+            // adjective before a word in lower case: "Coral reefs")
+            let adjective = || {
+                p + 1 == end
+                    && doc
+                        .tokens
+                        .get(end)
+                        .is_some_and(|t| t.kind == TokenKind::Word && !t.upper)
+            };
             let common = || {
                 (kb.is_common_word(w) || starts_lower(&lower) && words.written_lower(doc, &lower))
-                    && !kb.is_given_name(w)
+                    && (!kb.is_given_name(w) || adjective())
             };
             // (a paragraph opening with a given name goes on with a surname: "Gary Black said")
             // (asked only at a clause start)
@@ -2396,13 +2405,22 @@ fn guess_type(
     }
     // "Macron", "Putin": a known person's surname; "the Clintons", "the Bushes": their
     // family; "Bob": a given name alone
+    let number = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    // (not a club named like a person, before its score: "beat Chelsea 2-1"; not a model after
+    // its number: "the 737 Max")
+    let model = a > 0
+        && number(a - 1)
+        && doc.tokens[a - 1].span.len() >= 3
+        && !doc.tokens[a].newline_before;
+    let given = kb.is_given_name(first) && !kb.is_common_word(first);
     if e - a == 1
         && (kb.person_with_surname(first).is_some()
             || family_of(kb, first)
-            || kb.is_given_name(first)
-                && !kb.is_common_word(first)
-                // (not a club named like a person, before its score: "beat Chelsea 2-1")
-                && doc.tokens.get(e).is_none_or(|t| t.kind != TokenKind::Number))
+            || given && !number(e) && !model)
     {
         return Some(EntityType::Person);
     }
@@ -2562,13 +2580,15 @@ mod tests {
         assert_eq!(
             typed(
                 "The Clintons visited. Carson invited both Bob and me to his house. The \
-                 country prospered, and Bill survived."
+                 country prospered, and Bill survived. Coral reefs died as the coral bleached. The \
+                 737 Max crashed."
             ),
             [
                 ("Clintons", "PERSON"),
                 ("Carson", "PERSON"),
                 ("Bob", "PERSON"),
-                ("Bill", "PERSON")
+                ("Bill", "PERSON"),
+                ("Max", "ORG")
             ]
         );
     }

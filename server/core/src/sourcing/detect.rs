@@ -1369,7 +1369,15 @@ impl Detector<'_> {
             src.end == s.tokens.end || matches!(self.text(src.end), "," | "." | "!" | "?" | ";");
         // a source is a noun phrase: "…, said Beijing had been careful" is content, not a source
         let has_verb = src.clone().any(|k| AUXILIARIES.contains(&self.lower(k)));
-        (ends_clause && src.len() <= 8 && !has_verb).then_some(src)
+        // (longer only as a name of an organization: "…,” said Dr. Madeleine van Oppen of
+        // the Australian Institute of Marine Science.")
+        let of_name = |k: usize| {
+            self.is(k, "of")
+                && k + 2 < src.end
+                && (self.capitalized(k + 1) || self.is(k + 1, "the") && self.capitalized(k + 2))
+        };
+        let named = || self.capitalized(src.start) && src.clone().any(of_name);
+        (ends_clause && (src.len() <= 8 || named()) && !has_verb).then_some(src)
     }
 
     /// "Two officials familiar with the talks, who spoke …, said": the subject opens the sentence
