@@ -199,4 +199,15 @@ mod tests {
             )]
         );
     }
+
+    #[test]
+    fn supporters_and_everyone_are_vague() {
+        assert_eq!(
+            kinds("Everyone agrees the city needs housing. Supporters argue that rents will fall."),
+            [
+                ("Everyone", SourceKind::Weasel),
+                ("Supporters", SourceKind::Weasel)
+            ]
+        );
+    }
 }
