@@ -38,7 +38,8 @@ pub fn national_teams<K: Copy + PartialEq>(
 }
 
 /// Of the given city names (token ranges), the indices of those that name a club: right before or
-/// after a score ("Chelsea 2-1", "2-1 Chelsea") or a result ("Liverpool beat", "lost to Leeds").
+/// after a score ("Chelsea 2-1", "2-1 Chelsea"), a result ("Liverpool beat", "lost to Leeds") or
+/// a standing ("champions Liverpool").
 pub fn city_clubs(doc: &Document, cities: &[Range<usize>]) -> Vec<usize> {
     let word = |k: usize| doc.tokens.get(k).map_or("", |_| doc.lower(k));
     let on_line = |k: usize| doc.tokens.get(k).is_some_and(|t| !t.newline_before);
@@ -58,9 +59,16 @@ pub fn city_clubs(doc: &Document, cities: &[Range<usize>]) -> Vec<usize> {
                 && (matches!(word(e), "beat" | "beats")
                     || matches!(word(e), "drew" | "draws" | "lost" | "loses")
                         && opponent_or_score(e + 1));
+            // ("10 points behind champions Liverpool": a club's standing before its name)
+            let standing = a >= 1
+                && matches!(
+                    word(a - 1),
+                    "champions" | "rivals" | "leaders" | "giants" | "holders"
+                );
             let result_before = on_line(a)
                 && (before("beat")
                     || before("beats")
+                    || standing
                     || a >= 2
                         && matches!(word(a - 2), "lost" | "drew" | "draws" | "loses")
                         && matches!(word(a - 1), "to" | "with"));
@@ -180,6 +188,10 @@ mod tests {
         );
         assert_eq!(clubs("Everton lost to Madrid 3-1.", &c), ["Madrid"]);
         assert!(clubs("She moved from Paris to Leeds in 2-3 weeks.", &c).is_empty());
+        assert_eq!(
+            clubs("Arsenal finished 10 points behind champions Liverpool.", &c),
+            ["Liverpool"]
+        );
     }
 
     #[test]
