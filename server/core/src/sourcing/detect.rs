@@ -743,6 +743,21 @@ impl Detector<'_> {
         })
     }
 
+    /// Where the phrase of a group counted by the number at token `q` starts: "the 19
+    /// officials", "seven of the 19 officials".
+    fn counted_group_start(&self, q: usize, start: usize) -> usize {
+        let q = if q > start && self.lower(q - 1) == "the" {
+            q - 1
+        } else {
+            q
+        };
+        if q >= start + 2 && self.lower(q - 1) == "of" && self.counted(q - 2) {
+            q - 2
+        } else {
+            q
+        }
+    }
+
     /// A number, in figures or words ("3", "three").
     fn counted(&self, k: usize) -> bool {
         self.doc.tokens[k].kind == TokenKind::Number
@@ -1007,16 +1022,7 @@ impl Detector<'_> {
             };
             b = match found {
                 _ if quantity.is_some() => {
-                    // "seven of the 19 officials": a part of the counted group
-                    let mut q = quantity.unwrap_or(head);
-                    if q > start && self.lower(q - 1) == "the" {
-                        q -= 1;
-                    }
-                    if q >= start + 2 && self.lower(q - 1) == "of" && self.counted(q - 2) {
-                        q - 2
-                    } else {
-                        quantity.unwrap_or(head)
-                    }
+                    self.counted_group_start(quantity.unwrap_or(head), start)
                 }
                 Some(p) if relative(p) => p + 1,
                 // "the plan the council approved": a determiner found opens the phrase, or
