@@ -2594,6 +2594,14 @@ mod tests {
     }
 
     #[test]
+    fn a_time_zone_is_no_name() {
+        assert_eq!(
+            typed("Published 6:05 p.m. ET June 12, 2025, by Jenna Morales."),
+            [("Jenna Morales", "PERSON")]
+        );
+    }
+
+    #[test]
     fn a_title_before_a_lone_suffix_word_and_trust_and_sport_end_names() {
         assert_eq!(
             typed("They top the Premier League. The Wellcome Trust paid, BBC Sport said."),
