@@ -851,11 +851,21 @@ impl Detector<'_> {
         if !speaker {
             return None;
         }
-        let mut last = s.tokens.end;
+        // "Sahm: Tariffs. We don't know yet …": a speaker's label opening a paragraph (an
+        // interview's answer) speaks the whole paragraph, however short its first sentence
+        let paragraph = &self.doc.paragraphs[s.paragraph];
+        let label = names.start == s.tokens.start && paragraph.sentences.start == si;
+        let mut last = if label {
+            self.doc.sentences[paragraph.sentences.end - 1].tokens.end
+        } else {
+            s.tokens.end
+        };
         while last > colon + 1 && matches!(self.text(last - 1), "." | "!" | "?" | ";") {
             last -= 1;
         }
-        if last <= colon + 2 {
+        // ("Clinton: 1,769": a table's figure says nothing)
+        let words = (colon + 1..last).any(|k| self.is_word(k));
+        if last <= colon + 1 || last == colon + 2 && !label || !words {
             return None;
         }
         let source = vec![name];
@@ -2162,6 +2172,20 @@ mod tests {
                 "according to",
                 "an analysis",
                 &["85 of the meetings were with donors"]
+            )]
+        );
+    }
+
+    #[test]
+    fn an_interview_answer_is_its_speaker_s_whole_paragraph() {
+        let text = "Q: What is the biggest risk?\n\nClaudia Sahm: Tariffs. Companies will pass \
+                    them on.\n\nVotes:\n\nClinton: 547\n";
+        assert_eq!(
+            roles_of(text, ":"),
+            [r(
+                ":",
+                "Claudia Sahm",
+                &["Tariffs. Companies will pass them on"]
             )]
         );
     }
