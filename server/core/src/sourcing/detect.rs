@@ -468,7 +468,9 @@ impl Detector<'_> {
                 let first = cue.start == s.tokens.start;
                 match self.appositive_end(src.end, s.tokens.end).filter(|_| first) {
                     Some(end) => src.start..end,
-                    None => src,
+                    // "…, according to the Manhattan district attorney, Alvin L. Bragg.": a
+                    // name in apposition ending the sentence is the source's
+                    None => src.start..self.final_name_end(src.end, s).unwrap_or(src.end),
                 }
             });
             // "According to a senior official, who asked not to be named, the party …": the
@@ -720,6 +722,20 @@ impl Detector<'_> {
             .iter()
             .take_while(|m| m.span.start <= t.start)
             .any(|m| m.span.len() > t.len())
+    }
+
+    /// The end of a person's name set off by the comma at token `k` and ending sentence `s`
+    /// (before its final mark).
+    fn final_name_end(&self, k: usize, s: &Sentence) -> Option<usize> {
+        if k + 1 >= s.tokens.end || !self.is(k, ",") || !self.person_at(k + 1) {
+            return None;
+        }
+        let start = self.doc.tokens[k + 1].span.start;
+        let i = self.mentions.partition_point(|m| m.span.start < start);
+        let end = self.doc.token_at_or_after(self.mentions[i].span.end);
+        let last =
+            (end..s.tokens.end).all(|t| matches!(self.text(t), "." | "!" | "?" | "”" | "\""));
+        last.then_some(end)
     }
 
     /// Whether the tokens `k..end` are one place's name.
@@ -2116,6 +2132,14 @@ mod tests {
             (
                 "A survey found that 56% of newsroom leaders say they use the tools.",
                 r("say", "56% of newsroom leaders", &["they use the tools"]),
+            ),
+            (
+                "She took bribes, according to the district attorney, Alvin L. Bragg.",
+                r(
+                    "according to",
+                    "the district attorney, Alvin L. Bragg",
+                    &["She took bribes"],
+                ),
             ),
             (
                 "The victim was identified by the coroner’s office as John Doe.",
