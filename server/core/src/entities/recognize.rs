@@ -78,11 +78,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             };
             // “The Color Purple”, “Off the Wall”: a title in quotation marks is a work's name
             if t.kind == TokenKind::OpenQuote && !shouting {
-                if let Some(close) = quoted_title_end(doc, kb, i, s.tokens.end) {
-                    let last = (i + 1..close)
-                        .rev()
-                        .find(|&k| doc.tokens[k].kind == TokenKind::Word);
-                    let e = last.map_or(close, |k| k + 1);
+                if let Some((e, close)) = quoted_title(doc, kb, i, s.tokens.end) {
                     // (“Defeat Crooked Hillary PAC”: an organization's word types it)
                     let ty = suffix_type(kb, &lower_word(doc, e - 1))
                         .filter(|&t| t == EntityType::Org)
@@ -1509,25 +1505,20 @@ fn segment_run(
                     && kb.is_given_name(word(doc, a)) && kb.is_given_name(word(doc, b)))
         })
     };
-    let suffix_ty = suffix_type(
-        kb,
-        &suffix_word(doc, first_tok.unwrap_or(last_tok), last_tok + 1),
-    )
-    .filter(|&ty| ty != EntityType::Place || !titled_person())
-    .filter(|_| !two_names())
-    // ("and Bill survived": a given name alone is no bill)
-    .filter(|_| !(first_tok == Some(last_tok) && kb.is_given_name(word(doc, last_tok))))
-    .or((org_prefixed || org_inside).then_some(EntityType::Org))
-    // "U.N. World Food Programme": a known organization's or event's name ending the run types
-    // it, whatever its last word says elsewhere ("programme" names a plan)
-    .map(|ty| match segs.last() {
-        Some(&Seg::Known(_, _, Sense::Name(r))) => kb
-            .entry(r)
-            .ty
-            .filter(|t| matches!(t, EntityType::Org | EntityType::Misc))
-            .unwrap_or(ty),
-        _ => ty,
-    });
+    let suffix_ty = name_suffix_type(doc, kb, first_tok.unwrap_or(last_tok), last_tok + 1)
+        .filter(|&ty| ty != EntityType::Place || !titled_person())
+        .filter(|_| !two_names())
+        .or((org_prefixed || org_inside).then_some(EntityType::Org))
+        // "U.N. World Food Programme": a known organization's or event's name ending the run types
+        // it, whatever its last word says elsewhere ("programme" names a plan)
+        .map(|ty| match segs.last() {
+            Some(&Seg::Known(_, _, Sense::Name(r))) => kb
+                .entry(r)
+                .ty
+                .filter(|t| matches!(t, EntityType::Org | EntityType::Misc))
+                .unwrap_or(ty),
+            _ => ty,
+        });
     // ("Mbappé Double Sends Real Madrid Past Bayern Into Champions League" is no league)
     if let (Some(ty), Some(mut f), false) = (suffix_ty, first_name_seg, dropped_inside) {
         // a title before a lone suffix word is a word of the name: "Premier League"
@@ -2142,10 +2133,15 @@ fn given_name_and_surname(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize
     (2..=3).contains(&(e - a)) && kb.is_given_name(word(doc, a))
 }
 
-/// The closing quotation mark of a quoted title opening at token `open`: two to eight words in
-/// Title Case (small words aside), nothing else, no known name alone ("“Thriller”" is one
-/// word, "“No,” he said" is speech).
-fn quoted_title_end(doc: &Document, kb: &KnowledgeBase, open: usize, end: usize) -> Option<usize> {
+/// The end of the words of a quoted title opening at token `open`, and its closing quotation
+/// mark: two to eight words in Title Case (small words aside), nothing else, no known name alone
+/// ("“Thriller”" is one word, "“No,” he said" is speech).
+fn quoted_title(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    open: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
     let close = (open + 1..end.min(open + 10)).find(|&k| doc.tokens[k].kind != TokenKind::Word)?;
     // (“Thriller,” “Bad”: American commas go inside the marks)
     let comma = matches!(word(doc, close), "," | ".")
@@ -2168,7 +2164,7 @@ fn quoted_title_end(doc: &Document, kb: &KnowledgeBase, open: usize, end: usize)
                 && kb.is_given_name(word(doc, open + 1))
                 && words.clone().all(|k| doc.tokens[k].upper)
     };
-    (title_case && !one_name() && !person()).then_some(close + usize::from(comma))
+    (title_case && !one_name() && !person()).then_some((close, close + usize::from(comma)))
 }
 
 /// Whether `w` is the plural of a known person's surname: a family ("Clintons", "Bushes").
@@ -2212,6 +2208,15 @@ fn role_after(doc: &Document, kb: &KnowledgeBase, e: usize) -> bool {
         })
 }
 
+/// The type the suffix word of the name `a..e` gives it ([`suffix_word`], [`suffix_type`]), but
+/// for a given name alone ("and Bill survived", "husband Bill": no bill).
+fn name_suffix_type(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> Option<EntityType> {
+    if e - a == 1 && kb.is_given_name(word(doc, a)) {
+        return None;
+    }
+    suffix_type(kb, &suffix_word(doc, a, e))
+}
+
 fn suffix_type(kb: &KnowledgeBase, last_lower: &str) -> Option<EntityType> {
     if kb.words.org_suffixes.contains(last_lower) {
         Some(EntityType::Org)
@@ -2245,10 +2250,7 @@ fn guess_type(
     acronym: bool,
 ) -> Option<EntityType> {
     let first = word(doc, a);
-    let last_lower = suffix_word(doc, a, e);
-    // ("Clinton and husband Bill": a given name alone is no bill)
-    let given_alone = e - a == 1 && kb.is_given_name(first);
-    if let Some(ty) = suffix_type(kb, &last_lower).filter(|_| !given_alone) {
+    if let Some(ty) = name_suffix_type(doc, kb, a, e) {
         // (see `titled_person` in `segment_run`)
         let person = ty == EntityType::Place && titled && given_name_and_surname(doc, kb, a, e);
         return Some(if person { EntityType::Person } else { ty });

@@ -727,12 +727,10 @@ impl Detector<'_> {
     /// The end of a person's name set off by the comma at token `k` and ending sentence `s`
     /// (before its final mark).
     fn final_name_end(&self, k: usize, s: &Sentence) -> Option<usize> {
-        if k + 1 >= s.tokens.end || !self.is(k, ",") || !self.person_at(k + 1) {
-            return None;
-        }
-        let start = self.doc.tokens[k + 1].span.start;
-        let i = self.mentions.partition_point(|m| m.span.start < start);
-        let end = self.doc.token_at_or_after(self.mentions[i].span.end);
+        let m = self
+            .mention_starting_at(k + 1)
+            .filter(|_| k + 1 < s.tokens.end && self.is(k, ",") && self.person_at(k + 1))?;
+        let end = self.doc.token_at_or_after(m.span.end);
         let last =
             (end..s.tokens.end).all(|t| matches!(self.text(t), "." | "!" | "?" | "”" | "\""));
         last.then_some(end)
@@ -740,23 +738,23 @@ impl Detector<'_> {
 
     /// Whether the tokens `k..end` are one place's name.
     fn place_between(&self, k: usize, end: usize) -> bool {
-        let span = Span::new(
-            self.doc.tokens[k].span.start,
-            self.doc.tokens[end - 1].span.end,
-        );
-        let i = self.mentions.partition_point(|m| m.span.start < span.start);
-        self.mentions
-            .get(i)
-            .is_some_and(|m| m.span == span && self.entities[m.entity].ty == EntityType::Place)
+        let span_end = self.doc.tokens[end - 1].span.end;
+        self.mention_starting_at(k).is_some_and(|m| {
+            m.span.end == span_end && self.entities[m.entity].ty == EntityType::Place
+        })
     }
 
     /// Whether a person's name starts at token `k`.
     fn person_at(&self, k: usize) -> bool {
-        let start = self.doc.tokens[k].span.start;
+        self.mention_starting_at(k)
+            .is_some_and(|m| self.entities[m.entity].ty == EntityType::Person)
+    }
+
+    /// The mention starting where token `k` starts, if one does.
+    fn mention_starting_at(&self, k: usize) -> Option<&Mention> {
+        let start = self.doc.tokens.get(k)?.span.start;
         let i = self.mentions.partition_point(|m| m.span.start < start);
-        self.mentions.get(i).is_some_and(|m| {
-            m.span.start == start && self.entities[m.entity].ty == EntityType::Person
-        })
+        self.mentions.get(i).filter(|m| m.span.start == start)
     }
 
     /// Where the phrase of a group counted by the number at token `q` starts: "the 19

@@ -338,13 +338,11 @@ fn plain_ascii_token(text: &str, k: usize) -> Option<(usize, TokenKind)> {
                 // an initial, or the start of an initialism
                 Some(b'.') if j == k + 1 => None,
                 Some(&b) if b >= 0x80 => None,
-                // a site's name: "PowerOutage.us", "FlightAware.com"
-                Some(b'.') if domain_end(bytes, j).is_some() => {
-                    Some((domain_end(bytes, j).unwrap_or(j), TokenKind::Word))
-                }
-                // a word of two characters or more keeps a period only as an abbreviation
+                // a site's name ("PowerOutage.us", "FlightAware.com"); else a word of two
+                // characters or more keeps a period only as an abbreviation
                 Some(b'.') => Some((
-                    j + usize::from(abbreviation_period(text, k, j)),
+                    domain_end(bytes, j)
+                        .unwrap_or_else(|| j + usize::from(abbreviation_period(text, k, j))),
                     TokenKind::Word,
                 )),
                 _ => Some((j, TokenKind::Word)),
