@@ -133,6 +133,7 @@ pub fn link_mentions(
     let words: Vec<&[&str]> = bounds.into_iter().map(|r| &all_words[r]).collect();
     people_named_like_cities(doc, kb, &mut raw, &words);
     clubs_named_like_cities(doc, kb, &mut raw, &words);
+    companies_named_like_places(kb, &mut raw, &words);
     let texts: Vec<Cow<str>> = raw
         .iter()
         .map(|m| normalized(doc.text_of(m.span)))
@@ -633,7 +634,13 @@ pub fn link_mentions(
         }
         let def_words = words[def].len();
         for &m in &e.mentions {
-            mentions[m].kind = if raw[m].acronym {
+            // (a word of the name shouted in a headline is no acronym: "RAISI" for "Ebrahim Raisi")
+            let shouted_word = raw[m].headline
+                && words[m].len() == 1
+                && words[def]
+                    .iter()
+                    .any(|w| w != &words[m][0] && lower_eq(w, words[m][0]));
+            mentions[m].kind = if raw[m].acronym && !shouted_word {
                 MentionKind::Acronym
             } else if e.ty == EntityType::Person && words[m].len() < def_words {
                 MentionKind::PartialName
@@ -783,6 +790,34 @@ fn clubs_named_like_cities(
         if let Some(&Some(r)) = clubs.get(doc.token_text(a)) {
             m.ty = Some(EntityType::Org);
             m.kb = Some(r);
+        }
+    }
+}
+
+/// "Mars agrees to buy Kellanova … Mars Inc. agreed": a known place's name that the article
+/// also gives with a company's legal form is the company's short name, read so throughout (as
+/// one name is read one way in an article); rule 6c then links it to the company.
+fn companies_named_like_places(kb: &KnowledgeBase, raw: &mut [RawMention], words: &[&[&str]]) {
+    let companies: HashSet<&str> = raw
+        .iter()
+        .zip(words)
+        .filter(|(m, w)| {
+            m.kb.is_none()
+                && m.ty == Some(EntityType::Org)
+                && w.len() == 2
+                && kb.words.legal_forms.contains_lowercased(w[1])
+        })
+        .map(|(_, w)| w[0])
+        .collect();
+    if companies.is_empty() {
+        return;
+    }
+    for (m, w) in raw.iter_mut().zip(words) {
+        if let [name] = w[..] {
+            if m.ty == Some(EntityType::Place) && m.kb.is_some() && companies.contains(name) {
+                m.ty = Some(EntityType::Org);
+                m.kb = None;
+            }
         }
     }
 }
@@ -951,6 +986,13 @@ fn resolve_type(
     }
 }
 
+/// Whether two words are the same but for case ("RAISI", "Raisi").
+fn lower_eq(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::text::DocKind;
@@ -978,6 +1020,11 @@ mod tests {
         assert_eq!(
             raisi.map(|m| a.entities[m.entity].ty),
             Some(crate::EntityType::Person)
+        );
+        // a surname shouted, not an acronym to spell out
+        assert_eq!(
+            raisi.map(|m| m.kind),
+            Some(crate::entities::MentionKind::PartialName)
         );
     }
 
@@ -1059,6 +1106,24 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_known_place_s_name_with_a_legal_form_is_the_company_throughout() {
+        let text = "Mars agrees to buy Kellanova\n\nMars Inc. agreed to buy Kellanova. \
+                    Mars chief executive Poul Weihrauch spoke of Mars.";
+        assert_eq!(
+            linked(text)
+                .into_iter()
+                .filter(|(m, ..)| m.starts_with("Mars"))
+                .collect::<Vec<_>>(),
+            [
+                ("Mars", "ORG", "Mars Inc."),
+                ("Mars Inc.", "ORG", "Mars Inc."),
+                ("Mars", "ORG", "Mars Inc."),
+                ("Mars", "ORG", "Mars Inc."),
+            ]
+        );
     }
 
     #[test]

@@ -70,6 +70,15 @@ pub fn nested_mentions(
             continue;
         }
         let outer = entities[m.entity].ty;
+        // a company's name before its legal form is its own: "Mars Inc."
+        if to == from + 2
+            && kb
+                .words
+                .legal_forms
+                .contains(&doc.lower_text(doc.tokens[to - 1].span))
+        {
+            continue;
+        }
         // a building named after its city is another place: "Volgograd Arena"
         let building = FACILITIES.contains(&&*doc.lower_text(doc.tokens[to - 1].span));
         let mut p = from;

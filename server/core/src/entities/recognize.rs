@@ -2274,12 +2274,18 @@ fn guess_type(
         return Some(EntityType::Misc);
     }
     // "the trading firm, Blackwater Quant,", "her restaurant, Quán Lan,": an organization named
-    // in apposition to its noun
+    // in apposition to its noun (but "the owner of the store, Sam Patel,": a person in
+    // apposition to the noun the noun belongs to)
+    let owner_of = || {
+        (a.saturating_sub(4)..a - 2).any(|k| word(doc, k) == "of")
+            && given_name_and_surname(doc, kb, a, e)
+    };
     if !titled
         && a >= 2
         && word(doc, a - 1) == ","
         && ORG_NOUNS.contains(&word(doc, a - 2))
         && next_word(doc, e).is_none_or(|w| matches!(w, "," | "." | ")" | ";"))
+        && !owner_of()
     {
         return Some(EntityType::Org);
     }
@@ -2479,6 +2485,31 @@ mod tests {
             .iter()
             .map(|m| (&text[m.span.range()], a.entities[m.entity].ty.label()))
             .collect()
+    }
+
+    #[test]
+    fn a_trophy_is_an_event_s_and_german_parties_are_known_by_their_plural() {
+        assert_eq!(
+            typed(
+                "The Border-Gavaskar Trophy moves to Adelaide. His Christian Democrats \
+                 (CDU) and the Social Democrats lead."
+            ),
+            [
+                ("Border-Gavaskar Trophy", "MISC"),
+                ("Adelaide", "PLACE"),
+                ("Christian Democrats", "ORG"),
+                ("CDU", "ORG"),
+                ("Social Democrats", "ORG")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_in_apposition_to_the_owner_of_a_store_is_no_store() {
+        assert_eq!(
+            typed("The owner of the store, Sam Patel, said so. The firm, Blackwater Quant, did."),
+            [("Sam Patel", "PERSON"), ("Blackwater Quant", "ORG")]
+        );
     }
 
     #[test]

@@ -84,6 +84,7 @@ pub struct NameWords {
     pub connectors: WordSet,
     pub determiners: WordSet,
     pub org_suffixes: WordSet,
+    pub legal_forms: WordSet,
     pub place_suffixes: WordSet,
     pub place_prefixes: WordSet,
     pub misc_suffixes: WordSet,

@@ -1050,9 +1050,14 @@ impl Detector<'_> {
                 }
                 Some(p) if relative(p) => p + 1,
                 // "the plan the council approved": a determiner found opens the phrase, or
-                // with another ("all the officials")
+                // with another ("all the officials", "the most recent poll"), but not a
+                // complement's "that" ("… cautioned that the study does not show")
                 Some(p) if !self.capitalized(p) => {
-                    if p > start && words.determiners.contains(self.lower(p - 1)) {
+                    let before = p
+                        .checked_sub(1)
+                        .filter(|&q| q >= start)
+                        .map(|q| self.lower(q));
+                    if before.is_some_and(|w| w != "that" && words.determiners.contains(w)) {
                         p - 1
                     } else {
                         p
@@ -2027,6 +2032,35 @@ mod tests {
             source.into(),
             content.iter().map(|s| s.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn a_complements_that_does_not_open_its_subject() {
+        let text = "He cautioned that the study does not show that plastics cause disease. \
+                    Polls show that all the voters want change.";
+        assert_eq!(
+            roles_of(text, "show"),
+            [
+                r("show", "the study", &["that plastics cause disease"]),
+                r("show", "Polls", &["that all the voters want change"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn something_found_somewhere_is_no_finding() {
+        let text = "Microplastics found in human brain tissue, study finds. A Marine was \
+                    found guilty. The study found that levels rose.";
+        assert_eq!(
+            roles(text)
+                .into_iter()
+                .map(|(cue, source, _)| (cue, source))
+                .collect::<Vec<_>>(),
+            [
+                ("finds".to_string(), "study".to_string()),
+                ("found".to_string(), "The study".to_string())
+            ]
+        );
     }
 
     #[test]
