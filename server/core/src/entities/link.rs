@@ -318,7 +318,8 @@ pub fn link_mentions(
     // (known or not)
     for i in 0..n {
         let [.., form] = words[i][..] else { continue };
-        if raw[i].ty != Some(EntityType::Org) || raw[i].tokens.len() < 2 || !is_legal_form(form) {
+        if raw[i].ty != Some(EntityType::Org) || raw[i].tokens.len() < 2 || !is_legal_form(kb, form)
+        {
             continue;
         }
         let (a, e) = (raw[i].tokens.start, raw[i].tokens.end - 1);
@@ -805,7 +806,7 @@ fn companies_named_like_places(kb: &KnowledgeBase, raw: &mut [RawMention], words
             m.kb.is_none()
                 && m.ty == Some(EntityType::Org)
                 && w.len() == 2
-                && kb.words.legal_forms.contains_lowercased(w[1])
+                && is_legal_form(kb, w[1])
         })
         .map(|(_, w)| w[0])
         .collect();

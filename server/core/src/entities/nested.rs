@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::recognize::kb_at;
+use super::recognize::{is_legal_form, kb_at};
 use super::{Entity, EntityId, EntityType, Mention};
 use crate::kb::{KbRef, KnowledgeBase, Sense};
 use crate::span::Span;
@@ -71,12 +71,7 @@ pub fn nested_mentions(
         }
         let outer = entities[m.entity].ty;
         // a company's name before its legal form is its own: "Mars Inc."
-        if to == from + 2
-            && kb
-                .words
-                .legal_forms
-                .contains(&doc.lower_text(doc.tokens[to - 1].span))
-        {
+        if to == from + 2 && is_legal_form(kb, doc.token_text(to - 1)) {
             continue;
         }
         // a building named after its city is another place: "Volgograd Arena"

@@ -62,13 +62,17 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             && s.tokens.len() <= 12
             && matches!(word(doc, s.tokens.start), "By" | "BY")
             && is_capitalized(word(doc, s.tokens.start + 1));
-        let shouting = !byline
+        let sentence_shouting = !byline
             && (s.headline && !is_sentence_case(doc, kb, s.tokens.clone())
                 || is_all_caps_sentence(doc, s.tokens.clone()));
         let sentence_mentions = out.len();
         // (a case name may run on into the next sentence: "United States v. O'Brien")
         let mut i = s.tokens.start.max(resume);
+        // the end of a slogan shouted in quotation marks, read as a shouted sentence is
+        // ("a “BIG WIN FOR OUR CONSTITUTION”")
+        let mut shout_until = 0;
         while i < s.tokens.end {
+            let shouting = sentence_shouting || i < shout_until;
             // (only a capitalised word heads a compound: most tokens need no call to say so)
             let t = &doc.tokens[i];
             let compound = if t.upper && t.kind == TokenKind::Word {
@@ -78,7 +82,9 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             };
             // “The Color Purple”, “Off the Wall”: a title in quotation marks is a work's name
             if t.kind == TokenKind::OpenQuote && !shouting {
-                if let Some((e, close)) = quoted_title(doc, kb, i, s.tokens.end) {
+                if let Some(close) = shouted_quote(doc, i, s.tokens.end) {
+                    shout_until = close;
+                } else if let Some((e, close)) = quoted_title(doc, kb, i, s.tokens.end) {
                     // (“Defeat Crooked Hillary PAC”: an organization's word types it)
                     let ty = suffix_type(kb, &lower_word(doc, e - 1))
                         .filter(|&t| t == EntityType::Org)
@@ -124,7 +130,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             while j < s.tokens.end && j - i < MAX_NAME_TOKENS {
                 // "… chips from Qualcomm Inc. Qualcomm shares fell": a company's legal form ends
                 // its name (and often, unseen by the sentence splitter, its sentence)
-                if j == last + 1 && is_legal_form(word(doc, last)) {
+                if j == last + 1 && is_legal_form(kb, word(doc, last)) {
                     break;
                 }
                 let joins = !doc.tokens[j].newline_before
@@ -422,7 +428,7 @@ fn possessive_name_end(
         }
     }
     if !kb.lookup(surface(doc, a, p + 1)).is_empty() {
-        let legal_form = p + 1 < to && is_legal_form(word(doc, p + 1));
+        let legal_form = p + 1 < to && is_legal_form(kb, word(doc, p + 1));
         return Some((p + 1 + usize::from(legal_form), EntityType::Org));
     }
     // "St. Peter's Square", "St. Paul's Cathedral": a saint's possessive goes on into the name
@@ -1013,28 +1019,13 @@ fn compound_name(
     })
 }
 
-/// A capitalised word never a name on its own (a month, a day) that ends a known name with the
-/// word before it: "Theresa May".
 /// A company's legal form written after its name: "Inc.", "Corp.", "Ltd.", "LLC", "PLC".
-pub(super) fn is_legal_form(w: &str) -> bool {
-    // (asked at each word a name grows by: most are longer)
-    w.len() <= 5
-        && matches!(
-            w,
-            "Inc."
-                | "Corp."
-                | "Ltd."
-                | "Co."
-                | "LLC"
-                | "PLC"
-                | "plc"
-                | "GmbH"
-                | "AG"
-                | "S.A."
-                | "N.V."
-        )
+pub(super) fn is_legal_form(kb: &KnowledgeBase, w: &str) -> bool {
+    kb.words.legal_forms.contains_lowercased(w)
 }
 
+/// A capitalised word never a name on its own (a month, a day) that ends a known name with the
+/// word before it: "Theresa May".
 fn ends_known_name(doc: &Document, kb: &KnowledgeBase, prev: usize, i: usize) -> bool {
     doc.tokens[i].kind == TokenKind::Word
         && is_capitalized(word(doc, i))
@@ -2142,17 +2133,26 @@ fn quoted_title(
     open: usize,
     end: usize,
 ) -> Option<(usize, usize)> {
-    let close = (open + 1..end.min(open + 10)).find(|&k| doc.tokens[k].kind != TokenKind::Word)?;
+    let mut close =
+        (open + 1..end.min(open + 10)).find(|&k| doc.tokens[k].kind != TokenKind::Word)?;
+    // a sequel's number ends it: “Inside Out 2”
+    let last_word = close;
+    if close > open + 1
+        && doc.tokens[close].kind == TokenKind::Number
+        && doc.tokens.get(close + 1).map(|t| t.kind) == Some(TokenKind::CloseQuote)
+    {
+        close += 1;
+    }
     // (“Thriller,” “Bad”: American commas go inside the marks)
     let comma = matches!(word(doc, close), "," | ".")
         && doc.tokens.get(close + 1).map(|t| t.kind) == Some(TokenKind::CloseQuote);
     if doc.tokens[close].kind != TokenKind::CloseQuote && !comma {
         return None;
     }
-    let words = open + 1..close;
-    let title_case = words.len() >= 2
+    let words = open + 1..last_word;
+    let title_case = close - open > 2
         && doc.tokens[open + 1].upper
-        && doc.tokens[close - 1].upper
+        && doc.tokens[last_word - 1].upper
         && words
             .clone()
             .all(|k| doc.tokens[k].upper || kb.words.title_case_small_words.contains(word(doc, k)));
@@ -2165,6 +2165,27 @@ fn quoted_title(
                 && words.clone().all(|k| doc.tokens[k].upper)
     };
     (title_case && !one_name() && !person()).then_some((close, close + usize::from(comma)))
+}
+
+/// The closing mark of a quotation opening at token `open` of three words or more in capitals
+/// ("“BIG WIN FOR OUR CONSTITUTION AND DEMOCRACY”"): a slogan, no title.
+fn shouted_quote(doc: &Document, open: usize, end: usize) -> Option<usize> {
+    let mut words = 0;
+    for k in open + 1..end.min(open + 16) {
+        match doc.tokens[k].kind {
+            TokenKind::CloseQuote => return (words >= 3).then_some(k),
+            TokenKind::Word => {
+                let w = word(doc, k);
+                if w.chars().any(char::is_lowercase) {
+                    return None;
+                }
+                words += usize::from(w.chars().any(char::is_alphabetic));
+            }
+            TokenKind::OpenQuote => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether `w` is the plural of a known person's surname: a family ("Clintons", "Bushes").
@@ -2500,6 +2521,24 @@ mod tests {
                 ("Christian Democrats", "ORG"),
                 ("CDU", "ORG"),
                 ("Social Democrats", "ORG")
+            ]
+        );
+    }
+
+    #[test]
+    fn sequels_are_titles_and_shouted_slogans_are_not() {
+        assert_eq!(
+            typed(
+                "“Inside Out 2” crossed $1 billion. Trump called it a “BIG WIN FOR OUR \
+                 CONSTITUTION AND DEMOCRACY.” Justices Elena Kagan and Ketanji Brown Jackson \
+                 dissented. A quake could strike along the Nankai Trough."
+            ),
+            [
+                ("Inside Out 2", "MISC"),
+                ("Trump", "PERSON"),
+                ("Elena Kagan", "PERSON"),
+                ("Ketanji Brown Jackson", "PERSON"),
+                ("Nankai Trough", "PLACE")
             ]
         );
     }

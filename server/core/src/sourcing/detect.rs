@@ -484,6 +484,9 @@ impl Detector<'_> {
             (src, cue.start..clause_end)
         } else if let Some((aux, agent, end)) = self.passive(&cue, s) {
             (agent, aux..end)
+        } else if let Some((verb, agent)) = self.drawn_from(&cue, s) {
+            let end = agent.end;
+            (Some(agent), verb..end)
         } else if let Some(src) = self.shared_subject(&cue, s, previous) {
             (Some(src), cue.clone())
         } else if let Some(src) = self.subject_before(cue.start, s.tokens.start) {
@@ -590,6 +593,26 @@ impl Detector<'_> {
             return Some((j, None, end));
         }
         Some((j, phrase, end))
+    }
+
+    /// A reaction drawn from someone: "The plan drew sharp criticism from Lula", "…, drawing
+    /// praise from allies". The drawing verb (at most two words before the noun cue) and the
+    /// source after "from"; the content is what comes before the verb, as in a passive.
+    fn drawn_from(&self, cue: &Range<usize>, s: &Sentence) -> Option<(usize, Range<usize>)> {
+        let from = if self.lower(cue.end - 1) == "from" {
+            cue.end - 1
+        } else if cue.end < s.tokens.end && self.lower(cue.end) == "from" {
+            cue.end
+        } else {
+            return None;
+        };
+        let words = &self.lex.words;
+        let verb = (cue.start.saturating_sub(3).max(s.tokens.start)..cue.start)
+            .rev()
+            .take_while(|&k| self.is_word(k))
+            .find(|&k| words.drawing_verbs.contains(self.lower(k)))?;
+        let agent = self.phrase_after(from + 1, s.tokens.end)?;
+        Some((verb, agent))
     }
 
     /// Whether a time expression starts at token `k`: "June", "Friday", "2025", "then", "the
@@ -2032,6 +2055,23 @@ mod tests {
             source.into(),
             content.iter().map(|s| s.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn a_reaction_drawn_from_someone_is_theirs() {
+        let text = "The plan drew sharp criticism from Lula. The bank kept rates high, \
+                    drawing repeated criticism from the president.";
+        assert_eq!(
+            roles(text),
+            [
+                r("sharp criticism", "Lula", &["The plan"]),
+                r(
+                    "repeated criticism",
+                    "the president",
+                    &["The bank kept rates high"]
+                ),
+            ]
+        );
     }
 
     #[test]

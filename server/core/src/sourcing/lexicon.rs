@@ -45,6 +45,7 @@ pub struct Words {
     pub prepositions: WordSet,
     pub be_forms: WordSet,
     pub object_source_cues: WordSet,
+    pub drawing_verbs: WordSet,
     pub documents: WordSet,
     pub media_words: WordSet,
     pub report_cues: WordSet,
