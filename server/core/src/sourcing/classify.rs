@@ -43,7 +43,11 @@ pub fn classify_source(
         .strip_prefix("the ")
         .or_else(|| lower.strip_prefix("some "))
         .unwrap_or(&lower);
-    if lex.weasel.is(&lower) || lex.weasel.is(bare) || vague_plural(text, &lower, lex) {
+    if lex.weasel.is(&lower)
+        || lex.weasel.is(bare)
+        || vague_plural(text, &lower, lex)
+        || modified_weasel(bare, lex)
+    {
         return (SourceKind::Weasel, None);
     }
     // the head of the phrase is its last name: "Washington Post columnist Margaret Sullivan";
@@ -119,6 +123,22 @@ fn vague_plural(text: &str, lower: &str, lex: &Lexicons) -> bool {
         && noun_as_written == noun
 }
 
+/// "Legal experts", "Kremlin critics", "two experts": a vague plural of the weasel list with
+/// one word before it still names no one.
+fn modified_weasel(bare: &str, lex: &Lexicons) -> bool {
+    let mut words = bare.split_whitespace();
+    let (Some(modifier), Some(noun), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    // (not "his supporters", "these critics": a group the article has in view)
+    noun.ends_with('s')
+        && lex.weasel.is(noun)
+        && !lex.words.articles.contains(modifier)
+        && modifier
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+}
+
 fn has_word(lower: &str, set: &crate::wordset::WordSet) -> bool {
     lower
         .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -153,6 +173,21 @@ mod tests {
             .iter()
             .filter_map(|at| Some((at.source_hull()?.text(text), at.source_kind)))
             .collect()
+    }
+
+    #[test]
+    fn a_vague_plural_with_a_modifier_is_still_vague() {
+        assert_eq!(
+            kinds(
+                "Legal experts said the ruling was wide. His supporters said he won. Analysts \
+                 at Bernstein said scrutiny was limited."
+            ),
+            [
+                ("Legal experts", SourceKind::Weasel),
+                ("His supporters", SourceKind::Described),
+                ("Analysts at Bernstein", SourceKind::NamedOrg)
+            ]
+        );
     }
 
     #[test]

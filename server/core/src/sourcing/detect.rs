@@ -1019,12 +1019,33 @@ impl Detector<'_> {
             let mut quantity = None;
             // whether the walk reached the clause's start (a comma, the sentence's start)
             let mut clause_start = false;
+            // whether the walk stopped at a conjunction opening the sentence
+            let mut opener = false;
             while head - k < 5 {
                 if k == start {
                     break;
                 }
                 let p = k - 1;
                 let t = &self.doc.tokens[p];
+                // "… after lawmakers voted": a conjunction opens the subject's clause
+                let conjunction = matches!(
+                    self.lower(p),
+                    "after" | "before" | "when" | "while" | "because" | "since" | "until" | "if"
+                );
+                // "But experts say", "While critics say": and one opening the sentence, the
+                // phrase after it (found as though it were a name's capital)
+                if self.capitalized(p)
+                    && (conjunction
+                        || matches!(self.lower(p), "but" | "yet" | "although" | "though"))
+                {
+                    found = Some(p);
+                    opener = true;
+                    break;
+                }
+                if conjunction {
+                    clause_start = true;
+                    break;
+                }
                 if words.determiners.contains(self.lower(p))
                     || self.capitalized(p)
                     || self.lower(p) == "what"
@@ -1050,14 +1071,6 @@ impl Detector<'_> {
                     clause_start = self.is(p, ",");
                     break;
                 }
-                // "… after lawmakers voted": a conjunction opens the subject's clause
-                if matches!(
-                    self.lower(p),
-                    "after" | "before" | "when" | "while" | "because" | "since" | "until" | "if"
-                ) {
-                    clause_start = true;
-                    break;
-                }
                 k = p;
             }
             // "a case that prosecutors called …", "a shortfall that city officials blamed":
@@ -1071,7 +1084,7 @@ impl Detector<'_> {
                 _ if quantity.is_some() => {
                     self.counted_group_start(quantity.unwrap_or(head), start)
                 }
-                Some(p) if relative(p) => p + 1,
+                Some(p) if relative(p) || opener => p + 1,
                 // "the plan the council approved": a determiner found opens the phrase, or
                 // with another ("all the officials", "the most recent poll"), but not a
                 // complement's "that" ("… cautioned that the study does not show")
@@ -1657,6 +1670,18 @@ impl Detector<'_> {
             k += 1;
         }
         let mut end = after.end;
+        // "While critics say it failed, he won": a subordinate clause opening the sentence
+        // ends at its comma
+        let opens = clause.start == s.tokens.start + 1
+            && matches!(
+                self.lower(s.tokens.start),
+                "while" | "although" | "though" | "whereas" | "if" | "because" | "since"
+            );
+        if opens {
+            let comma = (k..after.end)
+                .find(|&i| self.is(i, ",") && quote_at(self.quotes, toks[i].span.start).is_none());
+            end = comma.unwrap_or(end);
+        }
         while end > k && matches!(self.text(end - 1), "." | "!" | "?" | ":" | ";") {
             end -= 1;
         }
@@ -2844,6 +2869,26 @@ mod tests {
         let a = analyze(text, DocKind::Plain, &Config::default());
         assert_eq!(a.attributions[0].source_kind, SourceKind::Anonymous);
         assert!(a.attributions[0].anonymity_explained);
+    }
+
+    #[test]
+    fn anonymity_granted_to_discuss_something_is_explained() {
+        let text = "An Israeli official, speaking on condition of anonymity to discuss sensitive \
+                    talks, said gaps remained.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        assert_eq!(a.attributions[0].source_kind, SourceKind::Anonymous);
+        assert!(a.attributions[0].anonymity_explained);
+    }
+
+    #[test]
+    fn a_conjunction_opening_the_sentence_is_no_part_of_the_source() {
+        assert_eq!(
+            roles("But experts say the plan will fail. While critics say it failed, he won."),
+            [
+                r("say", "experts", &["the plan will fail"]),
+                r("say", "critics", &["it failed"]),
+            ]
+        );
     }
 
     #[test]
