@@ -48,7 +48,8 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
     out
 }
 
-/// Headlines, questions, quotations and short sentences are never flagged.
+/// Headlines, questions, quotations, short sentences and sentences naming the poll or study
+/// their figures come from are never flagged.
 fn eligible(cx: &Context, s: &Sentence) -> bool {
     let doc = cx.input.doc;
     // one pass over the sentence's tokens for both counts
@@ -65,16 +66,51 @@ fn eligible(cx: &Context, s: &Sentence) -> bool {
     let last = doc.token_text(s.tokens.end - 1);
     // (a dateline's sentence is the outlet's own report of its news: "BRUSSELS (AP) — The
     // European Union on Monday fined Apple 1.8 billion euros")
-    !s.headline && words >= MIN_WORDS && last != "?" && !quoted && doc.dateline_dash(s).is_none()
+    !s.headline
+        && words >= MIN_WORDS
+        && last != "?"
+        && !quoted
+        && doc.dateline_dash(s).is_none()
+        && !names_evidence(cx, s)
+}
+
+/// "… 47 percent in the latest Washington Post-ABC News poll": the poll is the source.
+fn names_evidence(cx: &Context, s: &Sentence) -> bool {
+    let doc = cx.input.doc;
+    s.tokens.clone().any(|i| {
+        doc.tokens[i].kind == TokenKind::Word && cx.lex.words.evidence_nouns.contains(doc.lower(i))
+    })
 }
 
 /// The first strong claim signal of a sentence: a lexicon word or a figure with a unit.
 fn claim_signal(cx: &Context, s: &Sentence) -> Option<Span> {
     let doc = cx.input.doc;
-    if let Some(hit) = cx.lex.claims.first_in(&doc.prose, s.span) {
+    let words = &cx.lex.words;
+    // "more than most", "more than ever": a comparison with no measure checks nothing (but
+    // "62 more than the 270 needed" does)
+    let loose = |hit: Span| {
+        let lower = doc.lower_text(hit);
+        let first = doc.token_at_or_after(hit.start);
+        matches!(&*lower, "more than" | "less than" | "fewer than")
+            && !(first > 0 && doc.tokens[first - 1].kind == TokenKind::Number)
+            && doc
+                .tokens
+                .get(doc.token_at_or_after(hit.end))
+                .is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !words
+                            .quantity_words
+                            .contains_lowercased(doc.text_of(t.span))
+                })
+    };
+    if let Some(hit) = cx
+        .lex
+        .claims
+        .matches_in(&doc.prose, s.span)
+        .find(|&h| !loose(h))
+    {
         return Some(hit);
     }
-    let words = &cx.lex.words;
     s.tokens.clone().find_map(|i| {
         let t = doc.tokens[i];
         if t.kind != TokenKind::Number {
@@ -106,6 +142,26 @@ mod tests {
             .filter(|f| f.rule == "unsourced-claim")
             .map(|f| &text[f.span.range()])
             .collect()
+    }
+
+    #[test]
+    fn a_loose_comparison_is_no_claim() {
+        let text = "More than most, the pair have been responsible for the party's turn.\n\n\
+                    More than a third of the members left the party last year.";
+        assert_eq!(
+            flagged(text),
+            ["More than a third of the members left the party last year."]
+        );
+    }
+
+    #[test]
+    fn a_sentence_naming_its_poll_is_sourced() {
+        let text = "In the latest Washington Post-ABC News poll, Clinton led Trump 47 percent to \
+                    39 percent.\n\nSanders won 61 percent of the vote in Michigan last week.";
+        assert_eq!(
+            flagged(text),
+            ["Sanders won 61 percent of the vote in Michigan last week."]
+        );
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub struct Words {
     pub media_words: WordSet,
     pub report_cues: WordSet,
     pub number_units: WordSet,
+    pub evidence_nouns: WordSet,
+    pub quantity_words: WordSet,
     pub currency_signs: WordSet,
     pub time_words: WordSet,
 }
@@ -171,7 +173,7 @@ impl PhraseSet {
     }
 
     /// Whole-word matches in `text[span]`, in text order, as spans of `text`, found lazily.
-    fn matches_in<'t>(&'t self, text: &'t str, span: Span) -> impl Iterator<Item = Span> + 't {
+    pub fn matches_in<'t>(&'t self, text: &'t str, span: Span) -> impl Iterator<Item = Span> + 't {
         let hay = &text[span.range()];
         let from = match &self.pieces {
             Some(pieces) => pieces.search_from(hay),
