@@ -2544,6 +2544,20 @@ mod tests {
     }
 
     #[test]
+    fn an_alliance_of_states_is_an_organization_and_a_deputy_governor_a_title() {
+        assert_eq!(
+            typed(
+                "The Alliance of Small Island States said it failed. Deputy Governor Jonathan \
+                 Heath dissented."
+            ),
+            [
+                ("Alliance of Small Island States", "ORG"),
+                ("Jonathan Heath", "PERSON")
+            ]
+        );
+    }
+
+    #[test]
     fn a_person_in_apposition_to_the_owner_of_a_store_is_no_store() {
         assert_eq!(
             typed("The owner of the store, Sam Patel, said so. The firm, Blackwater Quant, did."),

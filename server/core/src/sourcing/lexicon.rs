@@ -52,6 +52,7 @@ pub struct Words {
     pub number_units: WordSet,
     pub evidence_nouns: WordSet,
     pub quantity_words: WordSet,
+    pub measure_words: WordSet,
     pub currency_signs: WordSet,
     pub time_words: WordSet,
 }
