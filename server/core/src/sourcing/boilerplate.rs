@@ -55,8 +55,9 @@ pub fn boilerplate_blocks(doc: &Document, lex: &Lexicons) -> Vec<Span> {
     }
     let mut blocks: Vec<Span> = Vec::new();
     let mut last_in_block: Option<usize> = None;
-    // whether any sentence before is prose: the first headline after the furniture that opens
-    // a page ("Skip to main content", a menu) is the article's own
+    // whether any sentence before is prose (not headline-like: "Subscribe | Log in" is not):
+    // the first headline after the furniture that opens a page ("Skip to main content", a
+    // menu, "Advertisement") is the article's own
     let mut prose_before = false;
     for (i, s) in sentences.iter().enumerate() {
         let furniture = furniture[i];
@@ -65,7 +66,7 @@ pub fn boilerplate_blocks(doc: &Document, lex: &Lexicons) -> Vec<Span> {
             && last_in_block == Some(i.wrapping_sub(1))
             && !menu[i.wrapping_sub(1)];
         if !(furniture || trailing_headline) {
-            prose_before = true;
+            prose_before |= !s.headline;
             continue;
         }
         match blocks.last_mut() {
@@ -134,6 +135,14 @@ mod tests {
                 "Share this article\nFacebook Twitter WhatsApp Email"
             ]
         );
+    }
+
+    #[test]
+    fn a_page_s_header_lines_are_no_prose_before_the_headline() {
+        let text = "Skip to main content\nSubscribe | Log in\nAdvertisement\n\nCity council \
+                    approves $48 million budget\n\nBy Jordan Ellis, Staff Writer\n\nThe council \
+                    voted on Tuesday.";
+        assert_eq!(blocks(text), vec!["Skip to main content", "Advertisement"]);
     }
 
     #[test]

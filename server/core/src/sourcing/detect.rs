@@ -1252,10 +1252,13 @@ impl Detector<'_> {
         if self.place_between(k, comma) && k >= start + 2 && self.capitalized(k - 2) {
             return self.subject_before(k - 1, start).map(|s| s.start..comma);
         }
-        // "A city official, speaking on condition of anonymity, said": the subject is the
-        // phrase before a participle's commas
+        // "A city official, speaking on condition of anonymity, said", "The indictment,
+        // unsealed in Brooklyn federal court, alleges": the subject is the phrase before a
+        // participle's commas
         let first = self.lower(k);
-        if first.len() > 4 && first.ends_with("ing") && !self.capitalized(k) {
+        let participle =
+            first.ends_with("ing") || first.ends_with("ed") && !matches!(first, "indeed");
+        if first.len() > 4 && participle && !self.capitalized(k) {
             return self.subject_before(k - 1, start);
         }
         let before = self
@@ -2116,6 +2119,14 @@ mod tests {
                 .filter(|(cue, ..)| cue != "withdrew")
                 .collect::<Vec<_>>(),
             [r("called", "who", &["climate change a lie"])]
+        );
+    }
+
+    #[test]
+    fn a_past_participle_s_commas_stand_between_subject_and_cue() {
+        assert_eq!(
+            roles("The indictment, unsealed in Brooklyn federal court, alleges that he paid."),
+            [r("alleges", "The indictment", &["that he paid"])]
         );
     }
 
