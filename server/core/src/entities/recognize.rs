@@ -1277,6 +1277,13 @@ fn segment_run(
         segment_run(doc, kb, j + 1, end, shouting, sentence_start, words, out);
         return;
     }
+    // 0c. a bare word, "and", then an organization's name: "Securities and Exchange Board of
+    // India", "Oil and Natural Gas Corporation" (not "Russia and China Development Bank": a
+    // known name is a name of its own)
+    if let Some(org) = coordinated_org(doc, kb, start, end) {
+        out.push(org);
+        return;
+    }
     // 1. cut the run into titles, known names and unknown words
     // (sized once: growing it from nothing cost more than the allocation)
     let mut segs: Vec<Seg> = Vec::with_capacity(end - start);
@@ -1737,6 +1744,30 @@ fn portfolio_end(doc: &Document, kb: &KnowledgeBase, e: usize, end: usize) -> us
     } else {
         e
     }
+}
+
+/// The organization's mention of segment_run's step 0c, if the run `[start, end)` is one.
+fn coordinated_org(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    start: usize,
+    end: usize,
+) -> Option<RawMention> {
+    let a = start + usize::from(lower_word(doc, start) == "the");
+    if end < a + 4 || word(doc, a + 1) != "and" {
+        return None;
+    }
+    let first = word(doc, a);
+    if !is_capitalized(first) || !kb.lookup(first).is_empty() || kb.is_given_name(first) {
+        return None;
+    }
+    // the organization's word, ending the run or followed by "of" and the rest of its name
+    let org = (a + 3..end).find(|&k| kb.words.org_suffixes.contains(&*lower_word(doc, k)))?;
+    // (not "House and Senate Republicans": a group known by its word is no organization's name)
+    let whole =
+        (org + 1 == end || word(doc, org + 1) == "of") && kb.lookup(word(doc, org)).is_empty();
+    let capitals = (a + 2..=org).all(|k| is_capitalized(word(doc, k)));
+    (whole && capitals).then(|| whole_name_mention(doc, kb, a, end, EntityType::Org))
 }
 
 /// "Church of Scientology", "Medical Journal of Australia", "Joint Council for the Welfare of
@@ -2553,6 +2584,22 @@ mod tests {
             [
                 ("Alliance of Small Island States", "ORG"),
                 ("Jonathan Heath", "PERSON")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_word_and_an_organization_s_name_are_one_organization() {
+        assert_eq!(
+            typed(
+                "The Securities and Exchange Board of India is investigating. He met House and \
+                 Senate Republicans."
+            ),
+            [
+                ("Securities and Exchange Board of India", "ORG"),
+                ("House", "ORG"),
+                ("Senate", "ORG"),
+                ("Republicans", "NORP")
             ]
         );
     }
