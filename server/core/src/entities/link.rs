@@ -630,6 +630,9 @@ pub fn link_mentions(
             .unwrap();
         e.defining = def;
         e.ty = resolve_type(e, &raw, &words, kb);
+        if e.ty == EntityType::Person && e.kb.is_none() {
+            e.ty = no_person_s_name(words[def], raw[def].title.is_some()).unwrap_or(e.ty);
+        }
         if e.ty == EntityType::Place && e.mentions.iter().any(|&m| team[m]) {
             e.ty = EntityType::Org;
         }
@@ -984,6 +987,25 @@ fn resolve_type(
         EntityType::Person
     } else {
         EntityType::Org
+    }
+}
+
+/// The type of a name typed a person's that no person's name has the shape of: an acronym
+/// after a role (`titled`: "market researcher IDC"; a transcript's "TAPPER:" is a person) is
+/// an organization's, a model code ending it ("Galaxy S24") a product's.
+fn no_person_s_name(words: &[&str], titled: bool) -> Option<EntityType> {
+    let code = |w: &str| {
+        let letters = w.bytes().take_while(u8::is_ascii_uppercase).count();
+        (1..=2).contains(&letters)
+            && w.len() > letters
+            && w.bytes().skip(letters).all(|b| b.is_ascii_digit())
+    };
+    match words {
+        [w] if titled && w.len() >= 3 && super::recognize::is_acronym(w) && !w.contains('.') => {
+            Some(EntityType::Org)
+        }
+        [_, .., last] if code(last) => Some(EntityType::Misc),
+        _ => None,
     }
 }
 

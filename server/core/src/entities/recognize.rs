@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 use crate::entities::EntityType;
 use crate::kb::{KbRef, KnowledgeBase, Sense};
 use crate::span::Span;
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{is_camel_brand, Document, Token, TokenKind};
 use crate::wordset::{WordMap, WordSet};
 
 /// A mention before linking.
@@ -250,7 +250,9 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             );
             for m in &mut out[before..] {
                 m.headline = s.headline;
+                m.product |= m.kb.is_some_and(|r| kb.entry(r).has_tag("product"));
             }
+            join_model_words(doc, kb, &mut out, before);
             i = last + 1;
             // "Internet Explorer 6", "Windows 10": a version number makes the name a product's
             if let Some(m) = out[before..].last_mut() {
@@ -269,6 +271,17 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
                     m.span = span_of(doc, m.tokens.start, i);
                     m.ty = Some(EntityType::Misc);
                     m.product = true;
+                }
+                // "iPhone 16 Pro Max": model words after the version too
+                if m.tokens.end == i && m.product {
+                    while i < s.tokens.end
+                        && !doc.tokens[i].newline_before
+                        && kb.words.model_words.contains(word(doc, i))
+                    {
+                        i += 1;
+                    }
+                    m.tokens.end = i;
+                    m.span = span_of(doc, m.tokens.start, i);
                 }
             }
         }
@@ -810,7 +823,7 @@ fn lower_surface(doc: &Document, from: usize, to: usize) -> Cow<'_, str> {
 }
 
 fn is_capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.chars().next().is_some_and(char::is_uppercase) || is_camel_brand(w.as_bytes())
 }
 
 /// Two to seven capitals and digits (dots, dashes and ampersands aside), two capitals at least:
@@ -2032,9 +2045,32 @@ fn is_model_code(w: &str) -> bool {
 /// Is token `v`, right after the unknown name `m`, its version number ("Internet Explorer 6",
 /// "Windows 10", "Firefox 3.5")? Not a match score ("Korea 1 – 0"), a count ("Cruz 34
 /// delegates") or a year.
+/// "iPad Pro": a product's mention among `out[from..]` and the mention of model words right
+/// after it (`model_words` of `name-words.toml`) are one.
+fn join_model_words(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMention>, from: usize) {
+    let mut k = from;
+    while k + 1 < out.len() {
+        let (m, n) = (&out[k], &out[k + 1]);
+        let models = n.tokens.start == m.tokens.end
+            && n.tokens
+                .clone()
+                .all(|t| kb.words.model_words.contains(word(doc, t)));
+        if m.product && models {
+            let end = n.tokens.end;
+            out.remove(k + 1);
+            out[k].tokens.end = end;
+            out[k].span = span_of(doc, out[k].tokens.start, end);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 fn takes_version(doc: &Document, m: &RawMention, v: usize) -> bool {
-    // (most names are known, titled or typed: no need to read the token)
-    if m.kb.is_some() || m.title.is_some() || m.ty.is_some_and(|ty| ty != EntityType::Misc) {
+    // (most names are known, titled or typed: no need to read the token; a known product
+    // takes its version: "iPhone 16")
+    let known = m.kb.is_some() && !m.product;
+    if known || m.title.is_some() || m.ty.is_some_and(|ty| ty != EntityType::Misc) {
         return false;
     }
     let t = &doc.tokens[v];
@@ -2056,7 +2092,7 @@ fn takes_version(doc: &Document, m: &RawMention, v: usize) -> bool {
         && (w.len() < 3 || w.contains('.') || m.ty == Some(EntityType::Misc) && !m.product)
         && !t.newline_before
         && !more
-        && m.kb.is_none()
+        && !known
         && m.title.is_none()
         // "Channel 4", "Highway 1" are an organization and a place
         && m.ty.is_none_or(|ty| ty == EntityType::Misc)
@@ -2434,14 +2470,21 @@ fn guess_type(
     {
         return Some(EntityType::Org);
     }
-    // "Raisi said", "Smith, who", "Smith, 62,"
+    // "Raisi said", "Smith, who", "Smith, 62,", "…,” said Chip Carter."
     let after = next_word(doc, e);
     let after2 = next_word(doc, e + 1);
+    let inverted = || {
+        a > 0
+            // (not "told": "he told WKOW-TV" names the one told)
+            && matches!(word(doc, a - 1), "said" | "says" | "added" | "wrote")
+            && after.is_none_or(|w| matches!(w, "," | "." | ";"))
+    };
     // (only for full names: a lone word that "said" something is as often an organization)
     if e - a >= 2
         && (after.is_some_and(|w| kb.words.person_verbs.contains(w))
             || (after == Some(",")
-                && after2.is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit()))))
+                && after2.is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit())))
+            || inverted())
     {
         return Some(EntityType::Person);
     }
@@ -2600,6 +2643,27 @@ mod tests {
                 ("House", "ORG"),
                 ("Senate", "ORG"),
                 ("Republicans", "NORP")
+            ]
+        );
+    }
+
+    #[test]
+    fn products_in_camel_case_with_models_and_codes_and_people_after_said() {
+        assert_eq!(
+            typed(
+                "Apple unveiled the iPhone 16 and the iPad Pro. Samsung sells the Galaxy S24. \
+                 Sales grew, according to market researcher IDC. “He was a hero,” said Chip \
+                 Carter. He built homes with Habitat for Humanity."
+            ),
+            [
+                ("Apple", "ORG"),
+                ("iPhone 16", "MISC"),
+                ("iPad Pro", "MISC"),
+                ("Samsung", "ORG"),
+                ("Galaxy S24", "MISC"),
+                ("IDC", "ORG"),
+                ("Chip Carter", "PERSON"),
+                ("Habitat for Humanity", "ORG")
             ]
         );
     }

@@ -85,6 +85,7 @@ pub struct NameWords {
     pub determiners: WordSet,
     pub org_suffixes: WordSet,
     pub legal_forms: WordSet,
+    pub model_words: WordSet,
     pub place_suffixes: WordSet,
     pub place_prefixes: WordSet,
     pub misc_suffixes: WordSet,

@@ -9,6 +9,7 @@ pub use decode::decode_lossy;
 pub(crate) use markdown::comment_start;
 pub use markdown::prose_mask;
 pub use sentences::{Paragraph, Sentence};
+pub use tokens::is_camel_brand;
 pub use tokens::{Token, TokenKind};
 
 use std::borrow::Cow;

@@ -29,7 +29,8 @@ pub struct Token {
     pub space_before: bool,
     /// A line break comes between the previous token and this one.
     pub newline_before: bool,
-    /// The first character is upper case (asked of nearly every token, so noted once).
+    /// The first character is upper case, or the word is a brand in camel case ("iPhone"),
+    /// capitalised as a name is (asked of nearly every token, so noted once).
     pub upper: bool,
 }
 
@@ -157,7 +158,7 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<usize>) {
                 kind,
                 space_before,
                 newline_before,
-                upper: bytes[k].is_ascii_uppercase(),
+                upper: bytes[k].is_ascii_uppercase() || is_camel_brand(&bytes[k..end]),
             });
             // the space after a word, taken here rather than by another turn of the loop
             space_before = bytes.get(end) == Some(&b' ');
@@ -430,8 +431,24 @@ fn open_single_quote_pending(tokens: &[Token], text: &str) -> bool {
     depth > 0
 }
 
+/// "iPhone", "iPad", "eBay": a brand's name written with a lower-case "i" or "e" before its
+/// capital, and lower case after it ("mRNA", "iOS" are no such names).
+pub fn is_camel_brand(w: &[u8]) -> bool {
+    w.len() >= 4
+        && matches!(w[0], b'i' | b'e')
+        && w[1].is_ascii_uppercase()
+        && w[2..].iter().any(u8::is_ascii_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_brand_in_camel_case_is_capitalised() {
+        let upper = |w: &str| is_camel_brand(w.as_bytes());
+        assert!(upper("iPhone") && upper("eBay") && upper("iPads"));
+        assert!(!upper("iOS") && !upper("mRNA") && !upper("iraq") && !upper("e-mail"));
+    }
     use super::*;
 
     fn toks(text: &str) -> Vec<(&str, TokenKind)> {
