@@ -823,7 +823,11 @@ fn lower_surface(doc: &Document, from: usize, to: usize) -> Cow<'_, str> {
 }
 
 fn is_capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase) || is_camel_brand(w.as_bytes())
+    match w.as_bytes().first() {
+        Some(b'i' | b'e') => is_camel_brand(w.as_bytes()),
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Two to seven capitals and digits (dots, dashes and ampersands aside), two capitals at least:
@@ -1766,6 +1770,11 @@ fn coordinated_org(
     start: usize,
     end: usize,
 ) -> Option<RawMention> {
+    // (most runs are short or have no "and" second: asked before any lower-casing)
+    let and_at = |k: usize| k < end && word(doc, k) == "and";
+    if end < start + 4 || !(and_at(start + 1) || and_at(start + 2)) {
+        return None;
+    }
     let a = start + usize::from(lower_word(doc, start) == "the");
     if end < a + 4 || word(doc, a + 1) != "and" {
         return None;

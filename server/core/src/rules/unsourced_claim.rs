@@ -24,6 +24,10 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
             let Some(signal) = claim_signal(cx, s) else {
                 continue;
             };
+            // (asked of the few sentences with a signal)
+            if names_evidence(cx, s) {
+                continue;
+            }
             let mut f = finding(
                 "unsourced-claim",
                 severity,
@@ -48,8 +52,8 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
     out
 }
 
-/// Headlines, questions, quotations, short sentences and sentences naming the poll or study
-/// their figures come from are never flagged.
+/// Headlines, questions, quotations and short sentences are never flagged (nor, in `run`,
+/// sentences naming the poll or study their figures come from).
 fn eligible(cx: &Context, s: &Sentence) -> bool {
     let doc = cx.input.doc;
     // one pass over the sentence's tokens for both counts
@@ -66,12 +70,7 @@ fn eligible(cx: &Context, s: &Sentence) -> bool {
     let last = doc.token_text(s.tokens.end - 1);
     // (a dateline's sentence is the outlet's own report of its news: "BRUSSELS (AP) — The
     // European Union on Monday fined Apple 1.8 billion euros")
-    !s.headline
-        && words >= MIN_WORDS
-        && last != "?"
-        && !quoted
-        && doc.dateline_dash(s).is_none()
-        && !names_evidence(cx, s)
+    !s.headline && words >= MIN_WORDS && last != "?" && !quoted && doc.dateline_dash(s).is_none()
 }
 
 /// "… 47 percent in the latest Washington Post-ABC News poll": the poll is the source.

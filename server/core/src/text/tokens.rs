@@ -158,7 +158,8 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<usize>) {
                 kind,
                 space_before,
                 newline_before,
-                upper: bytes[k].is_ascii_uppercase() || is_camel_brand(&bytes[k..end]),
+                upper: bytes[k].is_ascii_uppercase()
+                    || matches!(bytes[k], b'i' | b'e') && is_camel_brand(&bytes[k..end]),
             });
             // the space after a word, taken here rather than by another turn of the loop
             space_before = bytes.get(end) == Some(&b' ');
