@@ -2678,6 +2678,21 @@ mod tests {
     }
 
     #[test]
+    fn fires_are_events_and_rating_agencies_organizations() {
+        assert_eq!(
+            typed(
+                "The Palisades Fire has burned 20,000 acres, officials said at 9:15 a.m. PT. \
+                 Olu Sonola works at Sonola Ratings."
+            ),
+            [
+                ("Palisades Fire", "MISC"),
+                ("Olu Sonola", "PERSON"),
+                ("Sonola Ratings", "ORG")
+            ]
+        );
+    }
+
+    #[test]
     fn a_person_in_apposition_to_the_owner_of_a_store_is_no_store() {
         assert_eq!(
             typed("The owner of the store, Sam Patel, said so. The firm, Blackwater Quant, did."),

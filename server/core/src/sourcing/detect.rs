@@ -1331,8 +1331,13 @@ impl Detector<'_> {
         if self.capitalized(i) && !title_case && self.in_long_mention(i) {
             return false;
         }
-        // "three counts of felonious assault": a plural after a number is a noun
-        if i > 0 && self.lower(i).ends_with('s') && !self.is(i, "says") && self.counted(i - 1) {
+        // "three counts of felonious assault": a plural after a number is a noun, and so is
+        // one opening what was said ("Luna said orders now cover …")
+        if i > 0
+            && self.lower(i).ends_with('s')
+            && !self.is(i, "says")
+            && (self.counted(i - 1) || matches!(self.lower(i - 1), "said" | "says" | "told"))
+        {
             return false;
         }
         // "by a quarter point to 10.25%": so is a word after a measure's
@@ -2127,6 +2132,18 @@ mod tests {
         assert_eq!(
             roles("The indictment, unsealed in Brooklyn federal court, alleges that he paid."),
             [r("alleges", "The indictment", &["that he paid"])]
+        );
+    }
+
+    #[test]
+    fn a_plural_opening_what_was_said_is_no_cue() {
+        assert_eq!(
+            roles("Sheriff Robert Luna said orders now cover 180,000 residents."),
+            [r(
+                "said",
+                "Sheriff Robert Luna",
+                &["orders now cover 180,000 residents"]
+            )]
         );
     }
 
