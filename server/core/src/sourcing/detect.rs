@@ -1623,7 +1623,9 @@ impl Detector<'_> {
             && self.lower(cue.start).ends_with("ing")
             && self.lower(cue.start) != "according";
         // "…, who has called climate change a lie": so does a relative clause's
-        let relative = matches!(self.lower(clause.start), "who" | "which");
+        // (not "WHO Director-General Tedros": the acronym)
+        let relative =
+            matches!(self.lower(clause.start), "who" | "which") && !self.acronym(clause.start);
         let tail = tail && !self.that_clause_follows(&after) && !participle && !relative;
         let according_first = self.lower(cue.start) == "according" && before.is_empty();
         if tail && !according_first {
@@ -2111,6 +2113,18 @@ mod tests {
                     &["The bank kept rates high"]
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_spelled_like_who_opens_no_relative_clause() {
+        assert_eq!(
+            roles("“This is bad,” WHO Director-General Tedros told a news conference."),
+            [r(
+                "told",
+                "WHO Director-General Tedros",
+                &["“This is bad,”"]
+            )]
         );
     }
 
