@@ -121,3 +121,12 @@ fn lagos_scraped() {
 fn paris_election() {
     insta::assert_snapshot!(report("paris-election.txt"));
 }
+
+/// Football in Spain: accented names ("Mbappé", "Vinícius Júnior", "Santiago Bernabéu"), clubs
+/// named after cities ("Real Madrid", "Athletic Bilbao", "Paris Saint-Germain") with the city
+/// nested inside. Known wrong: "Barcelona" and "Madrid" alone stand for clubs but are typed as
+/// the cities.
+#[test]
+fn madrid_football() {
+    insta::assert_snapshot!(report("madrid-football.txt"));
+}

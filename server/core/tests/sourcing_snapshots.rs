@@ -108,3 +108,18 @@ fn senate_border_markdown() {
 fn camden_court() {
     insta::assert_snapshot!(report("camden-court.txt"));
 }
+
+/// A health emergency: "WHO" opening a source, two agencies with the same acronym ("Africa CDC"
+/// and the U.S. CDC), a company named with two demonyms, an appositive with a relative clause.
+#[test]
+fn geneva_mpox() {
+    insta::assert_snapshot!(report("geneva-mpox.txt"));
+}
+
+/// A scraped city-hall story: page furniture before the headline ("Skip to main content",
+/// "Subscribe | Log in", "Advertisement"), a byline, furniture inside and after the body.
+/// Known wrong: "against" in "who voted against the plan" is taken as a cue.
+#[test]
+fn riverton_scraped() {
+    insta::assert_snapshot!(report("riverton-scraped.txt"));
+}

@@ -32,7 +32,8 @@ pub fn boilerplate_blocks(doc: &Document, lex: &Lexicons) -> Vec<Span> {
         .iter()
         .zip(&menu)
         .map(|(s, &menu)| {
-            menu || s.tokens.len() <= MAX_WORDS && lex.boilerplate.any_in(&doc.prose, s.span)
+            menu || s.tokens.len() <= MAX_WORDS
+                && (lex.boilerplate.any_in(&doc.prose, s.span) || labelled(doc, lex, s))
         })
         .collect();
     // a short sentence on the line of furniture is furniture ("© 2023 The Ledger. All rights
@@ -76,6 +77,21 @@ pub fn boilerplate_blocks(doc: &Document, lex: &Lexicons) -> Vec<Span> {
         last_in_block = Some(i);
     }
     blocks
+}
+
+/// "Related: Voters reject school bond": a line opening with a furniture label and a colon.
+fn labelled(doc: &Document, lex: &Lexicons, s: &crate::text::Sentence) -> bool {
+    let first = doc.tokens[s.tokens.start];
+    if !first.newline_before && s.tokens.start != 0 {
+        return false;
+    }
+    // the label is one or two words
+    (s.tokens.start + 1..(s.tokens.start + 4).min(s.tokens.end)).any(|colon| {
+        doc.token_text(colon) == ":"
+            && lex.words.furniture_labels.contains(
+                &doc.lower_text(Span::new(first.span.start, doc.tokens[colon - 1].span.end)),
+            )
+    })
 }
 
 /// True when `span` overlaps one of the (sorted, disjoint) blocks.
@@ -135,6 +151,13 @@ mod tests {
                 "Share this article\nFacebook Twitter WhatsApp Email"
             ]
         );
+    }
+
+    #[test]
+    fn a_line_opening_with_a_furniture_label_is_furniture() {
+        let text = "The talks are related: one depends on the other.\n\nRelated: Voters reject \
+                    school bond\n\nThe count resumed.";
+        assert_eq!(blocks(text), vec!["Related: Voters reject school bond"]);
     }
 
     #[test]

@@ -53,6 +53,7 @@ pub struct Words {
     pub evidence_nouns: WordSet,
     pub quantity_words: WordSet,
     pub measure_words: WordSet,
+    pub furniture_labels: WordSet,
     pub currency_signs: WordSet,
     pub time_words: WordSet,
 }
