@@ -1850,6 +1850,8 @@ fn person_after_org(
             && !kb.is_common_word(w)
             && !kb.words.connectors.contains(w)
             && suffix_type(kb, &lower_word(doc, i)).is_none()
+            // ("Energy Minister Herman Halushchenko": a title is no word of the name)
+            && !kb.is_title(&lower_word(doc, i))
     };
     let tail: [OnceCell<bool>; 3] = Default::default();
     let fits = |k: usize| {
@@ -2689,6 +2691,14 @@ mod tests {
                 ("Olu Sonola", "PERSON"),
                 ("Sonola Ratings", "ORG")
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_after_an_organization_s_word_is_no_word_of_the_name() {
+        assert_eq!(
+            typed("Officials met. Energy Minister Herman Halushchenko wrote so."),
+            [("Herman Halushchenko", "PERSON")]
         );
     }
 
