@@ -6,10 +6,10 @@ use super::support::annotate_and_score;
 
 /// (metric key in the scorer's JSON, floor for its F1).
 const FLOORS: &[(&str, f64)] = &[
-    ("cue", 0.745),
-    ("source_cue_matched", 0.712),
-    ("content_tokens", 0.810),
-    ("sentences", 0.815),
+    ("cue", 0.75),
+    ("source_cue_matched", 0.715),
+    ("content_tokens", 0.815),
+    ("sentences", 0.82),
 ];
 
 #[test]
