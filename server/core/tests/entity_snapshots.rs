@@ -124,8 +124,8 @@ fn paris_election() {
 
 /// Football in Spain: accented names ("Mbappé", "Vinícius Júnior", "Santiago Bernabéu"), clubs
 /// named after cities ("Real Madrid", "Athletic Bilbao", "Paris Saint-Germain") with the city
-/// nested inside. Known wrong: "Barcelona" and "Madrid" alone stand for clubs but are typed as
-/// the cities.
+/// nested inside, a city doing what teams do ("Barcelona lead the table"). Known wrong:
+/// "Madrid face Stuttgart" is linked to the dateline's "MADRID" and stays the city.
 #[test]
 fn madrid_football() {
     insta::assert_snapshot!(report("madrid-football.txt"));

@@ -133,6 +133,7 @@ pub fn link_mentions(
     let words: Vec<&[&str]> = bounds.into_iter().map(|r| &all_words[r]).collect();
     people_named_like_cities(doc, kb, &mut raw, &words);
     clubs_named_like_cities(doc, kb, &mut raw, &words);
+    cities_playing_as_clubs(doc, kb, &mut raw);
     companies_named_like_places(kb, &mut raw, &words);
     let texts: Vec<Cow<str>> = raw
         .iter()
@@ -826,6 +827,56 @@ fn companies_named_like_places(kb: &KnowledgeBase, raw: &mut [RawMention], words
     }
 }
 
+/// "Barcelona lead the table", "Madrid face Stuttgart": in an article about a sport (it names
+/// a club or a league the knowledge base knows), a city doing what teams do (`team_verbs` of
+/// `name-words.toml`) is a team throughout, unless the article also names it as a place.
+fn cities_playing_as_clubs(doc: &Document, kb: &KnowledgeBase, raw: &mut [RawMention]) {
+    let sport = |m: &RawMention| {
+        m.kb.is_some_and(|r| {
+            let e = kb.entry(r);
+            e.has_tag("sport") || e.has_tag("league")
+        })
+    };
+    if !raw.iter().any(sport) {
+        return;
+    }
+    let city = |m: &RawMention| {
+        m.ty == Some(EntityType::Place) && m.kb.is_some_and(|r| kb.entry(r).has_tag("city"))
+    };
+    // (a dateline has a dash or a comma after the city, not a verb)
+    let plays = |m: &RawMention| {
+        let e = m.tokens.end;
+        doc.tokens.get(e).is_some_and(|t| {
+            t.kind == TokenKind::Word && kb.words.team_verbs.contains(doc.token_text(e))
+        })
+    };
+    // (an article that names the city as a place too leaves it the place throughout, as in
+    // `clubs_named_like_cities`: "on the radio in Boston … Boston won")
+    let places: HashSet<&str> = raw
+        .iter()
+        .filter(|m| city(m) && in_place_context(doc, kb, m.tokens.start))
+        .map(|m| doc.text_of(m.span))
+        .collect();
+    let teams: HashSet<&str> = raw
+        .iter()
+        .filter(|m| city(m) && plays(m))
+        .map(|m| doc.text_of(m.span))
+        .filter(|t| !places.contains(t))
+        .collect();
+    if teams.is_empty() {
+        return;
+    }
+    // the name read one way throughout, but for a dateline ("BARCELONA, Spain —")
+    for m in raw.iter_mut() {
+        let dateline = m.tokens.start == 0 || doc.tokens[m.tokens.start].newline_before;
+        let dateline = dateline && !plays(m);
+        if city(m) && !dateline && teams.contains(doc.text_of(m.span)) {
+            m.ty = Some(EntityType::Org);
+            m.kb = None;
+        }
+    }
+}
+
 fn known_by_surname(kb: &KnowledgeBase, surname: &str, roles: &[String]) -> Option<KbRef> {
     let r = kb.person_with_surname(surname)??;
     let description = kb.entry(r).description.to_lowercase();
@@ -1146,6 +1197,20 @@ mod tests {
                 ("Mars", "ORG", "Mars Inc."),
                 ("Mars", "ORG", "Mars Inc."),
             ]
+        );
+    }
+
+    #[test]
+    fn a_city_doing_what_teams_do_in_a_sports_article_is_a_team() {
+        let text = "Mbappé scored for Real Madrid in La Liga.\n\nBarcelona lead the table. \
+                    Barcelona is a port. Paris is a city.";
+        assert_eq!(
+            linked(text)
+                .into_iter()
+                .filter(|(m, ..)| *m == "Barcelona")
+                .map(|(_, ty, _)| ty)
+                .collect::<Vec<_>>(),
+            ["ORG", "ORG"]
         );
     }
 

@@ -86,6 +86,7 @@ pub struct NameWords {
     pub org_suffixes: WordSet,
     pub legal_forms: WordSet,
     pub model_words: WordSet,
+    pub team_verbs: WordSet,
     pub place_suffixes: WordSet,
     pub place_prefixes: WordSet,
     pub misc_suffixes: WordSet,
