@@ -1436,6 +1436,16 @@ fn segment_run(
                 {
                     *e = p + 1
                 }
+                // "Los Angeles County Sheriff Robert Luna": a place's word after a known place
+                // names another place, with it
+                Some(&mut Seg::Known(a, e, Sense::Name(r)))
+                    if e == p
+                        && kb.entry(r).ty == Some(EntityType::Place)
+                        && kb.words.place_suffixes.contains(&*lower) =>
+                {
+                    segs.pop();
+                    segs.push(Seg::Name(a, p + 1));
+                }
                 // "the critic Stanley Crouch": a city's name that is a given name, after a role
                 // and before a surname, is a person's
                 Some(&mut Seg::Known(a, e, Sense::Name(r)))
@@ -2690,6 +2700,18 @@ mod tests {
                 ("Palisades Fire", "MISC"),
                 ("Olu Sonola", "PERSON"),
                 ("Sonola Ratings", "ORG")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_s_word_after_a_known_place_names_another_place() {
+        assert_eq!(
+            typed("Officials met. Los Angeles County Sheriff Robert Luna flew to Atlantic City."),
+            [
+                ("Los Angeles County", "PLACE"),
+                ("Robert Luna", "PERSON"),
+                ("Atlantic City", "PLACE")
             ]
         );
     }
