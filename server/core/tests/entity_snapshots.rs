@@ -124,8 +124,9 @@ fn paris_election() {
 
 /// Football in Spain: accented names ("Mbappé", "Vinícius Júnior", "Santiago Bernabéu"), clubs
 /// named after cities ("Real Madrid", "Athletic Bilbao", "Paris Saint-Germain") with the city
-/// nested inside, a city doing what teams do ("Barcelona lead the table"). Known wrong:
-/// "Madrid face Stuttgart" is linked to the dateline's "MADRID" and stays the city.
+/// nested inside, a city doing what teams do ("Barcelona lead the table", "Madrid face
+/// Stuttgart", apart from the dateline's "MADRID"). Known wrong: the two Madrid clubs leave
+/// "Madrid" a team of its own.
 #[test]
 fn madrid_football() {
     insta::assert_snapshot!(report("madrid-football.txt"));

@@ -226,7 +226,16 @@ pub fn link_mentions(
             && t.chars().filter(|c| c.is_alphabetic()).count() > 3
         {
             if let Some(&j) = first_by_text.get(super::recognize::title_case(t).as_str()) {
-                uf.union(j, i);
+                // (not a dateline's city and the team named after it: "MADRID —", "Madrid face
+                // Stuttgart")
+                let apart = matches!(
+                    (raw[i].ty, raw[j].ty),
+                    (Some(EntityType::Place), Some(EntityType::Org))
+                        | (Some(EntityType::Org), Some(EntityType::Place))
+                );
+                if !apart {
+                    uf.union(j, i);
+                }
             }
         }
     }
@@ -1211,6 +1220,22 @@ mod tests {
                 .map(|(_, ty, _)| ty)
                 .collect::<Vec<_>>(),
             ["ORG", "ORG"]
+        );
+    }
+
+    #[test]
+    fn a_dateline_s_city_is_not_the_team_named_after_it() {
+        let text = "MADRID — Mbappé scored for Real Madrid in La Liga.\n\nMadrid face \
+                    Stuttgart on Tuesday.";
+        assert_eq!(
+            linked(text)
+                .into_iter()
+                .filter(|(m, ..)| m.eq_ignore_ascii_case("Madrid"))
+                .collect::<Vec<_>>(),
+            [
+                ("MADRID", "PLACE", "MADRID"),
+                ("Madrid", "ORG", "Real Madrid")
+            ]
         );
     }
 
