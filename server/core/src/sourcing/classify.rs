@@ -73,9 +73,16 @@ pub fn classify_source(
         .or_else(|| covered().last());
     if let Some(m) = head {
         let entity = &entities[m.entity];
-        // ("International Atomic Energy Agency" is known and no news agency)
+        // ("International Atomic Energy Agency" is known and no news agency; "a study published
+        // in the journal Nature Medicine" is research, not another outlet's report)
+        let research = || {
+            lower
+                .split_whitespace()
+                .take(2)
+                .any(|w| words.evidence_nouns.contains(w))
+        };
         let media = entity.kb.map_or_else(
-            || has_word(&lower, &words.media_words),
+            || has_word(&lower, &words.media_words) && !research(),
             |r| kb.entry(r).has_tag("media"),
         );
         let kind = match entity.ty {
@@ -173,6 +180,23 @@ mod tests {
             .iter()
             .filter_map(|at| Some((at.source_hull()?.text(text), at.source_kind)))
             .collect()
+    }
+
+    #[test]
+    fn a_study_in_a_journal_is_no_outlet_s_report() {
+        assert_eq!(
+            kinds(
+                "Levels rose, according to a study published in the journal Nature Medicine. \
+                 The deal was first reported by Reuters."
+            ),
+            [
+                (
+                    "a study published in the journal Nature Medicine",
+                    SourceKind::Described
+                ),
+                ("Reuters", SourceKind::Media)
+            ]
+        );
     }
 
     #[test]
