@@ -1780,12 +1780,7 @@ fn coordinated_org(
     start: usize,
     end: usize,
 ) -> Option<RawMention> {
-    // (most runs are short or have no "and" second: asked before any lower-casing)
-    let and_at = |k: usize| k < end && word(doc, k) == "and";
-    if end < start + 4 || !(and_at(start + 1) || and_at(start + 2)) {
-        return None;
-    }
-    let a = start + usize::from(lower_word(doc, start) == "the");
+    let a = start + usize::from(word(doc, start).eq_ignore_ascii_case("the"));
     if end < a + 4 || word(doc, a + 1) != "and" {
         return None;
     }
@@ -2258,22 +2253,14 @@ fn quoted_title(
 /// The closing mark of a quotation opening at token `open` of three words or more in capitals
 /// ("“BIG WIN FOR OUR CONSTITUTION AND DEMOCRACY”"): a slogan, no title.
 fn shouted_quote(doc: &Document, open: usize, end: usize) -> Option<usize> {
-    let mut words = 0;
-    for k in open + 1..end.min(open + 16) {
-        match doc.tokens[k].kind {
-            TokenKind::CloseQuote => return (words >= 3).then_some(k),
-            TokenKind::Word => {
-                let w = word(doc, k);
-                if w.chars().any(char::is_lowercase) {
-                    return None;
-                }
-                words += usize::from(w.chars().any(char::is_alphabetic));
-            }
-            TokenKind::OpenQuote => return None,
-            _ => {}
-        }
-    }
-    None
+    let close = (open + 1..end.min(open + 16)).find(|&k| {
+        matches!(
+            doc.tokens[k].kind,
+            TokenKind::CloseQuote | TokenKind::OpenQuote
+        )
+    })?;
+    (doc.tokens[close].kind == TokenKind::CloseQuote && is_all_caps_sentence(doc, open + 1..close))
+        .then_some(close)
 }
 
 /// Whether `w` is the plural of a known person's surname: a family ("Clintons", "Bushes").
