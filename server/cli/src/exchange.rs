@@ -47,7 +47,7 @@ pub struct Attribution {
     pub source_spans: Option<Vec<[usize; 2]>>,
     #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub content_spans: Option<Vec<[usize; 2]>>,
-    pub source_kind: String,
+    pub source_kind: &'static str,
     pub direct: bool,
 }
 
@@ -129,7 +129,7 @@ pub fn document<'a>(id: &'a str, text: &str, a: &Analysis, config: &Config) -> D
                 cue_spans: frags(&at.cue),
                 source_spans: frags(&at.source),
                 content_spans: frags(&at.content),
-                source_kind: format!("{:?}", at.source_kind),
+                source_kind: at.source_kind.name(),
                 direct: at.direct,
             })
             .collect(),
@@ -188,12 +188,13 @@ impl Document<'_> {
                     w.raw("]");
                 }
             }
-            w.raw(",\"source_kind\":");
-            w.string(&a.source_kind);
+            // (kind names are plain words: nothing to escape)
+            w.raw(",\"source_kind\":\"");
+            w.raw(a.source_kind);
             w.raw(if a.direct {
-                ",\"direct\":true}"
+                "\",\"direct\":true}"
             } else {
-                ",\"direct\":false}"
+                "\",\"direct\":false}"
             });
         }
         w.raw("],\"unsourced\":[");
@@ -274,6 +275,15 @@ mod tests {
         assert_eq!(all, only);
         assert_eq!(only_findings, only.len());
         assert!(all_findings > only_findings);
+    }
+
+    #[test]
+    fn integers_are_written_in_decimal() {
+        for n in [0, 7, 9, 10, 99, 100, 12_345, 1_000_000, usize::MAX] {
+            let mut w = super::Writer(b"x".to_vec());
+            w.int(n);
+            assert_eq!(w.0, format!("x{n}").into_bytes());
+        }
     }
 
     #[test]

@@ -24,6 +24,24 @@ pub enum SourceKind {
     None,
 }
 
+impl SourceKind {
+    /// The variant's name, as `Debug` writes it ("NamedPerson"): the exchange format's
+    /// `source_kind`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::NamedPerson => "NamedPerson",
+            SourceKind::NamedOrg => "NamedOrg",
+            SourceKind::Media => "Media",
+            SourceKind::Document => "Document",
+            SourceKind::Pronoun => "Pronoun",
+            SourceKind::Described => "Described",
+            SourceKind::Anonymous => "Anonymous",
+            SourceKind::Weasel => "Weasel",
+            SourceKind::None => "None",
+        }
+    }
+}
+
 /// One attribution: a cue, a source and the content attributed to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attribution {
@@ -72,3 +90,26 @@ pub use detect::detect;
 pub use lexicon::{Lexicons, PhraseSet};
 pub use quotes::{find_quotes, quote_at, Quote, StrayClose};
 pub use scan::Scan;
+
+#[cfg(test)]
+mod tests {
+    use super::SourceKind;
+
+    #[test]
+    fn source_kind_names_are_their_debug_names() {
+        use SourceKind::*;
+        for k in [
+            NamedPerson,
+            NamedOrg,
+            Media,
+            Document,
+            Pronoun,
+            Described,
+            Anonymous,
+            Weasel,
+            None,
+        ] {
+            assert_eq!(k.name(), format!("{k:?}"));
+        }
+    }
+}
