@@ -56,7 +56,15 @@ pub fn detect(
             // most words are a candidate of neither the rules nor the model: decide that by id
             let candidate = doc.tokens[i].kind == TokenKind::Word
                 && d.lex.cue_candidate(keys[i], || doc.lower(i));
-            let cue = (candidate || scores[i].is_some()) && d.cue_decision(i, candidate, scores[i]);
+            // (a scored word is no cue below the model's thresholds, whatever else holds: most
+            // of the model's words are decided here, before any of the vetoes of cue_decision)
+            let model = d.lex.cue_model;
+            let proposed = match scores[i] {
+                Some(z) if candidate => z >= model.veto.min(model.add),
+                Some(z) => z >= model.add,
+                None => candidate,
+            };
+            let cue = proposed && d.cue_decision(i, candidate, scores[i]);
             if let Some(who) = (cue && i > 0)
                 .then(|| (i.saturating_sub(3)..i).find(|&k| doc.lower(k) == "who"))
                 .flatten()
