@@ -39,36 +39,45 @@ pub fn run(args: Args) -> ExitCode {
             .num_threads(n.max(1))
             .build_global();
     }
-    // decoded here, in input order, while the embedded data is still loading
-    let docs = match &args.jsonl {
-        Some(path) => match read_documents(path) {
-            Ok(docs) => Some(docs),
+    let config = exchange::config();
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let annotate = |doc: Result<(String, String), String>| {
+        let (id, text) = doc?;
+        let analysis = analyze(&text, DocKind::Plain, &config);
+        Ok(exchange::document(&id, &text, &analysis, &config).to_json())
+    };
+    let mut failed = false;
+    if let Some(path) = &args.jsonl {
+        let mut docs = match Documents::open(path) {
+            Ok(docs) => docs,
             Err(e) => {
                 eprintln!("copydesk: {}: {e}", path.display());
                 return ExitCode::from(2);
             }
-        },
-        None => None,
-    };
-    let config = exchange::config();
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut failed = false;
-    if let Some(docs) = docs {
-        let annotate = |doc: Result<(String, String), String>| {
-            let (id, text) = doc?;
-            let analysis = analyze(&text, DocKind::Plain, &config);
-            Ok(exchange::document(&id, &text, &analysis, &config).to_json())
         };
-        // one job runs on this thread, where the input was read, and writes each result as it
-        // comes: handing every document to a pool thread and back bought nothing, and holding
-        // all the output touched new memory for all of it
-        failed |= if args.jobs == Some(1) {
-            write_results(&mut out, docs.into_iter().map(annotate))
+        if args.jobs == Some(1) {
+            // one job runs on this thread and streams: documents are decoded ahead only while
+            // the embedded data is still loading, then each is read, analysed and written in
+            // turn, so its text's memory serves the next one (holding every text touched new
+            // memory for all of them, which the kernel must zero page by page)
+            let mut ahead = Vec::new();
+            while !crate::warm::ready() {
+                match docs.next() {
+                    Some(doc) => ahead.push(doc),
+                    None => break,
+                }
+            }
+            failed |= write_results(&mut out, ahead.into_iter().chain(&mut docs).map(annotate));
         } else {
-            let results: Vec<_> = docs.into_par_iter().map(annotate).collect();
-            write_results(&mut out, results)
-        };
+            let all: Vec<_> = docs.by_ref().collect();
+            let results: Vec<_> = all.into_par_iter().map(annotate).collect();
+            failed |= write_results(&mut out, results);
+        }
+        if let Some(e) = docs.error {
+            eprintln!("copydesk: {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
     }
     let results: Vec<Result<String, String>> = args
         .files
@@ -95,27 +104,51 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 /// The documents of a JSON Lines file (`-`: stdin), each line decoded as it is read: the id and
-/// text of each non-blank line, or a message naming the line that is not a document. (One line
-/// buffer serves every line: holding all the lines as well as their texts touched as much new
-/// memory again, which the kernel must zero page by page.)
-fn read_documents(path: &Path) -> std::io::Result<Vec<Result<(String, String), String>>> {
-    let mut reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        Box::new(std::io::BufReader::new(std::fs::File::open(path)?))
-    };
-    let mut docs = Vec::new();
-    let mut line = String::new();
-    for n in 1.. {
-        line.clear();
-        if reader.read_line(&mut line)? == 0 {
-            break;
-        }
-        if !line.trim().is_empty() {
-            docs.push(decode(path, n, &line));
+/// text of each non-blank line, or a message naming the line that is not a document. One line
+/// buffer serves every line. Reading stops at the first I/O error, kept in `error`.
+struct Documents {
+    path: PathBuf,
+    reader: Box<dyn BufRead>,
+    line: String,
+    n: usize,
+    error: Option<std::io::Error>,
+}
+
+impl Documents {
+    fn open(path: &Path) -> std::io::Result<Documents> {
+        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            Box::new(std::io::BufReader::new(std::fs::File::open(path)?))
+        };
+        Ok(Documents {
+            path: path.to_owned(),
+            reader,
+            line: String::new(),
+            n: 0,
+            error: None,
+        })
+    }
+}
+
+impl Iterator for Documents {
+    type Item = Result<(String, String), String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.line.clear();
+            self.n += 1;
+            match self.reader.read_line(&mut self.line) {
+                Ok(0) => return None,
+                Err(e) => {
+                    self.error = Some(e);
+                    return None;
+                }
+                Ok(_) if self.line.trim().is_empty() => continue,
+                Ok(_) => return Some(decode(&self.path, self.n, &self.line)),
+            }
         }
     }
-    Ok(docs)
 }
 
 /// The id and text of line `n`, or a message naming the line when it is not a document.
