@@ -6,7 +6,7 @@
 //! (its lower-cased text, or `<num>`, `<dash>`, `<oq>`, `<cq>`, the punctuation itself, `<nl>`
 //! across a line break); their classes (pronoun, article, auxiliary, capitalized word, other
 //! word); the class two tokens back; whether the word is capitalized; and whether a reporting
-//! verb comes before or after it in its sentence ([`strong_context`]).
+//! verb comes before or after it in its sentence ([`CueModel::strong_context`]).
 //!
 //! Every string of the table is interned once when it is parsed. Each token of a document is
 //! looked up once among all keys; whether it is a candidate and its neighbours' keys are then
@@ -101,6 +101,9 @@ pub struct CueModel {
     class_pairs: ClassPairs,
     /// The id of each one-byte ASCII key (most punctuation tokens are one), by its byte.
     ascii: Vec<Id>,
+    /// Per id: [`VERB`] for a reporting verb ([`STRONG`]), [`END`] for a sentence-ending mark,
+    /// else 0 ([`CueModel::strong_context`] reads them by id).
+    marks: Vec<u8>,
 }
 
 /// The weights of the pairs with classes: (word, previous class), (word, next class) and
@@ -286,6 +289,16 @@ impl CueModel {
                 _ => panic!("grammars/lexicon/cue-model.tsv: bad line {line:?}"),
             }
         }
+        // (interned, so that every token that is one has an id, whatever the table mentions)
+        let verbs = STRONG.map(|w| m.intern(w));
+        let ends = [".", "?", "!"].map(|p| m.intern(p));
+        m.marks = vec![0; m.ids()];
+        for id in verbs {
+            m.marks[id as usize] = VERB;
+        }
+        for id in ends {
+            m.marks[id as usize] = END;
+        }
         assert!(
             m.ids() < 1 << ID_BITS,
             "grammars/lexicon/cue-model.tsv: more keys than a pair's key holds"
@@ -346,7 +359,7 @@ impl CueModel {
     /// The score (log-odds of being a cue) of every token of `doc`, given their
     /// [`CueModel::keys`]: `None` for a token that is no word the model has seen in a cue.
     pub fn scores(&self, doc: &Document, keys: &[Id]) -> Vec<Option<f32>> {
-        let strong = strong_context(doc);
+        let strong = self.strong_context(doc, keys);
         (0..doc.tokens.len())
             .map(|i| {
                 let candidate = doc.tokens[i].kind == TokenKind::Word
@@ -361,7 +374,7 @@ impl CueModel {
     }
 
     /// The score of the candidate word at token `i`, given the [`CueModel::key`] of every
-    /// token; `strong` is the token's [`strong_context`].
+    /// token; `strong` is the token's [`CueModel::strong_context`].
     fn score(&self, doc: &Document, keys: &[Id], i: usize, strong: u8) -> f32 {
         let tokens = &doc.tokens;
         let w = keys[i];
@@ -517,65 +530,57 @@ fn parse_weight(s: &str) -> f32 {
     }
 }
 
-/// Bit of [`strong_context`]: a reporting verb comes before the token in its sentence.
+/// Bit of [`CueModel::strong_context`]: a reporting verb comes before the token in its sentence.
 const STRONG_BEFORE: u8 = 1;
-/// Bit of [`strong_context`]: a reporting verb comes after the token in its sentence.
+/// Bit of [`CueModel::strong_context`]: a reporting verb comes after the token in its sentence.
 const STRONG_AFTER: u8 = 2;
 
-/// Per token, whether a reporting verb ([`STRONG`]) is the nearest of those and of the
-/// sentence-ending marks before it on its line, at most [`REACH`] tokens away
-/// ([`STRONG_BEFORE`]), and likewise after it ([`STRONG_AFTER`]); the script's
-/// `strong_around`. One pass each way, so the article costs the same however many candidates
-/// it has.
-fn strong_context(doc: &Document) -> Vec<u8> {
-    const END: u8 = 4;
-    const VERB: u8 = 8;
-    let tokens = &doc.tokens;
-    let bytes = doc.prose.as_bytes();
-    let mut out = vec![0u8; tokens.len()];
-    // the nearest end mark or reporting verb behind: its kind and its index
-    let mut last = (0u8, 0usize);
-    for (k, flags) in out.iter_mut().enumerate() {
-        let t = &tokens[k];
-        if t.newline_before {
-            last.0 = 0;
-        }
-        if last.0 == VERB && k - last.1 <= REACH {
-            *flags |= STRONG_BEFORE;
-        }
-        let at = |j: usize| bytes.get(t.span.start + j).map_or(0, |b| b | 0x20);
-        let kind = match t.kind {
-            TokenKind::Punct if t.span.len() == 1 && matches!(at(0), b'.' | b'?' | b'!') => END,
-            // most words are turned away by their first two bytes, without slicing the text
-            TokenKind::Word
-                if matches!(
-                    (at(0), at(1)),
-                    (b's', b'a') | (b't', b'o' | b'e') | (b'a', b'c')
-                ) && STRONG.contains(&doc.lower(k)) =>
-            {
-                VERB
+/// [`CueModel::marks`] of a sentence-ending mark and of a reporting verb.
+const END: u8 = 4;
+const VERB: u8 = 8;
+
+impl CueModel {
+    /// Per token, whether a reporting verb ([`STRONG`]) is the nearest of those and of the
+    /// sentence-ending marks before it on its line, at most [`REACH`] tokens away
+    /// ([`STRONG_BEFORE`]), and likewise after it ([`STRONG_AFTER`]); the script's
+    /// `strong_around`. One pass each way, so the article costs the same however many
+    /// candidates it has; each token's kind is read by its key (`keys`, from
+    /// [`CueModel::keys`]).
+    fn strong_context(&self, doc: &Document, keys: &[Id]) -> Vec<u8> {
+        let tokens = &doc.tokens;
+        let mut out = vec![0u8; tokens.len()];
+        // the nearest end mark or reporting verb behind: its kind and its index
+        let mut last = (0u8, 0usize);
+        for (k, flags) in out.iter_mut().enumerate() {
+            if tokens[k].newline_before {
+                last.0 = 0;
             }
-            _ => 0,
-        };
-        if kind != 0 {
-            last = (kind, k);
-            *flags |= kind;
+            if last.0 == VERB && k - last.1 <= REACH {
+                *flags |= STRONG_BEFORE;
+            }
+            // (a word's key is its lower-cased text, a one-byte mark's key the mark: "said"
+            // and "." are keys of words and marks only)
+            let kind = self.marks.get(keys[k] as usize).copied().unwrap_or(0);
+            if kind != 0 {
+                last = (kind, k);
+                *flags |= kind;
+            }
         }
+        let mut next = (0u8, 0usize);
+        for k in (0..tokens.len()).rev() {
+            if next.0 == VERB && next.1 - k < REACH {
+                out[k] |= STRONG_AFTER;
+            }
+            let kind = out[k] & (END | VERB);
+            out[k] &= STRONG_BEFORE | STRONG_AFTER;
+            if tokens[k].newline_before {
+                next.0 = 0;
+            } else if kind != 0 {
+                next = (kind, k);
+            }
+        }
+        out
     }
-    let mut next = (0u8, 0usize);
-    for k in (0..tokens.len()).rev() {
-        if next.0 == VERB && next.1 - k < REACH {
-            out[k] |= STRONG_AFTER;
-        }
-        let kind = out[k] & (END | VERB);
-        out[k] &= STRONG_BEFORE | STRONG_AFTER;
-        if tokens[k].newline_before {
-            next.0 = 0;
-        } else if kind != 0 {
-            next = (kind, k);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -589,7 +594,8 @@ mod tests {
             "Ross said the plan failed. Voters agreed.\nThey wanted it, aides say.",
             DocKind::Plain,
         );
-        let flags = strong_context(&doc);
+        let model = CueModel::embedded();
+        let flags = model.strong_context(&doc, &model.keys(&doc));
         let of = |word: &str| {
             let i = (0..doc.tokens.len())
                 .find(|&i| doc.token_text(i) == word)
