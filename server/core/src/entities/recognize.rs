@@ -633,6 +633,10 @@ fn numbers_unit(doc: &Document, kb: &KnowledgeBase, p: usize, e: usize) -> bool 
 
 /// A common noun capitalised in passing ("WHO say Iodine deficiency is …") in an article that
 /// writes it in lower case again and again (three times or more) is that noun, not a name.
+/// Most candidate words [`drop_common_nouns`] searches the article for, one by one, before it
+/// counts them in one pass over the article's words instead.
+const NOUN_SEARCHES: usize = 8;
+
 fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMention>) {
     let candidate = |m: &RawMention| {
         m.tokens.len() == 1
@@ -642,20 +646,40 @@ fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMentio
             && !m.acronym
             && !kb.is_given_name(word(doc, m.tokens.start))
     };
-    // the candidates' words, counted in one pass over the article's lower-case words (most of
-    // which the word map turns away by their length and first letter, unhashed)
+    // the candidates' words, and how often the article writes each in lower case
     let mut index: WordMap<usize> = WordMap::default();
+    let mut candidates = Vec::new();
     for m in out.iter().filter(|m| candidate(m)) {
-        let next = index.len();
-        index.get_or_insert(&lower_word(doc, m.tokens.start), next);
+        let w = lower_word(doc, m.tokens.start);
+        if *index.get_or_insert(&w, candidates.len()) == candidates.len() {
+            candidates.push(w);
+        }
     }
-    if index.is_empty() {
+    if candidates.is_empty() {
         return;
     }
-    let mut uses = vec![0u32; index.len()];
-    for t in doc.tokens.iter().filter(|t| lower_use(t)) {
-        if let Some(&k) = index.get(t.span.text(&doc.prose)) {
-            uses[k] += u32::from(!in_domain(doc, t));
+    let mut uses = vec![0u32; candidates.len()];
+    let counts = |t: &Token| lower_use(t) && !in_domain(doc, t);
+    if candidates.len() <= NOUN_SEARCHES {
+        // an article has a handful: a search of its text for each costs less than a visit to
+        // every token
+        let bytes = doc.prose.as_bytes();
+        for (w, n) in candidates.iter().zip(&mut uses) {
+            *n = memchr::memmem::find_iter(bytes, w.as_bytes())
+                .filter(|&at| {
+                    doc.tokens
+                        .get(doc.token_at_or_after(at))
+                        .is_some_and(|t| t.span.start == at && t.span.len() == w.len() && counts(t))
+                })
+                .count() as u32;
+        }
+    } else {
+        // (most of the article's words the word map turns away by their length and first
+        // letter, unhashed)
+        for t in doc.tokens.iter().filter(|t| lower_use(t)) {
+            if let Some(&k) = index.get(t.span.text(&doc.prose)) {
+                uses[k] += u32::from(counts(t));
+            }
         }
     }
     out.retain(|m| {
