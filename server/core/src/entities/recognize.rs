@@ -829,20 +829,18 @@ fn word(doc: &Document, i: usize) -> &str {
 
 /// Token `i` lower-cased (as `str::to_lowercase` would).
 fn lower_word(doc: &Document, i: usize) -> Cow<'_, str> {
-    let Some(t) = doc.tokens.get(i) else {
-        return Cow::Borrowed("");
-    };
-    // the document's lower-case form of the token is the same when ASCII and as long as the
-    // token (a letter lower-cased to ASCII from anything else shrinks), as nearly all are
-    let lower = doc.lower(i);
-    if lower.len() == t.span.len() && lower.is_ascii() {
-        Cow::Borrowed(lower)
+    if i < doc.tokens.len() {
+        doc.lower_token(i)
     } else {
-        doc.lower_text(t.span)
+        Cow::Borrowed("")
     }
 }
 
 fn lower_surface(doc: &Document, from: usize, to: usize) -> Cow<'_, str> {
+    // (one token, as most are: no look at its bytes)
+    if to == from + 1 {
+        return doc.lower_token(from);
+    }
     doc.lower_text(span_of(doc, from, to))
 }
 

@@ -76,6 +76,19 @@ impl Document {
         self.lower_spans[i].text(&self.lower)
     }
 
+    /// Token `i` lower-cased like `str::to_lowercase` (a quote or apostrophe kept as written):
+    /// borrowed from the lower-cased prose when the token is ASCII, as nearly all are, which its
+    /// lower-case form's span says without a look at its bytes (only tokens with other
+    /// characters have a span of their own, after the prose's).
+    pub fn lower_token(&self, i: usize) -> Cow<'_, str> {
+        let span = self.tokens[i].span;
+        if self.lower_spans[i] == span {
+            Cow::Borrowed(span.text(&self.lower))
+        } else {
+            Cow::Owned(span.text(&self.prose).to_lowercase())
+        }
+    }
+
     /// The text of `span` lower-cased like `str::to_lowercase` (quotes and apostrophes kept as
     /// written): borrowed from the lower-cased prose when the span is ASCII, as it almost always is.
     pub fn lower_text(&self, span: Span) -> Cow<'_, str> {
@@ -188,4 +201,37 @@ fn lower_forms(prose: &str, tokens: &[Token], non_ascii: &[usize]) -> (String, V
         spans[i] = Span::new(start, lower.len());
     }
     (lower, spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DocKind, Document};
+    use std::borrow::Cow;
+
+    #[test]
+    fn tokens_lower_case_like_to_lowercase_and_borrow_when_ascii() {
+        let doc = Document::new("Trump met KHAMENEI’S envoy at the ÉLYSÉE.", DocKind::Plain);
+        let lower: Vec<(String, bool)> = (0..doc.tokens.len())
+            .map(|i| match doc.lower_token(i) {
+                Cow::Borrowed(w) => (w.to_string(), true),
+                Cow::Owned(w) => (w, false),
+            })
+            .collect();
+        let expected = [
+            ("trump", true),
+            ("met", true),
+            ("khamenei", true),
+            ("’s", false),
+            ("envoy", true),
+            ("at", true),
+            ("the", true),
+            ("élysée", false),
+            (".", true),
+        ];
+        let expected: Vec<(String, bool)> =
+            expected.iter().map(|(w, b)| (w.to_string(), *b)).collect();
+        assert_eq!(lower, expected);
+        // the form the lookups use turns the typographic apostrophe straight
+        assert_eq!(doc.lower(3), "'s");
+    }
 }
