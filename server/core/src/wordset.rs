@@ -59,6 +59,12 @@ fn pack(w: &str, lower: bool) -> Option<u128> {
     Some(key | (n as u128) << (8 * PACKED))
 }
 
+/// `w` packed as the maps key it, if it is short enough to be ([`WordMap::get_packed`]).
+#[inline]
+pub fn packed(w: &str) -> Option<u128> {
+    pack(w, false)
+}
+
 /// ASCII upper-case letters of `x` (ASCII bytes) lower-cased, sixteen at a time.
 #[inline]
 fn ascii_lowercase(x: u128) -> u128 {
@@ -126,6 +132,13 @@ impl<V> WordMap<V> {
             }
         }
         self.get_hashed(w)
+    }
+
+    /// The value of the word packed as `key` (by [`packed`]): for callers that keep words
+    /// packed, so as to pack each once.
+    #[inline]
+    pub fn get_packed(&self, key: u128) -> Option<&V> {
+        self.short.get(&key)
     }
 
     #[inline(never)]

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::wordset::WordMap;
+use crate::wordset::{packed, WordMap};
 
 use crate::text::{Document, TokenKind};
 
@@ -353,7 +353,32 @@ impl CueModel {
     /// The [`CueModel::key`] of every token of `doc`: callers ask about each token and its
     /// neighbours several times, so every token is looked up once.
     pub fn keys(&self, doc: &Document) -> Vec<Id> {
-        (0..doc.tokens.len()).map(|i| self.key(doc, i)).collect()
+        // an article repeats its words ("the", "said", its names): a small cache of the words
+        // looked up last, by their packed form, answers most of them without the table
+        const SLOTS: usize = 256;
+        let mut cache = [(u128::MAX, UNKNOWN); SLOTS];
+        (0..doc.tokens.len())
+            .map(|i| {
+                if doc.tokens[i].kind != TokenKind::Word {
+                    return self.key(doc, i);
+                }
+                let text = doc.lower(i);
+                let Some(packed) = packed(text) else {
+                    return self.key(doc, i);
+                };
+                // (a multiplicative hash's top bits: the slot)
+                let slot = ((packed as u64 ^ (packed >> 64) as u64)
+                    .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                    >> 56) as usize
+                    % SLOTS;
+                if cache[slot].0 == packed {
+                    return cache[slot].1;
+                }
+                let id = self.ids.get_packed(packed).copied().unwrap_or(UNKNOWN);
+                cache[slot] = (packed, id);
+                id
+            })
+            .collect()
     }
 
     /// The score (log-odds of being a cue) of every token of `doc`, given their
