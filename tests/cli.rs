@@ -1,4 +1,4 @@
-//! End-to-end tests of `copydesk lint`, `rules`, `explain` and `init`: the real binary on real
+//! End-to-end tests of `copydesk lint`, `annotate`, `rules`, `explain` and `init`: the real binary on real
 //! files. Run with `cargo test -p copydesk --test cli`. Schema checks need `python3` with the
 //! `jsonschema` package.
 
@@ -25,3 +25,6 @@ mod suppress;
 
 #[path = "cli/registry.rs"]
 mod registry;
+
+#[path = "cli/annotate.rs"]
+mod annotate;

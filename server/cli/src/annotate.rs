@@ -104,12 +104,13 @@ pub fn run(args: Args) -> ExitCode {
 }
 
 /// The documents of a JSON Lines file (`-`: stdin), each line decoded as it is read: the id and
-/// text of each non-blank line, or a message naming the line that is not a document. One line
-/// buffer serves every line. Reading stops at the first I/O error, kept in `error`.
+/// text of each non-blank line, or a message naming the line that is not a document (a line
+/// that is not UTF-8 is one such). One line buffer serves every line. Reading stops at the first
+/// I/O error, kept in `error`.
 struct Documents {
     path: PathBuf,
     reader: Box<dyn BufRead>,
-    line: String,
+    line: Vec<u8>,
     n: usize,
     error: Option<std::io::Error>,
 }
@@ -124,7 +125,7 @@ impl Documents {
         Ok(Documents {
             path: path.to_owned(),
             reader,
-            line: String::new(),
+            line: Vec::new(),
             n: 0,
             error: None,
         })
@@ -135,19 +136,26 @@ impl Iterator for Documents {
     type Item = Result<(String, String), String>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
+        while self.error.is_none() {
             self.line.clear();
             self.n += 1;
-            match self.reader.read_line(&mut self.line) {
+            match self.reader.read_until(b'\n', &mut self.line) {
                 Ok(0) => return None,
-                Err(e) => {
-                    self.error = Some(e);
-                    return None;
+                Err(e) => self.error = Some(e),
+                Ok(_) if self.line.trim_ascii().is_empty() => {}
+                Ok(_) => {
+                    return Some(match std::str::from_utf8(&self.line) {
+                        Ok(line) => decode(&self.path, self.n, line),
+                        Err(e) => Err(format!(
+                            "{}:{}: not UTF-8 text: {e}",
+                            self.path.display(),
+                            self.n
+                        )),
+                    })
                 }
-                Ok(_) if self.line.trim().is_empty() => continue,
-                Ok(_) => return Some(decode(&self.path, self.n, &self.line)),
             }
         }
+        None
     }
 }
 
