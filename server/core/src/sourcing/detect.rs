@@ -873,6 +873,9 @@ impl Detector<'_> {
     fn colon_attribution(&self, si: usize) -> Option<Attribution> {
         let s = &self.doc.sentences[si];
         let toks = &self.doc.tokens;
+        // (most sentences hold no colon: one search of their bytes says so before any token is
+        // looked at)
+        memchr::memchr(b':', &self.doc.prose.as_bytes()[s.span.range()])?;
         let (names, colon) = s.tokens.clone().find_map(|colon| {
             if !self.is(colon, ":") {
                 return None;
