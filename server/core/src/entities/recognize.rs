@@ -1552,7 +1552,8 @@ fn segment_run(
                     && kb.is_given_name(word(doc, a)) && kb.is_given_name(word(doc, b)))
         })
     };
-    let suffix_ty = name_suffix_type(doc, kb, first_tok.unwrap_or(last_tok), last_tok + 1)
+    let run_suffix = name_suffix_type(doc, kb, first_tok.unwrap_or(last_tok), last_tok + 1);
+    let suffix_ty = run_suffix
         .filter(|&ty| ty != EntityType::Place || !titled_person())
         .filter(|_| !two_names())
         .or((org_prefixed || org_inside).then_some(EntityType::Org))
@@ -1687,7 +1688,13 @@ fn segment_run(
                 } else if !acronym && governed() {
                     Some(EntityType::Place)
                 } else {
-                    guess_type(doc, kb, a, e, title.is_some(), acronym)
+                    // (the run's own suffix type when the segment is the whole named part)
+                    let suffix = if first_tok == Some(a) && e == last_tok + 1 {
+                        run_suffix
+                    } else {
+                        name_suffix_type(doc, kb, a, e)
+                    };
+                    guess_type(doc, kb, (a, e), suffix, title.is_some(), acronym)
                 };
                 // "MILLBROOK — The council …": a dateline's place needs no other mention
                 let dateline = ty == Some(EntityType::Place)
@@ -2359,16 +2366,20 @@ fn next_word(doc: &Document, i: usize) -> Option<&str> {
     doc.tokens.get(i).map(|t| t.span.text(&doc.prose))
 }
 
+/// `suffix` is [`name_suffix_type`] of the name, which the caller has often asked already.
 fn guess_type(
     doc: &Document,
     kb: &KnowledgeBase,
-    a: usize,
-    e: usize,
+    (a, e): (usize, usize),
+    suffix: Option<EntityType>,
     titled: bool,
     acronym: bool,
 ) -> Option<EntityType> {
     let first = word(doc, a);
-    if let Some(ty) = name_suffix_type(doc, kb, a, e) {
+    // (asked in several of the tests below, of one word: looked up once)
+    let given_name = OnceCell::new();
+    let is_given_name = || *given_name.get_or_init(|| kb.is_given_name(first));
+    if let Some(ty) = suffix {
         // (see `titled_person` in `segment_run`)
         let person = ty == EntityType::Place && titled && given_name_and_surname(doc, kb, a, e);
         return Some(if person { EntityType::Person } else { ty });
@@ -2454,7 +2465,7 @@ fn guess_type(
     {
         return Some(EntityType::Place);
     }
-    if titled || e - a >= 2 && kb.is_given_name(first) {
+    if titled || e - a >= 2 && is_given_name() {
         return Some(EntityType::Person);
     }
     // "a boy in Bondy,", "a stall in Hội An.": a name after "in" ending the phrase is a place's
@@ -2523,7 +2534,7 @@ fn guess_type(
         .get(e)
         .is_some_and(|t: &Token| t.kind == TokenKind::Possessive)
         && e - a >= 2
-        && kb.is_given_name(first)
+        && is_given_name()
     {
         return Some(EntityType::Person);
     }
@@ -2549,7 +2560,7 @@ fn guess_type(
         && number(a - 1)
         && doc.tokens[a - 1].span.len() >= 3
         && !doc.tokens[a].newline_before;
-    let given = kb.is_given_name(first) && !kb.is_common_word(first);
+    let given = is_given_name() && !kb.is_common_word(first);
     if e - a == 1
         && (kb.person_with_surname(first).is_some()
             || family_of(kb, first)
@@ -2562,7 +2573,7 @@ fn guess_type(
         next_word(doc, e).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
     if e - a == 1
         && (next_lower || first.ends_with('s'))
-        && !kb.is_given_name(first)
+        && !is_given_name()
         && kb
             .words
             .norp_endings
@@ -2581,7 +2592,7 @@ fn guess_type(
         && matches!(word(doc, a - 1), "in" | "of" | "toward" | "towards")
         && is_title_case_word(first)
         && !["ology", "ism", "ics"].iter().any(|s| first.ends_with(s))
-        && !kb.is_given_name(first)
+        && !is_given_name()
         && !kb.is_common_word(first)
         && doc.tokens.get(e).is_none_or(|t| {
             !matches!(t.kind, TokenKind::Possessive | TokenKind::Number)
