@@ -290,6 +290,10 @@ fn is_normalized(s: &str) -> bool {
     if b.len() >= 8 && b[0] != b' ' && b[b.len() - 1] != b' ' && plain_words(b) {
         return true;
     }
+    // (a short word, as most single-word lookups are: all its bytes in one machine word)
+    if (1..8).contains(&b.len()) && plain_short_word(b) {
+        return true;
+    }
     // (a false "no" only costs an allocation: non-ASCII bytes are checked by normalizing)
     let space = |c: &u8| char::from(*c).is_whitespace();
     if b.first().is_some_and(space) || b.last().is_some_and(space) {
@@ -342,6 +346,30 @@ fn plain_words(b: &[u8]) -> bool {
         }
         k += 7;
     }
+}
+
+/// Whether `b` (one to seven bytes) is plain ASCII without spaces, control characters or
+/// backticks, tested in one machine word holding each of its bytes at least once.
+fn plain_short_word(b: &[u8]) -> bool {
+    const ONES: u64 = u64::MAX / 0xff;
+    const HIGH: u64 = ONES * 0x80;
+    let zeros = |x: u64| !(((x & !HIGH) + !HIGH) | x) & HIGH;
+    let n = b.len();
+    let x = if n >= 4 {
+        // two overlapping four-byte loads cover all of them
+        let le4 = |s: &[u8]| u64::from(u32::from_le_bytes(s.try_into().expect("four bytes")));
+        le4(&b[..4]) | le4(&b[n - 4..]) << 32
+    } else {
+        let at = |k: usize| u64::from(b[k.min(n - 1)]);
+        let four = at(0) | at(1) << 8 | at(2) << 16 | at(3) << 24;
+        four | four << 32
+    };
+    // (a byte at or above 0x80 sets its high bit, and any carry the addition takes from it
+    // only adds to a test that already failed)
+    let control = !x.wrapping_add(ONES * 0x60) & HIGH;
+    let spaces = zeros(x ^ (ONES * u64::from(b' ')));
+    let ticks = zeros(x ^ (ONES * u64::from(b'`')));
+    (x & HIGH) | control | spaces | ticks == 0
 }
 
 /// The bytes `is_normalized` looks at twice: spaces, what normalizing replaces, non-ASCII.
