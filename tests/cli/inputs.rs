@@ -100,6 +100,24 @@ fn jsonl_in_reports_bad_lines_in_place() {
 }
 
 #[test]
+fn jsonl_in_answers_a_line_that_is_not_utf8_in_its_place() {
+    let input =
+        b"{\"id\": \"a\", \"text\": \"Fine.\"}\n\xff\xfe\n{\"id\": \"b\", \"text\": \"Fine.\"}\n";
+    let run = copydesk(tree(&[]).path(), &["lint", "--jsonl-in"], Some(input));
+    assert_eq!(run.code, 2);
+    let lines: Vec<serde_json::Value> = run.stdout.lines().map(parse_json).collect();
+    assert_eq!(lines.len(), 3, "one result line per input line");
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[1]["id"], serde_json::Value::Null);
+    assert!(lines[1]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("stdin:2: not UTF-8 text"));
+    assert_eq!(lines[2]["id"], "b");
+    assert_eq!(lines[2]["error"], serde_json::Value::Null);
+}
+
+#[test]
 fn directories_honour_gitignore_and_extensions() {
     let dir = tree(&[
         (".gitignore", "wire/\nskip.md\n"),

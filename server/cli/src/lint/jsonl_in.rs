@@ -41,27 +41,44 @@ pub fn run(projects: &Projects, opts: &Options, fail_on: Option<Severity>) -> Ex
         }
     };
     let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
+    let mut input = stdin.lock();
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
     let mut line_no = 0usize;
     let mut failed = false;
-    loop {
-        let mut block = Vec::with_capacity(BLOCK);
-        for line in lines.by_ref() {
-            line_no += 1;
-            match line {
-                Ok(l) if l.trim().is_empty() => {}
-                Ok(l) => block.push((line_no, l)),
-                Err(e) => {
-                    eprintln!("copydesk: stdin:{line_no}: {e}");
-                    failed = true;
+    let mut ended = false;
+    while !ended {
+        // each line read as bytes, so that one that is not UTF-8 is reported in its place (one
+        // result line per input line) and the ones after it are still linted
+        let mut block: Vec<(usize, Result<String, String>)> = Vec::with_capacity(BLOCK);
+        while block.len() < BLOCK {
+            let mut bytes = Vec::new();
+            match input.read_until(b'\n', &mut bytes) {
+                Ok(0) => {
+                    ended = true;
                     break;
                 }
-            }
-            if block.len() == BLOCK {
-                break;
+                Ok(_) => {
+                    line_no += 1;
+                    match String::from_utf8(bytes) {
+                        Ok(l) if l.trim().is_empty() => {}
+                        Ok(l) => block.push((line_no, Ok(l))),
+                        Err(e) => block.push((
+                            line_no,
+                            Err(format!(
+                                "stdin:{line_no}: not UTF-8 text: {}",
+                                e.utf8_error()
+                            )),
+                        )),
+                    }
+                }
+                Err(e) => {
+                    eprintln!("copydesk: stdin:{}: {e}", line_no + 1);
+                    failed = true;
+                    ended = true;
+                    break;
+                }
             }
         }
         if block.is_empty() {
@@ -69,25 +86,37 @@ pub fn run(projects: &Projects, opts: &Options, fail_on: Option<Severity>) -> Ex
         }
         let results: Vec<OutDoc> = block
             .par_iter()
-            .map(|(n, line)| match serde_json::from_str::<InDoc>(line) {
-                Ok(doc) => {
-                    let name = match &doc.id {
-                        Value::String(s) => s.clone(),
-                        _ => String::new(),
-                    };
-                    let config = project.config_for(Path::new(&name));
-                    OutDoc {
-                        findings: lint_text(&name, &doc.text, &config, opts.report_unused_disable),
-                        id: doc.id,
-                        error: None,
+            .map(
+                |(n, line)| match line.as_deref().map(serde_json::from_str::<InDoc>) {
+                    Ok(Ok(doc)) => {
+                        let name = match &doc.id {
+                            Value::String(s) => s.clone(),
+                            _ => String::new(),
+                        };
+                        let config = project.config_for(Path::new(&name));
+                        OutDoc {
+                            findings: lint_text(
+                                &name,
+                                &doc.text,
+                                &config,
+                                opts.report_unused_disable,
+                            ),
+                            id: doc.id,
+                            error: None,
+                        }
                     }
-                }
-                Err(e) => OutDoc {
-                    id: Value::Null,
-                    findings: Vec::new(),
-                    error: Some(format!("stdin:{n}: not a {{\"id\", \"text\"}} object: {e}")),
+                    Ok(Err(e)) => OutDoc {
+                        id: Value::Null,
+                        findings: Vec::new(),
+                        error: Some(format!("stdin:{n}: not a {{\"id\", \"text\"}} object: {e}")),
+                    },
+                    Err(message) => OutDoc {
+                        id: Value::Null,
+                        findings: Vec::new(),
+                        error: Some(message.clone()),
+                    },
                 },
-            })
+            )
             .collect();
         for doc in &results {
             summary.files += 1;
