@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::exchange;
-use crate::input::read_article;
+use crate::input::{read_article, JsonLines};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -49,13 +49,16 @@ pub fn run(args: Args) -> ExitCode {
     };
     let mut failed = false;
     if let Some(path) = &args.jsonl {
-        let mut docs = match Documents::open(path) {
-            Ok(docs) => docs,
+        let mut lines = match open(path) {
+            Ok(reader) => JsonLines::new(reader, path.display().to_string()),
             Err(e) => {
                 eprintln!("copydesk: {}: {e}", path.display());
                 return ExitCode::from(2);
             }
         };
+        let mut docs = lines
+            .by_ref()
+            .map(|(n, line)| line.and_then(|line| decode(path, n, &line)));
         if args.jobs == Some(1) {
             // one job runs on this thread and streams: documents are decoded ahead only while
             // the embedded data is still loading, then each is read, analysed and written in
@@ -68,13 +71,13 @@ pub fn run(args: Args) -> ExitCode {
                     None => break,
                 }
             }
-            failed |= write_results(&mut out, ahead.into_iter().chain(&mut docs).map(annotate));
+            failed |= write_results(&mut out, ahead.into_iter().chain(docs).map(annotate));
         } else {
-            let all: Vec<_> = docs.by_ref().collect();
+            let all: Vec<_> = docs.collect();
             let results: Vec<_> = all.into_par_iter().map(annotate).collect();
             failed |= write_results(&mut out, results);
         }
-        if let Some(e) = docs.error {
+        if let Some((_, e)) = lines.error {
             eprintln!("copydesk: {}: {e}", path.display());
             return ExitCode::from(2);
         }
@@ -103,60 +106,13 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-/// The documents of a JSON Lines file (`-`: stdin), each line decoded as it is read: the id and
-/// text of each non-blank line, or a message naming the line that is not a document (a line
-/// that is not UTF-8 is one such). One line buffer serves every line. Reading stops at the first
-/// I/O error, kept in `error`.
-struct Documents {
-    path: PathBuf,
-    reader: Box<dyn BufRead>,
-    line: Vec<u8>,
-    n: usize,
-    error: Option<std::io::Error>,
-}
-
-impl Documents {
-    fn open(path: &Path) -> std::io::Result<Documents> {
-        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
-            Box::new(std::io::stdin().lock())
-        } else {
-            Box::new(std::io::BufReader::new(std::fs::File::open(path)?))
-        };
-        Ok(Documents {
-            path: path.to_owned(),
-            reader,
-            line: Vec::new(),
-            n: 0,
-            error: None,
-        })
-    }
-}
-
-impl Iterator for Documents {
-    type Item = Result<(String, String), String>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        while self.error.is_none() {
-            self.line.clear();
-            self.n += 1;
-            match self.reader.read_until(b'\n', &mut self.line) {
-                Ok(0) => return None,
-                Err(e) => self.error = Some(e),
-                Ok(_) if self.line.trim_ascii().is_empty() => {}
-                Ok(_) => {
-                    return Some(match std::str::from_utf8(&self.line) {
-                        Ok(line) => decode(&self.path, self.n, line),
-                        Err(e) => Err(format!(
-                            "{}:{}: not UTF-8 text: {e}",
-                            self.path.display(),
-                            self.n
-                        )),
-                    })
-                }
-            }
-        }
-        None
-    }
+/// A JSON Lines input: the file at `path`, or stdin for `-`.
+fn open(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
+    Ok(if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::io::BufReader::new(std::fs::File::open(path)?))
+    })
 }
 
 /// The id and text of line `n`, or a message naming the line when it is not a document.

@@ -129,7 +129,7 @@ pub fn document<'a>(id: &'a str, text: &str, a: &Analysis, config: &Config) -> D
                 cue_spans: frags(&at.cue),
                 source_spans: frags(&at.source),
                 content_spans: frags(&at.content),
-                source_kind: at.source_kind.name(),
+                source_kind: at.source_kind.label(),
                 direct: at.direct,
             })
             .collect(),

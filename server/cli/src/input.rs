@@ -47,3 +47,52 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
     !utf16 && head.contains(&0)
 }
+
+/// The non-blank lines of a JSON Lines input, each with its 1-based number, read as bytes so
+/// that a line that is not UTF-8 comes in its place as a message naming it (`LABEL:N: not
+/// UTF-8 text: …`) and the lines after it still come. Reading stops at the first I/O error,
+/// kept in `error` with the number of the line it hit.
+pub struct JsonLines<R> {
+    reader: R,
+    label: String,
+    line: Vec<u8>,
+    n: usize,
+    pub error: Option<(usize, std::io::Error)>,
+}
+
+impl<R: std::io::BufRead> JsonLines<R> {
+    /// Lines of `reader`; `label` names the input in messages ("stdin", a path).
+    pub fn new(reader: R, label: impl Into<String>) -> JsonLines<R> {
+        JsonLines {
+            reader,
+            label: label.into(),
+            line: Vec::new(),
+            n: 0,
+            error: None,
+        }
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for JsonLines<R> {
+    type Item = (usize, Result<String, String>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.error.is_none() {
+            self.line.clear();
+            self.n += 1;
+            match self.reader.read_until(b'\n', &mut self.line) {
+                Ok(0) => return None,
+                Err(e) => self.error = Some((self.n, e)),
+                Ok(_) => match std::str::from_utf8(&self.line) {
+                    Ok(line) if line.trim().is_empty() => {}
+                    Ok(line) => return Some((self.n, Ok(line.to_owned()))),
+                    Err(e) => {
+                        let message = format!("{}:{}: not UTF-8 text: {e}", self.label, self.n);
+                        return Some((self.n, Err(message)));
+                    }
+                },
+            }
+        }
+        None
+    }
+}

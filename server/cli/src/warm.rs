@@ -6,17 +6,20 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// threads, so they load while the input is read, instead of one after the other in the first
 /// analysis while the other workers wait for them.
 pub fn start() {
-    for load in [warm_knowledge_base as fn(), warm_lexicons] {
+    for load in LOADS {
         std::thread::spawn(load);
     }
 }
+
+/// What [`start`] loads, a thread each.
+const LOADS: [fn(); 2] = [warm_knowledge_base, warm_lexicons];
 
 /// How many of the loads [`start`] started have finished.
 static LOADED: AtomicUsize = AtomicUsize::new(0);
 
 /// Whether everything [`start`] loads is loaded (false when it was not called).
 pub fn ready() -> bool {
-    LOADED.load(Ordering::Acquire) == 2
+    LOADED.load(Ordering::Acquire) == LOADS.len()
 }
 
 fn warm_knowledge_base() {

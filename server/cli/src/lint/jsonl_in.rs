@@ -2,7 +2,7 @@
 //! on stdout, in input order, flushed block by block so it streams under `parallel --pipe`,
 //! Spark `RDD.pipe` or Hadoop streaming. Blank lines are skipped.
 
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -14,6 +14,7 @@ use serde_json::Value;
 use super::project::Projects;
 use super::report::{lint_text, Summary, WireFinding};
 use super::Options;
+use crate::input::JsonLines;
 
 #[derive(Deserialize)]
 struct InDoc {
@@ -41,46 +42,13 @@ pub fn run(projects: &Projects, opts: &Options, fail_on: Option<Severity>) -> Ex
         }
     };
     let stdin = std::io::stdin();
-    let mut input = stdin.lock();
+    // (a line that is not UTF-8 comes in its place, as an error: one result line per input line)
+    let mut lines = JsonLines::new(stdin.lock(), "stdin");
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
-    let mut line_no = 0usize;
-    let mut failed = false;
-    let mut ended = false;
-    while !ended {
-        // each line read as bytes, so that one that is not UTF-8 is reported in its place (one
-        // result line per input line) and the ones after it are still linted
-        let mut block: Vec<(usize, Result<String, String>)> = Vec::with_capacity(BLOCK);
-        while block.len() < BLOCK {
-            let mut bytes = Vec::new();
-            match input.read_until(b'\n', &mut bytes) {
-                Ok(0) => {
-                    ended = true;
-                    break;
-                }
-                Ok(_) => {
-                    line_no += 1;
-                    match String::from_utf8(bytes) {
-                        Ok(l) if l.trim().is_empty() => {}
-                        Ok(l) => block.push((line_no, Ok(l))),
-                        Err(e) => block.push((
-                            line_no,
-                            Err(format!(
-                                "stdin:{line_no}: not UTF-8 text: {}",
-                                e.utf8_error()
-                            )),
-                        )),
-                    }
-                }
-                Err(e) => {
-                    eprintln!("copydesk: stdin:{}: {e}", line_no + 1);
-                    failed = true;
-                    ended = true;
-                    break;
-                }
-            }
-        }
+    loop {
+        let block: Vec<(usize, Result<String, String>)> = lines.by_ref().take(BLOCK).collect();
         if block.is_empty() {
             break;
         }
@@ -137,6 +105,10 @@ pub fn run(projects: &Projects, opts: &Options, fail_on: Option<Severity>) -> Ex
         if out.flush().is_err() {
             return ExitCode::from(2);
         }
+    }
+    let failed = lines.error.is_some();
+    if let Some((n, e)) = &lines.error {
+        eprintln!("copydesk: stdin:{n}: {e}");
     }
     eprintln!("{}", summary.line());
     if failed || summary.failed_files > 0 {

@@ -27,7 +27,7 @@ pub enum SourceKind {
 impl SourceKind {
     /// The variant's name, as `Debug` writes it ("NamedPerson"): the exchange format's
     /// `source_kind`.
-    pub fn name(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             SourceKind::NamedPerson => "NamedPerson",
             SourceKind::NamedOrg => "NamedOrg",
@@ -96,7 +96,7 @@ mod tests {
     use super::SourceKind;
 
     #[test]
-    fn source_kind_names_are_their_debug_names() {
+    fn source_kind_labels_are_their_debug_names() {
         use SourceKind::*;
         for k in [
             NamedPerson,
@@ -109,7 +109,7 @@ mod tests {
             Weasel,
             None,
         ] {
-            assert_eq!(k.name(), format!("{k:?}"));
+            assert_eq!(k.label(), format!("{k:?}"));
         }
     }
 }
