@@ -15,12 +15,20 @@ const PACKED: usize = 15;
 /// A map from words, for the same lookups as [`WordSet`] with a value per word.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WordMap<V> {
-    short: FxHashMap<u128, V>,
+    short: FxHashMap<Key, V>,
     /// By length, a bit for the low six bits of each packed word's first byte: most words
     /// asked about share neither length nor first letter with any word of a small lexicon, and
     /// this says so before the word is packed and hashed.
     firsts: [u64; PACKED + 1],
     long: FxHashMap<Box<str>, V>,
+}
+
+/// A packed word as the table stores it: two words rather than a `u128`, whose 16-byte
+/// alignment would pad every entry with a small value to 32 bytes.
+type Key = (u64, u64);
+
+fn key(k: u128) -> Key {
+    (k as u64, (k >> 64) as u64)
 }
 
 /// A set of words (a [`WordMap`] without values).
@@ -110,7 +118,7 @@ impl<V> WordMap<V> {
                 if let Some(&b) = w.as_bytes().first() {
                     self.firsts[w.len()] |= first_bit(b);
                 }
-                self.short.entry(k).or_insert(value)
+                self.short.entry(key(k)).or_insert(value)
             }
             None => {
                 if !self.long.contains_key(w) {
@@ -137,14 +145,14 @@ impl<V> WordMap<V> {
     /// The value of the word packed as `key` (by [`packed`]): for callers that keep words
     /// packed, so as to pack each once.
     #[inline]
-    pub fn get_packed(&self, key: u128) -> Option<&V> {
-        self.short.get(&key)
+    pub fn get_packed(&self, packed: u128) -> Option<&V> {
+        self.short.get(&key(packed))
     }
 
     #[inline(never)]
     fn get_hashed(&self, w: &str) -> Option<&V> {
         match pack(w, false) {
-            Some(k) => self.short.get(&k),
+            Some(k) => self.short.get(&key(k)),
             None => self.long.get(w),
         }
     }
@@ -169,7 +177,7 @@ impl<V> WordMap<V> {
     fn get_lowercased_hashed(&self, w: &str) -> Option<&V> {
         if w.is_ascii() {
             if let Some(k) = pack(w, true) {
-                return self.short.get(&k);
+                return self.short.get(&key(k));
             }
         }
         self.get(&w.to_lowercase())
