@@ -3,6 +3,7 @@
 use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::LazyLock;
 
 use copydesk_core::analyze;
 use copydesk_core::text::DocKind;
@@ -39,7 +40,9 @@ pub fn run(args: Args) -> ExitCode {
             .num_threads(n.max(1))
             .build_global();
     }
-    let config = exchange::config();
+    // (built on first use: the default configuration holds the knowledge base, so building it
+    // here would wait for the load that the input is read during)
+    let config = LazyLock::new(exchange::config);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let annotate = |doc: Result<(String, String), String>| {
