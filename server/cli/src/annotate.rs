@@ -26,6 +26,10 @@ pub struct Args {
     jobs: Option<usize>,
 }
 
+/// Input and output are read and written in blocks this large: with the default 8 KB, the
+/// 4 MB of a benchmark corpus took some 500 reads and its output some 650 writes.
+const IO_BUFFER: usize = 1 << 16;
+
 #[derive(Deserialize)]
 struct InDoc {
     id: serde_json::Value,
@@ -44,7 +48,7 @@ pub fn run(args: Args) -> ExitCode {
     // here would wait for the load that the input is read during)
     let config = LazyLock::new(exchange::config);
     let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(IO_BUFFER, stdout.lock());
     let annotate = |doc: Result<(String, String), String>| {
         let (id, text) = doc?;
         let analysis = analyze(&text, DocKind::Plain, &config);
@@ -114,7 +118,10 @@ fn open(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
     Ok(if path.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        Box::new(std::io::BufReader::new(std::fs::File::open(path)?))
+        Box::new(std::io::BufReader::with_capacity(
+            IO_BUFFER,
+            std::fs::File::open(path)?,
+        ))
     })
 }
 
