@@ -95,9 +95,6 @@ pub struct CueModel {
     marks: Vec<u8>,
 }
 
-/// The weights of the pairs with classes: (word, previous class), (word, next class) and
-/// (previous class, next class), as dense tables indexed by the few ids that are classes and the
-/// words that have such pairs: read for every candidate, they were a hash lookup each.
 /// What the model knows of one id, together: a candidate's score reads those of the word and
 /// of its neighbours, and one record of each (half a cache line) is fewer memory reads than a
 /// table per field was.
@@ -118,6 +115,9 @@ struct Weights {
     prev2_class: f32,
 }
 
+/// The weights of the pairs with classes: (word, previous class), (word, next class) and
+/// (previous class, next class), as dense tables indexed by the few ids that are classes and the
+/// words that have such pairs: read for every candidate, they were a hash lookup each.
 #[derive(Debug, Default)]
 struct ClassPairs {
     /// Per id, its column if it is a class.
