@@ -53,12 +53,26 @@ pub enum Sense {
     Demonym(KbRef),
 }
 
+/// The senses of one surface: nearly every surface has one, kept in the table's entry itself.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Senses {
+    One(Sense),
+    /// Several, in order of addition: an index into [`KnowledgeBase::shared_senses`].
+    Many(u32),
+}
+
+// (eight bytes, as a `Sense`: the surface table's entries stay small, and fewer of its cache lines
+// are read; a `Vec` per surface made each entry 40 bytes)
+const _: () = assert!(std::mem::size_of::<Senses>() == std::mem::size_of::<Sense>());
+
 #[derive(Debug, Default)]
 pub struct KnowledgeBase {
     pub entries: Vec<KbEntry>,
     /// Surface form (as written, apostrophes and dashes normalized) → senses. (A `WordMap`: most
     /// surfaces looked up are one short word, compared packed rather than hashed as a string.)
-    surfaces: WordMap<Vec<Sense>>,
+    surfaces: WordMap<Senses>,
+    /// The senses of the surfaces that have several ([`Senses::Many`]).
+    shared_senses: Vec<Vec<Sense>>,
     /// First words of the surfaces of several words, lower-cased: a run of words whose first
     /// word is none of them needs no lookup of more than its first word.
     heads: WordSet,
@@ -121,6 +135,7 @@ impl KnowledgeBase {
         let mut kb = KnowledgeBase {
             entries: Vec::with_capacity(self.entries.len() + extra.len()),
             surfaces: WordMap::default(),
+            shared_senses: Vec::new(),
             heads: WordSet::default(),
             titles: self.titles.clone(),
             title_last_words: self.title_last_words.clone(),
@@ -144,9 +159,19 @@ impl KnowledgeBase {
             if let Some((head, _)) = s.split_once(' ') {
                 self.heads.insert(&lower_case(head));
             }
-            let v = self.surfaces.get_or_insert(&s, Vec::new());
-            if !v.contains(&sense) {
-                v.push(sense);
+            let senses = self.surfaces.get_or_insert(&s, Senses::One(sense));
+            match *senses {
+                Senses::One(first) if first == sense => {}
+                Senses::One(first) => {
+                    *senses = Senses::Many(self.shared_senses.len() as u32);
+                    self.shared_senses.push(vec![first, sense]);
+                }
+                Senses::Many(k) => {
+                    let shared = &mut self.shared_senses[k as usize];
+                    if !shared.contains(&sense) {
+                        shared.push(sense);
+                    }
+                }
             }
         };
         push(&entry.name, Sense::Name(id));
@@ -180,8 +205,11 @@ impl KnowledgeBase {
 
     /// Senses of a surface form as written (first entries win: project before embedded).
     pub fn lookup(&self, surface: &str) -> &[Sense] {
-        let found = self.surfaces.get(&normalized(surface));
-        found.map(Vec::as_slice).unwrap_or(&[])
+        match self.surfaces.get(&normalized(surface)) {
+            Some(Senses::One(sense)) => std::slice::from_ref(sense),
+            Some(&Senses::Many(k)) => &self.shared_senses[k as usize],
+            None => &[],
+        }
     }
 
     pub fn entry(&self, r: KbRef) -> &KbEntry {
