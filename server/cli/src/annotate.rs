@@ -8,10 +8,9 @@ use std::sync::LazyLock;
 use copydesk_core::analyze;
 use copydesk_core::text::DocKind;
 use rayon::prelude::*;
-use serde::Deserialize;
 
 use crate::exchange;
-use crate::input::{read_article, JsonLines};
+use crate::input::{decode_line, read_article, JsonLines};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -29,12 +28,6 @@ pub struct Args {
 /// Input and output are read and written in blocks this large: with the default 8 KB, the
 /// 4 MB of a benchmark corpus took some 500 reads and its output some 650 writes.
 const IO_BUFFER: usize = 1 << 16;
-
-#[derive(Deserialize)]
-struct InDoc {
-    id: serde_json::Value,
-    text: String,
-}
 
 pub fn run(args: Args) -> ExitCode {
     // the embedded data loads while the input is read
@@ -56,8 +49,9 @@ pub fn run(args: Args) -> ExitCode {
     };
     let mut failed = false;
     if let Some(path) = &args.jsonl {
+        let label = path.display().to_string();
         let mut lines = match open(path) {
-            Ok(reader) => JsonLines::new(reader, path.display().to_string()),
+            Ok(reader) => JsonLines::new(reader, label.clone()),
             Err(e) => {
                 eprintln!("copydesk: {}: {e}", path.display());
                 return ExitCode::from(2);
@@ -65,7 +59,7 @@ pub fn run(args: Args) -> ExitCode {
         };
         let mut docs = lines
             .by_ref()
-            .map(|(n, line)| line.and_then(|line| decode(path, n, &line)));
+            .map(|(n, line)| line.and_then(|line| decode(&label, n, &line)));
         if args.jobs == Some(1) {
             // one job runs on this thread and streams: documents are decoded ahead only while
             // the embedded data is still loading, then each is read, analysed and written in
@@ -125,14 +119,9 @@ fn open(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
     })
 }
 
-/// The id and text of line `n`, or a message naming the line when it is not a document.
-fn decode(path: &Path, n: usize, line: &str) -> Result<(String, String), String> {
-    let doc: InDoc = serde_json::from_str(line).map_err(|e| {
-        format!(
-            "{}:{n}: not a {{\"id\", \"text\"}} object: {e}",
-            path.display()
-        )
-    })?;
+/// The id and text of line `n` of the input `label`, or a message naming the line when it is not a document.
+fn decode(label: &str, n: usize, line: &str) -> Result<(String, String), String> {
+    let doc = decode_line(label, n, line)?;
     let id = match doc.id {
         serde_json::Value::String(s) => s,
         other => other.to_string(),

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use copydesk_core::text::decode_lossy;
+use serde::Deserialize;
 
 /// An article read from disk.
 pub struct Article {
@@ -46,6 +47,20 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
     !utf16 && head.contains(&0)
+}
+
+/// One line of a JSON Lines input of articles.
+#[derive(Deserialize)]
+pub struct InDoc {
+    pub id: serde_json::Value,
+    pub text: String,
+}
+
+/// Line `n` of the JSON Lines input `label` as a document, or a message naming the line when it
+/// is not one.
+pub fn decode_line(label: &str, n: usize, line: &str) -> Result<InDoc, String> {
+    serde_json::from_str(line)
+        .map_err(|e| format!("{label}:{n}: not a {{\"id\", \"text\"}} object: {e}"))
 }
 
 /// The non-blank lines of a JSON Lines input, each with its 1-based number, read as bytes so

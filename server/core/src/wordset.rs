@@ -152,7 +152,7 @@ impl<V> WordMap<V> {
     #[inline(never)]
     fn get_hashed(&self, w: &str) -> Option<&V> {
         match pack(w, false) {
-            Some(k) => self.short.get(&key(k)),
+            Some(k) => self.get_packed(k),
             None => self.long.get(w),
         }
     }
@@ -177,7 +177,7 @@ impl<V> WordMap<V> {
     fn get_lowercased_hashed(&self, w: &str) -> Option<&V> {
         if w.is_ascii() {
             if let Some(k) = pack(w, true) {
-                return self.short.get(&key(k));
+                return self.get_packed(k);
             }
         }
         self.get(&w.to_lowercase())

@@ -8,19 +8,13 @@ use std::process::ExitCode;
 
 use copydesk_core::Severity;
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::project::Projects;
 use super::report::{lint_text, Summary, WireFinding};
 use super::Options;
-use crate::input::JsonLines;
-
-#[derive(Deserialize)]
-struct InDoc {
-    id: Value,
-    text: String,
-}
+use crate::input::{decode_line, JsonLines};
 
 /// One output line. `id` echoes the input's (null when the line was not a valid object).
 #[derive(Serialize)]
@@ -54,9 +48,13 @@ pub fn run(projects: &Projects, opts: &Options, fail_on: Option<Severity>) -> Ex
         }
         let results: Vec<OutDoc> = block
             .par_iter()
-            .map(
-                |(n, line)| match line.as_deref().map(serde_json::from_str::<InDoc>) {
-                    Ok(Ok(doc)) => {
+            .map(|(n, line)| {
+                let doc = line
+                    .as_deref()
+                    .map_err(String::clone)
+                    .and_then(|l| decode_line("stdin", *n, l));
+                match doc {
+                    Ok(doc) => {
                         let name = match &doc.id {
                             Value::String(s) => s.clone(),
                             _ => String::new(),
@@ -73,18 +71,13 @@ pub fn run(projects: &Projects, opts: &Options, fail_on: Option<Severity>) -> Ex
                             error: None,
                         }
                     }
-                    Ok(Err(e)) => OutDoc {
+                    Err(error) => OutDoc {
                         id: Value::Null,
                         findings: Vec::new(),
-                        error: Some(format!("stdin:{n}: not a {{\"id\", \"text\"}} object: {e}")),
+                        error: Some(error),
                     },
-                    Err(message) => OutDoc {
-                        id: Value::Null,
-                        findings: Vec::new(),
-                        error: Some(message.clone()),
-                    },
-                },
-            )
+                }
+            })
             .collect();
         for doc in &results {
             summary.files += 1;

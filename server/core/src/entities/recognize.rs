@@ -631,12 +631,20 @@ fn numbers_unit(doc: &Document, kb: &KnowledgeBase, p: usize, e: usize) -> bool 
         })
 }
 
-/// A common noun capitalised in passing ("WHO say Iodine deficiency is …") in an article that
-/// writes it in lower case again and again (three times or more) is that noun, not a name.
 /// Most candidate words [`drop_common_nouns`] searches the article for, one by one, before it
 /// counts them in one pass over the article's words instead.
 const NOUN_SEARCHES: usize = 8;
 
+/// The token that is exactly the `len` bytes at byte `at`, if one is: what a search of the
+/// article's text for a word found, when the word is written on its own there.
+fn token_spelled_at(doc: &Document, at: usize, len: usize) -> Option<&Token> {
+    doc.tokens
+        .get(doc.token_at_or_after(at))
+        .filter(|t| t.span.start == at && t.span.len() == len)
+}
+
+/// A common noun capitalised in passing ("WHO say Iodine deficiency is …") in an article that
+/// writes it in lower case again and again (three times or more) is that noun, not a name.
 fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMention>) {
     let candidate = |m: &RawMention| {
         m.tokens.len() == 1
@@ -666,11 +674,7 @@ fn drop_common_nouns(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMentio
         let bytes = doc.prose.as_bytes();
         for (w, n) in candidates.iter().zip(&mut uses) {
             *n = memchr::memmem::find_iter(bytes, w.as_bytes())
-                .filter(|&at| {
-                    doc.tokens
-                        .get(doc.token_at_or_after(at))
-                        .is_some_and(|t| t.span.start == at && t.span.len() == w.len() && counts(t))
-                })
+                .filter(|&at| token_spelled_at(doc, at, w.len()).is_some_and(counts))
                 .count() as u32;
         }
     } else {
@@ -2023,9 +2027,7 @@ impl ArticleWords {
             if at > 0 && inside_word(at - 1) || inside_word(at + w.len()) {
                 return false;
             }
-            doc.tokens
-                .get(doc.token_at_or_after(at))
-                .is_some_and(|t| t.span.start == at && t.span.len() == w.len() && lower_use(t))
+            token_spelled_at(doc, at, w.len()).is_some_and(lower_use)
         });
         Some(found)
     }

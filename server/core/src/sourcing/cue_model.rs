@@ -98,7 +98,7 @@ pub struct CueModel {
 /// What the model knows of one id, together: a candidate's score reads those of the word and
 /// of its neighbours, and one record of each (half a cache line) is fewer memory reads than a
 /// table per field was.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 #[repr(align(32))]
 struct Weights {
     /// The word's own class (pronoun, article, auxiliary), or [`UNKNOWN`].
@@ -113,6 +113,22 @@ struct Weights {
     prev: f32,
     next: f32,
     prev2_class: f32,
+}
+
+impl Default for Weights {
+    /// An id the table says nothing more of: no class, no weights.
+    fn default() -> Weights {
+        Weights {
+            class: UNKNOWN,
+            bias: 0.0,
+            capitalized: 0.0,
+            strong_before: 0.0,
+            strong_after: 0.0,
+            prev: 0.0,
+            next: 0.0,
+            prev2_class: 0.0,
+        }
+    }
 }
 
 /// The weights of the pairs with classes: (word, previous class), (word, next class) and
@@ -333,10 +349,7 @@ impl CueModel {
         let id = *self.ids.get_or_insert(key, next);
         if id == next {
             self.candidate.push(false);
-            self.weights.push(Weights {
-                class: UNKNOWN,
-                ..Weights::default()
-            });
+            self.weights.push(Weights::default());
         }
         id
     }
