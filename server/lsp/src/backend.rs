@@ -204,18 +204,11 @@ impl Backend {
             let _ = self
                 .blocking(move |st| {
                     for path in chunk {
-                        let Some((uri, entities)) =
+                        if let Some((uri, entities)) =
                             workspace::index_file(&path, st.encoding(), &st.configs)
-                        else {
-                            continue;
-                        };
-                        if lock(&st.docs).contains_key(&uri) {
-                            continue; // open documents index themselves
+                        {
+                            st.index_closed(uri, Some(entities));
                         }
-                        st.index
-                            .write()
-                            .unwrap_or_else(|p| p.into_inner())
-                            .insert(uri, entities);
                     }
                 })
                 .await;
@@ -246,16 +239,12 @@ impl Backend {
                         return;
                     };
                     if lock(&st.docs).contains_key(&uri) {
-                        return;
+                        return; // (not worth reading: checked again when indexed)
                     }
                     let entry = (!deleted)
                         .then(|| workspace::index_file(&path, st.encoding(), &st.configs))
                         .flatten();
-                    let mut index = st.index.write().unwrap_or_else(|p| p.into_inner());
-                    match entry {
-                        Some((uri, entities)) => index.insert(uri, entities),
-                        None => index.remove(&uri),
-                    }
+                    st.index_closed(uri, entry.map(|(_, entities)| entities));
                 })
                 .await;
         });

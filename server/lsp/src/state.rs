@@ -13,7 +13,7 @@ use crate::config::ConfigCache;
 use crate::documents::OpenDoc;
 use crate::settings::Settings;
 use crate::snapshot::Snapshot;
-use crate::workspace::WorkspaceIndex;
+use crate::workspace::{IndexedEntity, WorkspaceIndex};
 
 /// Documents bigger than this are kept in sync but not analysed: no article is this long, and
 /// analysing a data dump would keep a worker busy for seconds.
@@ -116,17 +116,36 @@ impl State {
             inlay_hints: settings.inlay_hints.enabled,
             analysis,
         });
+        let entities = WorkspaceIndex::summarize(&snap.analysis, snap.lines());
         let mut docs = lock(&self.docs);
         if let Some(doc) = docs.get_mut(uri).filter(|d| d.rev == rev) {
             doc.analyzed = Some(snap.clone());
-            drop(docs);
-            let entities = WorkspaceIndex::summarize(&snap.analysis, snap.lines());
-            self.index
-                .write()
-                .unwrap_or_else(|p| p.into_inner())
-                .insert(uri.clone(), entities);
+            // (still under the documents' lock: released before, an older analysis finishing
+            // late could overwrite the index entry of a newer one)
+            self.write_index().insert(uri.clone(), entities);
         }
         Some(snap)
+    }
+
+    /// Puts a closed article's entities as read from disk in the index (`None`: it is gone),
+    /// unless it is open: an open document indexes its own text. The check and the write are
+    /// one step under the documents' lock, so an article opened meanwhile keeps its entry.
+    pub fn index_closed(&self, uri: Uri, entry: Option<Vec<IndexedEntity>>) {
+        let docs = lock(&self.docs);
+        if docs.contains_key(&uri) {
+            return;
+        }
+        let mut index = self.write_index();
+        match entry {
+            Some(entities) => index.insert(uri, entities),
+            None => index.remove(&uri),
+        }
+        drop(docs);
+    }
+
+    /// The workspace index for writing. Lock order: the documents' lock, if taken, before this.
+    fn write_index(&self) -> std::sync::RwLockWriteGuard<'_, WorkspaceIndex> {
+        self.index.write().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Records whether a project file has an error; true when that differs from last time.
