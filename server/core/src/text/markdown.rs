@@ -123,7 +123,8 @@ fn blank_front_matter_and_fences(text: &str, bytes: &mut [u8]) {
     let mut fence: Option<&str> = None;
     let mut front =
         text.starts_with("---\n") || text.starts_with("---\r\n") || text.starts_with("+++\n");
-    let front_delim = &text[..3.min(text.len())];
+    // (the first three bytes, when they are whole characters: they matter only after `---`)
+    let front_delim = text.get(..3).unwrap_or_default();
     let mut first = true;
     for line in text.split_inclusive('\n') {
         let start = offset;
@@ -192,5 +193,12 @@ mod tests {
             prose_mask(t, DocKind::Plain),
             "Raisi said (              ).              “Yes.”"
         );
+    }
+
+    #[test]
+    fn a_text_opening_with_a_multibyte_character_is_no_front_matter() {
+        // (its third byte falls inside the character: this used to panic)
+        let t = "Fo\u{200b}rmer mayor sentenced\n\nCAMDEN, N.J. — A judge";
+        assert_eq!(prose_mask(t, DocKind::Markdown), t);
     }
 }
