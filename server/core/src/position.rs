@@ -21,22 +21,41 @@ pub struct LineCol {
     pub col: u32,
 }
 
-/// Line starts of one text, for offset ↔ position conversion in O(log lines + line length).
+/// Line starts of one text, for offset → position conversion in O(log lines) and position →
+/// offset in O(log lines + column).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
     len: usize,
     ascii: bool,
+    /// For a text that is not all ASCII, the characters counted every [`CHECKPOINT`] bytes: a
+    /// column is then counted from the nearest checkpoint, not from the start of its line (a
+    /// scraped article can be one line of many kilobytes with thousands of findings on it).
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// Bytes between two [`Checkpoint`]s.
+const CHECKPOINT: usize = 256;
+
+/// The code points and UTF-16 units before `byte`, the char boundary at or just before a
+/// multiple of [`CHECKPOINT`].
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    byte: usize,
+    code_points: usize,
+    utf16: usize,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
         line_starts.extend(memchr_newlines(text).map(|i| i + 1));
+        let ascii = text.is_ascii();
         LineIndex {
             line_starts,
             len: text.len(),
-            ascii: text.is_ascii(),
+            ascii,
+            checkpoints: if ascii { Vec::new() } else { checkpoints(text) },
         }
     }
 
@@ -74,7 +93,7 @@ impl LineIndex {
         let col = if self.ascii || enc == Encoding::Utf8 {
             offset - start
         } else {
-            column_units(&text[start..offset], enc)
+            self.units_before(text, offset, enc) - self.units_before(text, start, enc)
         };
         LineCol {
             line: line as u32,
@@ -109,12 +128,39 @@ impl LineIndex {
     }
 }
 
-fn column_units(s: &str, enc: Encoding) -> usize {
-    match enc {
-        Encoding::Utf8 => s.len(),
-        Encoding::Utf16 => s.chars().map(char::len_utf16).sum(),
-        Encoding::CodePoint => s.chars().count(),
+impl LineIndex {
+    /// The units of `enc` before byte `offset` (a char boundary) of a text that is not all
+    /// ASCII: those before the checkpoint behind it, and the few characters after that.
+    fn units_before(&self, text: &str, offset: usize, enc: Encoding) -> usize {
+        let c = self.checkpoints[(offset / CHECKPOINT).min(self.checkpoints.len() - 1)];
+        let rest = &text[c.byte..offset];
+        match enc {
+            Encoding::Utf8 => offset,
+            Encoding::Utf16 => c.utf16 + rest.chars().map(char::len_utf16).sum::<usize>(),
+            Encoding::CodePoint => c.code_points + rest.chars().count(),
+        }
     }
+}
+
+/// The [`Checkpoint`]s of `text`: the first at 0, then one every [`CHECKPOINT`] bytes.
+fn checkpoints(text: &str) -> Vec<Checkpoint> {
+    let mut out = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+    let mut c = Checkpoint {
+        byte: 0,
+        code_points: 0,
+        utf16: 0,
+    };
+    out.push(c);
+    for k in (CHECKPOINT..text.len()).step_by(CHECKPOINT) {
+        let byte = floor_char_boundary(text, k);
+        for ch in text[c.byte..byte].chars() {
+            c.code_points += 1;
+            c.utf16 += ch.len_utf16();
+        }
+        c.byte = byte;
+        out.push(c);
+    }
+    out
 }
 
 /// Offsets of the `\n`s of `text`, found by a vectorized memchr (a byte-by-byte filter was two
@@ -263,6 +309,28 @@ mod tests {
             idx.offset(text, LineCol { line: 9, col: 0 }, Encoding::Utf16),
             text.len()
         );
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_from_checkpoints_as_from_the_line_start() {
+        // a line spanning many checkpoints, with characters of every width across their edges
+        let line: String = (0..300)
+            .map(|i| ["a", "é", "北", "👍🏽", " "][i % 5])
+            .collect();
+        let text = format!("first “line”\n{line}\n{line}");
+        let idx = LineIndex::new(&text);
+        for (off, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let start = idx.line_start(idx.position(&text, off, Encoding::Utf8).line);
+            let before = &text[start..off];
+            assert_eq!(
+                idx.position(&text, off, Encoding::Utf16).col as usize,
+                before.chars().map(char::len_utf16).sum::<usize>()
+            );
+            assert_eq!(
+                idx.position(&text, off, Encoding::CodePoint).col as usize,
+                before.chars().count()
+            );
+        }
     }
 
     #[test]

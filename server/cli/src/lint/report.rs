@@ -4,7 +4,7 @@
 use copydesk_core::position::{CodePointIndex, Encoding, LineIndex};
 use copydesk_core::rules::apply_suppressions;
 use copydesk_core::text::DocKind;
-use copydesk_core::{analyze, Config, Finding, Severity};
+use copydesk_core::{analyze, Config, Finding, Severity, Span};
 use serde::Serialize;
 
 /// The version of the JSON/JSONL output. Bump on any incompatible change.
@@ -55,9 +55,71 @@ pub struct WireFinding {
     pub fixes: Vec<WireFix>,
     #[serde(skip)]
     pub level: Severity,
-    /// The source line the finding starts on (for the text format).
+    /// The source line the finding starts on, or a window of it (for the text format).
     #[serde(skip)]
-    pub source_line: String,
+    pub excerpt: Excerpt,
+}
+
+/// What the text format shows of a finding's line: all of it, or when it is long a window
+/// around the finding with `…` where it was cut. A scraped article can be one line of many
+/// kilobytes: a copy of the whole line per finding made 10,000 findings on a 30 KB line take
+/// 345 MB, and a line that long is no help to read either.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The line or its window, tabs shown as spaces (so that the carets line up).
+    pub text: String,
+    /// Characters of `text` before the finding, and the finding's characters in it (at least
+    /// one, for a caret under an empty span).
+    pub caret_start: usize,
+    pub caret_len: usize,
+}
+
+/// Lines up to this many characters are shown whole.
+const EXCERPT_CHARS: usize = 240;
+/// Characters of a longer line shown before the finding.
+const EXCERPT_BEFORE: usize = 80;
+
+/// The [`Excerpt`] of `span` on the line `line` (byte range, without its line ending).
+fn excerpt(text: &str, (ls, le): (usize, usize), span: Span) -> Excerpt {
+    let start = span.start.clamp(ls, le);
+    let end = span.end.clamp(start, le);
+    // (chars are walked only as far as the window reaches: never the whole of a long line)
+    let back = |from: usize, n: usize| {
+        text[ls..from]
+            .char_indices()
+            .rev()
+            .take(n)
+            .last()
+            .map_or(from, |(i, _)| ls + i)
+    };
+    let forward = |from: usize, n: usize| {
+        text[from..le]
+            .char_indices()
+            .nth(n)
+            .map_or(le, |(i, _)| from + i)
+    };
+    let (from, to) = if forward(ls, EXCERPT_CHARS) == le {
+        (ls, le)
+    } else {
+        let from = back(start, EXCERPT_BEFORE);
+        (from, forward(from, EXCERPT_CHARS))
+    };
+    let (lead, tail) = (
+        if from > ls { "…" } else { "" },
+        if to < le { "…" } else { "" },
+    );
+    let chars = |a: usize, b: usize| text[a..b].chars().count();
+    // (no space before a closing ellipsis)
+    let shown = if tail.is_empty() {
+        &text[from..to]
+    } else {
+        text[from..to].trim_end()
+    };
+    Excerpt {
+        text: format!("{lead}{}{tail}", shown.replace('\t', " ")),
+        caret_start: usize::from(from > ls) + chars(from, start),
+        caret_len: chars(start, end.min(to)).max(1),
+    }
 }
 
 #[derive(Serialize)]
@@ -102,7 +164,7 @@ pub fn lint_text(
         .map(|f| {
             let start = lines.position(text, f.span.start, Encoding::CodePoint);
             let end = lines.position(text, f.span.end, Encoding::CodePoint);
-            let (line_start, line_end) = lines.line_span(text, start.line);
+            let excerpt = excerpt(text, lines.line_span(text, start.line), f.span);
             WireFinding {
                 rule: f.rule.to_string(),
                 severity: f.severity.label(),
@@ -130,7 +192,7 @@ pub fn lint_text(
                     })
                     .collect(),
                 level: f.severity,
-                source_line: text[line_start..line_end].to_string(),
+                excerpt,
             }
         })
         .collect()
@@ -207,5 +269,61 @@ impl Summary {
             ));
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{excerpt, Excerpt, EXCERPT_BEFORE, EXCERPT_CHARS};
+    use copydesk_core::Span;
+
+    fn line(text: &str) -> (usize, usize) {
+        (0, text.find('\n').unwrap_or(text.len()))
+    }
+
+    #[test]
+    fn a_short_line_is_shown_whole_with_tabs_as_spaces() {
+        let text = "“Naïve,”\the said.\nnext";
+        let said = text.find("said").unwrap();
+        assert_eq!(
+            excerpt(text, line(text), Span::new(said, said + 4)),
+            Excerpt {
+                text: "“Naïve,” he said.".into(),
+                caret_start: 12,
+                caret_len: 4,
+            }
+        );
+        // an empty span still gets a caret; a span running onto the next line stops at the end
+        assert_eq!(excerpt(text, line(text), Span::new(0, 0)).caret_len, 1);
+        let to_next = excerpt(text, line(text), Span::new(said, text.len()));
+        assert_eq!((to_next.caret_start, to_next.caret_len), (12, 5));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_to_a_window_around_the_finding() {
+        let before = "é".repeat(500);
+        let text = format!("{before}Raisi{}", " x".repeat(500));
+        let at = before.len();
+        let x = excerpt(&text, line(&text), Span::new(at, at + 5));
+        assert_eq!(x.caret_start, 1 + EXCERPT_BEFORE);
+        assert_eq!(x.caret_len, 5);
+        assert!(
+            x.text.starts_with("…éé") && x.text.ends_with(" x…"),
+            "{}",
+            x.text
+        );
+        assert!(x.text.chars().count() <= EXCERPT_CHARS + 2);
+        assert_eq!(
+            x.text
+                .chars()
+                .skip(x.caret_start)
+                .take(5)
+                .collect::<String>(),
+            "Raisi"
+        );
+        // at the start of the line nothing is cut before it
+        let x = excerpt(&text, line(&text), Span::new(0, 2));
+        assert_eq!((x.caret_start, x.caret_len), (0, 1));
+        assert!(x.text.starts_with("éé") && x.text.ends_with('…'));
     }
 }

@@ -63,25 +63,21 @@ impl Reporter for Text {
                 self.paint(dim, &f.rule),
                 f.message
             )?;
-            // tabs would misalign the carets: show them as one space
-            let source = f.source_line.replace('\t', " ");
+            let x = &f.excerpt;
             let gutter = f.line.to_string();
             let pad = " ".repeat(gutter.len());
-            let width = source.chars().count() as u32;
-            let start = (f.column - 1).min(width);
-            let end = if f.end_line == f.line {
-                (f.end_column - 1).min(width)
-            } else {
-                width
-            };
-            let carets = "^".repeat((end.saturating_sub(start)).max(1) as usize);
-            writeln!(out, "{} {source}", self.paint(dim, &format!("{gutter} |")))?;
+            writeln!(
+                out,
+                "{} {}",
+                self.paint(dim, &format!("{gutter} |")),
+                x.text
+            )?;
             writeln!(
                 out,
                 "{} {}{}",
                 self.paint(dim, &format!("{pad} |")),
-                " ".repeat(start as usize),
-                self.paint(severity_style(f.level), &carets)
+                " ".repeat(x.caret_start),
+                self.paint(severity_style(f.level), &"^".repeat(x.caret_len))
             )?;
         }
         Ok(())
