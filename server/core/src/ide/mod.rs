@@ -50,21 +50,54 @@ pub fn attribution_at_cue(analysis: &Analysis, offset: usize) -> Option<&Attribu
         .find(|a| a.cue.iter().any(|s| s.touches(offset)))
 }
 
-/// The text of an attribution's content fragments, joined with an ellipsis.
+/// The most of an attribution's content or source an editor shows, in characters: a quotation
+/// can run over paragraphs, and a scraped page can make one attribution of a whole article.
+pub const SHOWN_CHARS: usize = 280;
+
+/// The text of an attribution's content fragments, joined with an ellipsis and cut after
+/// [`SHOWN_CHARS`] characters.
 pub fn content_text(text: &str, attribution: &Attribution) -> String {
     fragments_text(text, &attribution.content, " … ")
 }
 
-/// The text of an attribution's source fragments ("" when there is none).
+/// The text of an attribution's source fragments ("" when there is none), cut likewise.
 pub fn source_text(text: &str, attribution: &Attribution) -> String {
     fragments_text(text, &attribution.source, " ")
 }
 
-fn fragments_text(text: &str, spans: &[Span], sep: &str) -> String {
-    spans
+/// Whether an attribution's content has any text (quotes with nothing in them show nothing).
+pub fn has_content(text: &str, attribution: &Attribution) -> bool {
+    attribution
+        .content
         .iter()
         .filter_map(|s| text.get(s.range()))
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join(sep)
+        .any(|t| !t.trim().is_empty())
+}
+
+/// The fragments trimmed and joined with `sep`, cut at the end of a word within
+/// [`SHOWN_CHARS`] characters of theirs with `…` (only what is shown is copied).
+fn fragments_text(text: &str, spans: &[Span], sep: &str) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for (k, fragment) in spans.iter().filter_map(|s| text.get(s.range())).enumerate() {
+        if k > 0 {
+            out.push_str(sep);
+        }
+        for c in fragment.trim().chars() {
+            if chars == SHOWN_CHARS {
+                // (at the end of a word: back to the last space when the cut falls inside one)
+                if !c.is_whitespace() {
+                    if let Some(space) = out.rfind(char::is_whitespace) {
+                        out.truncate(space);
+                    }
+                }
+                out.truncate(out.trim_end().len());
+                out.push('…');
+                return out;
+            }
+            out.push(c);
+            chars += 1;
+        }
+    }
+    out
 }

@@ -85,5 +85,39 @@ pub fn card_markdown(c: &EntityCard) -> String {
     for q in &c.quotes {
         lines.push(format!("> {q}"));
     }
+    if c.quote_count > c.quotes.len() {
+        let more = c.quote_count - c.quotes.len();
+        lines.push(format!(
+            "…and {more} more quote{}",
+            if more == 1 { "" } else { "s" }
+        ));
+    }
     lines.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use copydesk_core::entities::EntityType;
+    use copydesk_core::ide::EntityCard;
+
+    #[test]
+    fn a_card_says_how_many_quotes_it_leaves_out() {
+        let card = EntityCard {
+            name: "Ebrahim Raisi".into(),
+            ty: EntityType::Person,
+            roles: vec!["Iranian President".into()],
+            description: String::new(),
+            link: String::new(),
+            from_project: false,
+            aliases: vec!["Raisi".into()],
+            mentions: 9,
+            quotes: vec!["“We will respond.”".into()],
+            quote_count: 3,
+        };
+        assert_eq!(
+            super::card_markdown(&card),
+            "**Ebrahim Raisi** · PERSON\n\n*Iranian President*\n\nAlso written: Raisi\n\n\
+             9 mentions in this article\n\n> “We will respond.”\n\n…and 2 more quotes"
+        );
+    }
 }
