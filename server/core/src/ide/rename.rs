@@ -9,7 +9,7 @@ use crate::Analysis;
 pub enum RenameError {
     /// The cursor is not on a mention.
     NotAMention,
-    /// The new name is empty or spans several lines.
+    /// The new name is empty, spans several lines or holds other control characters.
     InvalidName,
 }
 
@@ -17,7 +17,7 @@ impl std::fmt::Display for RenameError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             RenameError::NotAMention => "there is no name at the cursor to rename",
-            RenameError::InvalidName => "the new name must be a non-empty single line",
+            RenameError::InvalidName => "the new name must be a non-empty single line of text",
         })
     }
 }
@@ -60,7 +60,8 @@ pub fn rename_entity_edits(
     new_name: &str,
 ) -> Result<Vec<TextEdit>, RenameError> {
     let new_name = new_name.trim();
-    if new_name.is_empty() || new_name.contains(['\n', '\r']) {
+    // (line breaks, tabs, NUL: no name holds a control character)
+    if new_name.is_empty() || new_name.contains(char::is_control) {
         return Err(RenameError::InvalidName);
     }
     let old_words: Vec<&str> = old.split_whitespace().collect();
@@ -154,5 +155,12 @@ mod tests {
             rename_edits(&a, TEXT, TEXT.find("Raisi").unwrap(), "  "),
             Err(RenameError::InvalidName)
         );
+        for name in ["Ebrahim\nRaisi", "\n\"\u{0}", "Ebrahim\tRaisi"] {
+            assert_eq!(
+                rename_edits(&a, TEXT, TEXT.find("Raisi").unwrap(), name),
+                Err(RenameError::InvalidName),
+                "{name:?}"
+            );
+        }
     }
 }
