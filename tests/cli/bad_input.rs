@@ -18,6 +18,12 @@ fn each_kind_of_bad_input_is_reported_and_the_rest_linted() {
     symlink("loop-a.txt", root.join("loop-b.txt")).unwrap();
     std::fs::create_dir(root.join("cycle")).unwrap();
     symlink("..", root.join("cycle/up")).unwrap();
+    // a named pipe in the tree is no article: reading it would wait for a writer forever
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(root.join("pipe.txt"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
 
     let run = copydesk(
         root,
@@ -46,6 +52,7 @@ fn each_kind_of_bad_input_is_reported_and_the_rest_linted() {
         "huge.txt: 68157440 bytes is larger than the 64 MB limit"
     );
     assert_eq!(error("folder.md"), "folder.md: is a directory");
+    assert!(!run.stdout.contains("pipe.txt"), "{}", run.stdout);
     assert!(error("dangling.txt").starts_with("dangling.txt: No such file"));
     assert!(
         error("loop-a.txt").contains("symbolic links"),
@@ -97,4 +104,17 @@ fn binary_stdin_is_reported() {
     assert!(run
         .stderr
         .contains("copydesk: <stdin>: binary input (contains NUL bytes), skipped"));
+}
+
+#[test]
+fn a_device_that_never_ends_is_read_only_up_to_the_limit() {
+    // (its length says 0: only the read itself can stop at the limit)
+    let run = copydesk(tree(&[]).path(), &["lint", "/dev/zero"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("copydesk: /dev/zero: larger than the 64 MB limit"),
+        "{}",
+        run.stderr
+    );
 }

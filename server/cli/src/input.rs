@@ -1,5 +1,6 @@
 //! Reading articles from disk: bytes in, text and warnings out. Never panics on bad input.
 
+use std::io::Read;
 use std::path::Path;
 
 use copydesk_core::text::decode_lossy;
@@ -28,7 +29,18 @@ pub fn read_article(path: &Path) -> Result<Article, String> {
             MAX_FILE_BYTES >> 20
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // (read through a cap: a device or a pipe says nothing of its length, and /dev/zero never ends)
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "{}: larger than the {} MB limit",
+            path.display(),
+            MAX_FILE_BYTES >> 20
+        ));
+    }
     if looks_binary(&bytes) {
         return Err(format!(
             "{}: binary file (contains NUL bytes), skipped",

@@ -152,10 +152,12 @@ pub struct DiskArticle {
 }
 
 impl DiskArticle {
-    /// Reads and analyses one article. Binary files (with NUL bytes) and huge files are skipped;
-    /// other bytes are decoded leniently.
+    /// Reads and analyses one article. Binary files (with NUL bytes), huge files and anything
+    /// but a regular file (a pipe would block the worker forever) are skipped; other bytes are
+    /// decoded leniently.
     pub fn load(path: &Path, configs: &ConfigCache) -> Option<DiskArticle> {
-        if std::fs::metadata(path).ok()?.len() > MAX_INDEXED_BYTES {
+        let meta = std::fs::metadata(path).ok()?;
+        if !meta.is_file() || meta.len() > MAX_INDEXED_BYTES {
             return None;
         }
         let bytes = std::fs::read(path).ok()?;

@@ -69,7 +69,8 @@ fn walk(root: &Path, list: &mut FileList, keep: &dyn Fn(&Path, bool) -> bool) {
         match entry {
             Ok(e) if e.depth() == 0 => {}
             Ok(e) => {
-                let is_file = e.file_type().is_some_and(|t| !t.is_dir());
+                // (regular files only: a pipe or a device in the tree would block or never end)
+                let is_file = e.file_type().is_some_and(|t| t.is_file());
                 if keep(e.path(), is_file) {
                     list.files.push(e.into_path());
                 }
