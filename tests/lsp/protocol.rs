@@ -178,3 +178,28 @@ fn suppression_comments_silence_diagnostics_as_in_lint() {
     );
     assert_eq!(server.diagnostics(uri2, 1), Vec::<Value>::new());
 }
+
+#[test]
+fn an_article_of_junk_gets_a_thousand_diagnostics_and_a_note_of_the_rest() {
+    let mut server = Server::plain();
+    let uri = "file:///tmp/copydesk-junk.txt";
+    // 1,500 opening quotation marks never closed: an unbalanced-quote each, as lint says
+    let junk = "“ ".repeat(1500);
+    server.open(uri, &junk);
+    let diags = server.diagnostics(uri, 1);
+    assert_eq!(diags.len(), 1001);
+    assert!(diags[..1000]
+        .iter()
+        .all(|d| d["code"] == "unbalanced-quote"));
+    let note = &diags[1000];
+    assert_eq!(
+        note["message"],
+        "500 more findings from here on are not shown (an editor gets at most 1000 per \
+         article; `copydesk lint` lists them all)"
+    );
+    assert_eq!(note["severity"], 3);
+    assert_eq!(
+        note["range"],
+        json!({"start": {"line": 0, "character": 2000}, "end": {"line": 0, "character": 2000}})
+    );
+}

@@ -22,19 +22,44 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
-/// Every diagnostic of a document, in text order.
+/// Most diagnostics sent for one document. Scraped junk can hold tens of thousands of stray
+/// quotation marks; that many diagnostics (megabytes of JSON on every keystroke) would freeze
+/// the editor and help no one. `copydesk lint` still lists them all.
+pub const MAX_DIAGNOSTICS: usize = 1000;
+
+/// Every diagnostic of a document, in text order: the first [`MAX_DIAGNOSTICS`], then one note
+/// saying how many more there are.
 pub fn diagnostics(snap: &Snapshot, index: &WorkspaceIndex) -> Vec<Diagnostic> {
     if snap.ignored {
         return Vec::new();
     }
-    let mut out: Vec<Diagnostic> = snap
-        .analysis
-        .findings
+    let findings = &snap.analysis.findings;
+    let mut out: Vec<Diagnostic> = findings
         .iter()
+        .take(MAX_DIAGNOSTICS)
         .map(|f| finding(snap, f))
         .collect();
-    out.extend(name_variants(snap, index));
+    let variants = name_variants(snap, index);
+    let total = findings.len() + variants.len();
+    out.extend(variants);
     out.sort_by_key(|d| (d.range.start, d.range.end));
+    if let Some(first_left) = findings.get(MAX_DIAGNOSTICS) {
+        out.truncate(MAX_DIAGNOSTICS);
+        let left = total - MAX_DIAGNOSTICS;
+        out.push(Diagnostic {
+            range: snap.range(copydesk_core::Span::new(
+                first_left.span.start,
+                first_left.span.start,
+            )),
+            severity: Some(DiagnosticSeverity::INFORMATION),
+            source: Some(SOURCE.to_string()),
+            message: format!(
+                "{left} more findings from here on are not shown (an editor gets at most \
+                 {MAX_DIAGNOSTICS} per article; `copydesk lint` lists them all)"
+            ),
+            ..Diagnostic::default()
+        });
+    }
     out
 }
 
