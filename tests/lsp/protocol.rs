@@ -203,3 +203,31 @@ fn an_article_of_junk_gets_a_thousand_diagnostics_and_a_note_of_the_rest() {
         json!({"start": {"line": 0, "character": 2000}, "end": {"line": 0, "character": 2000}})
     );
 }
+
+#[test]
+fn misspelt_settings_are_shown_to_the_user_once() {
+    let mut server = Server::plain();
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": {"unsourced-claims": "off", "weasel-attribution": "warnin"}}}}),
+    );
+    let shown = server.wait_for("window/showMessage", |_| true);
+    assert_eq!(shown["type"], 2);
+    assert_eq!(
+        shown["message"],
+        "copydesk settings: unknown rule `unsourced-claims`; unknown level `warnin` for rule \
+         `weasel-attribution` (off, hint, info, warning, error or default)"
+    );
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"copydesk": {"rules": 3}}}),
+    );
+    let shown = server.wait_for("window/showMessage", |_| true);
+    assert!(
+        shown["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("copydesk settings: ignored, not valid settings: invalid type"),
+        "{shown}"
+    );
+}

@@ -150,12 +150,32 @@ impl Backend {
         };
         match self.client.configuration(vec![item]).await {
             Ok(values) => {
-                if let Some(s) = values.first().and_then(Settings::from_json) {
+                if let Some(s) = values.first().and_then(|v| self.read_settings(v)) {
                     self.set_settings(s);
                 }
             }
             Err(e) => eprintln!("copydesk lsp: workspace/configuration failed: {e}"),
         }
+    }
+
+    /// The client's settings, or `None` when malformed. What is wrong with them is shown to the
+    /// user once, here, as a warning: a misspelt rule or level would otherwise be ignored
+    /// silently.
+    fn read_settings(&self, value: &serde_json::Value) -> Option<Settings> {
+        let (settings, problems) = match Settings::from_json(value) {
+            Ok(s) => {
+                let problems = s.problems();
+                (Some(s), problems)
+            }
+            Err(e) => (None, vec![format!("ignored, not valid settings: {e}")]),
+        };
+        if !problems.is_empty() {
+            let message = format!("copydesk settings: {}", problems.join("; "));
+            eprintln!("copydesk lsp: {message}");
+            let client = self.client.clone();
+            tokio::spawn(async move { client.show_message(MessageType::WARNING, message).await });
+        }
+        settings
     }
 
     fn set_settings(&self, s: Settings) {
@@ -386,7 +406,7 @@ impl LanguageServer for Backend {
         if let Some(s) = params
             .initialization_options
             .as_ref()
-            .and_then(Settings::from_json)
+            .and_then(|v| self.read_settings(v))
         {
             *self
                 .state
@@ -488,7 +508,7 @@ impl LanguageServer for Backend {
         let pushed = params.settings.get("copydesk").cloned();
         match pushed {
             Some(v) => {
-                if let Some(s) = Settings::from_json(&v) {
+                if let Some(s) = self.read_settings(&v) {
                     self.set_settings(s);
                 }
             }

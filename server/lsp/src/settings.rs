@@ -31,44 +31,74 @@ impl Default for InlayHints {
 }
 
 impl Settings {
-    /// Reads settings leniently: `null` means defaults; a malformed value is logged and ignored.
-    pub fn from_json(value: &serde_json::Value) -> Option<Settings> {
+    /// Reads settings: `null` means defaults; a malformed value is an error naming what is wrong
+    /// (the caller keeps the settings it had).
+    pub fn from_json(value: &serde_json::Value) -> Result<Settings, String> {
         if value.is_null() {
-            return Some(Settings::default());
+            return Ok(Settings::default());
         }
-        match serde_json::from_value(value.clone()) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                eprintln!("copydesk lsp: ignoring malformed settings: {e}");
-                None
+        serde_json::from_value(value.clone()).map_err(|e| e.to_string())
+    }
+
+    /// What in these settings names no rule or no level (those entries are ignored), one line
+    /// each: the user sees them once, when the settings arrive.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (id, level) in &self.rules {
+            if rule(id).is_none() {
+                out.push(format!("unknown rule `{id}`"));
+            } else if level_of(level).is_none() {
+                out.push(format!(
+                    "unknown level `{level}` for rule `{id}` (off, hint, info, warning, error or default)"
+                ));
             }
         }
+        if let Some(min) = &self.min_severity {
+            if Severity::parse(min.trim()).is_none() {
+                out.push(format!(
+                    "unknown minSeverity `{min}` (hint, info, warning or error)"
+                ));
+            }
+        }
+        out
     }
 
     /// `config` with these settings on top. "default" keeps the project's level for a rule.
     pub fn overlay(&self, mut config: Config) -> Config {
+        // (entries naming no rule or no level are skipped: `problems` reported them)
         for (id, level) in &self.rules {
-            if rule(id).is_none() {
-                eprintln!("copydesk lsp: settings name an unknown rule `{id}`");
-                continue;
-            }
-            match level.trim().to_ascii_lowercase().as_str() {
-                "default" => {}
-                "off" => {
-                    config.rules.insert(id.clone(), None);
+            match level_of(level) {
+                Some(_) if rule(id).is_none() => {}
+                Some(Level::Default) | None => {}
+                Some(Level::Set(s)) => {
+                    config.rules.insert(id.clone(), s);
                 }
-                other => match Severity::parse(other) {
-                    Some(s) => {
-                        config.rules.insert(id.clone(), Some(s));
-                    }
-                    None => eprintln!("copydesk lsp: unknown level `{level}` for rule `{id}`"),
-                },
             }
         }
-        if let Some(min) = self.min_severity.as_deref().and_then(Severity::parse) {
+        if let Some(min) = self
+            .min_severity
+            .as_deref()
+            .and_then(|m| Severity::parse(m.trim()))
+        {
             config.min_severity = min;
         }
         config
+    }
+}
+
+/// A rule's level in the settings.
+enum Level {
+    /// The project's level.
+    Default,
+    /// Off (`None`) or a severity.
+    Set(Option<Severity>),
+}
+
+fn level_of(level: &str) -> Option<Level> {
+    match level.trim().to_ascii_lowercase().as_str() {
+        "default" => Some(Level::Default),
+        "off" => Some(Level::Set(None)),
+        other => Severity::parse(other).map(|s| Level::Set(Some(s))),
     }
 }
 
@@ -85,11 +115,35 @@ mod tests {
             "inlayHints": {"enabled": false}
         }))
         .unwrap();
+        assert!(s.problems().is_empty());
         assert!(!s.inlay_hints.enabled);
         let c = s.overlay(Config::default());
         assert_eq!(c.severity("unsourced-claim"), None);
         assert_eq!(c.severity("weasel-attribution"), Some(Severity::Error));
         assert_eq!(c.min_severity, Severity::Info);
-        assert_eq!(Settings::from_json(&json!({"rules": 3})), None);
+        assert!(Settings::from_json(&json!({"rules": 3})).is_err());
+    }
+
+    #[test]
+    fn unknown_rules_and_levels_are_named_and_skipped() {
+        let s = Settings::from_json(&json!({
+            "rules": {"unsourced-claims": "off", "weasel-attribution": "warnin"},
+            "minSeverity": "loud"
+        }))
+        .unwrap();
+        assert_eq!(
+            s.problems(),
+            [
+                "unknown rule `unsourced-claims`",
+                "unknown level `warnin` for rule `weasel-attribution` (off, hint, info, warning, error or default)",
+                "unknown minSeverity `loud` (hint, info, warning or error)",
+            ]
+        );
+        let (c, d) = (s.overlay(Config::default()), Config::default());
+        assert_eq!(
+            c.severity("weasel-attribution"),
+            d.severity("weasel-attribution")
+        );
+        assert_eq!(c.min_severity, d.min_severity);
     }
 }
