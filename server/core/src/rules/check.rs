@@ -95,7 +95,8 @@ impl Context<'_> {
 }
 
 /// `text` without its quotation marks and surrounding space, its whitespace runs as one space,
-/// in curly quotes and cut after `max` characters.
+/// in curly quotes and cut after `max` characters, at the end of a word when one ends in time
+/// ("“China bought more…”", not "“China bought more than 90 percent of Ira…”").
 fn snippet(text: &str, max: usize) -> String {
     let t = text.trim_matches(|c: char| "\"“”«»„".contains(c) || c.is_whitespace());
     // (only the start of a long sentence is shown: no copy of the rest is made)
@@ -106,8 +107,13 @@ fn snippet(text: &str, max: usize) -> String {
             out.push(' ');
             chars += 1;
         }
+        let word_start = out.len();
         for c in w.chars() {
             if chars >= max {
+                // (a word cut short goes, unless it is the only one: a long address, say)
+                if out.len() > word_start && word_start > "“".len() {
+                    out.truncate(word_start);
+                }
                 let kept = out.trim_end().len();
                 out.truncate(kept);
                 out.push_str("…”");
@@ -171,5 +177,7 @@ mod tests {
         assert_eq!(snippet("one two", 7), "“one two”");
         assert_eq!(snippet("Łódź też", 4), "“Łódź…”");
         assert_eq!(snippet("", 40), "“”");
+        assert_eq!(snippet("China bought more than", 10), "“China…”");
+        assert_eq!(snippet("https://example.com/a/b", 10), "“https://ex…”");
     }
 }
