@@ -231,3 +231,19 @@ fn misspelt_settings_are_shown_to_the_user_once() {
         "{shown}"
     );
 }
+
+#[test]
+fn an_article_too_large_to_analyse_says_so() {
+    let mut server = Server::plain();
+    let uri = "file:///tmp/copydesk-huge.txt";
+    // 4.5 MB of prose, over the 4 MB an editor analyses
+    let huge = "Raisi said the talks would resume. ".repeat(135_000);
+    server.open(uri, &huge);
+    let diags = server.diagnostics(uri, 1);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!(
+        diags[0]["message"],
+        "Not analysed: 4.5 MB is over the 4 MB an editor analyses (`copydesk lint` reads up to 64 MB)"
+    );
+    assert_eq!(diags[0]["severity"], 3);
+}

@@ -8,6 +8,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::snapshot::Snapshot;
+use crate::state::MAX_ANALYZED_BYTES;
 use crate::workspace::WorkspaceIndex;
 
 pub const SOURCE: &str = "copydesk";
@@ -32,6 +33,21 @@ pub const MAX_DIAGNOSTICS: usize = 1000;
 pub fn diagnostics(snap: &Snapshot, index: &WorkspaceIndex) -> Vec<Diagnostic> {
     if snap.ignored {
         return Vec::new();
+    }
+    if snap.text.len() > MAX_ANALYZED_BYTES {
+        // (said where the user looks, not only in the log: otherwise the article just stays bare)
+        return vec![Diagnostic {
+            range: snap.range(copydesk_core::Span::new(0, 0)),
+            severity: Some(DiagnosticSeverity::INFORMATION),
+            source: Some(SOURCE.to_string()),
+            message: format!(
+                "Not analysed: {:.1} MB is over the {} MB an editor analyses (`copydesk lint` \
+                 reads up to 64 MB)",
+                snap.text.len() as f64 / (1 << 20) as f64,
+                MAX_ANALYZED_BYTES >> 20
+            ),
+            ..Diagnostic::default()
+        }];
     }
     let findings = &snap.analysis.findings;
     let mut out: Vec<Diagnostic> = findings
