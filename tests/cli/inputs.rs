@@ -100,6 +100,26 @@ fn jsonl_in_reports_bad_lines_in_place() {
 }
 
 #[test]
+fn a_byte_order_mark_before_the_first_line_is_skipped() {
+    // (Windows tools write one; only before the first line is it no part of the document)
+    let input =
+        "\u{feff}{\"id\": \"a\", \"text\": \"Fine.\"}\n\u{feff}{\"id\": \"b\", \"text\": \"x\"}\n";
+    let run = copydesk(
+        tree(&[]).path(),
+        &["lint", "--jsonl-in"],
+        Some(input.as_bytes()),
+    );
+    let lines: Vec<serde_json::Value> = run.stdout.lines().map(parse_json).collect();
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["error"], serde_json::Value::Null);
+    assert!(lines[1]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("stdin:2: not a {\"id\", \"text\"} object"));
+    assert_eq!(run.code, 2);
+}
+
+#[test]
 fn jsonl_in_answers_a_line_that_is_not_utf8_in_its_place() {
     let input =
         b"{\"id\": \"a\", \"text\": \"Fine.\"}\n\xff\xfe\n{\"id\": \"b\", \"text\": \"Fine.\"}\n";

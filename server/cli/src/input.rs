@@ -100,6 +100,17 @@ impl<R: std::io::BufRead> JsonLines<R> {
     }
 }
 
+impl<R> JsonLines<R> {
+    /// The line read, without the byte-order mark that Windows tools put before the first one
+    /// (JSON parsers may ignore it, and it is no part of the document).
+    fn unmarked(&self) -> &[u8] {
+        match self.line.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) if self.n == 1 => rest,
+            _ => &self.line,
+        }
+    }
+}
+
 impl<R: std::io::BufRead> Iterator for JsonLines<R> {
     type Item = (usize, Result<String, String>);
 
@@ -110,7 +121,7 @@ impl<R: std::io::BufRead> Iterator for JsonLines<R> {
             match self.reader.read_until(b'\n', &mut self.line) {
                 Ok(0) => return None,
                 Err(e) => self.error = Some((self.n, e)),
-                Ok(_) => match std::str::from_utf8(&self.line) {
+                Ok(_) => match std::str::from_utf8(self.unmarked()) {
                     Ok(line) if line.trim().is_empty() => {}
                     Ok(line) => return Some((self.n, Ok(line.to_owned()))),
                     Err(e) => {
