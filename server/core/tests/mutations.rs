@@ -1,10 +1,12 @@
 //! Robustness: real articles mangled the ways scraped and hand-edited text is (curly and stray
 //! quotes, dashes, emoji, combining marks, NBSP, CRLF, tabs, Markdown syntax, ALL CAPS, text cut
-//! anywhere, paragraphs duplicated or dropped) must analyse without a panic, and every span of
-//! the result must lie inside the text on character boundaries and point at real entities.
+//! anywhere, paragraphs duplicated or dropped) must analyse without a panic, every span of the
+//! result must lie inside the text on character boundaries and point at real entities, and the
+//! editor features (cards, highlights, hints, renames) must answer for every entity.
 //! Deterministic: a fixed seed, so a failure names the case that reproduces it
 //! (`COPYDESK_MUTATIONS=n` runs more cases while developing).
 
+use copydesk_core::ide;
 use copydesk_core::text::DocKind;
 use copydesk_core::{analyze, Analysis, Config, Span};
 
@@ -213,6 +215,41 @@ fn check(text: &str, a: &Analysis, config: &Config) {
     }
     for n in a.nested(config) {
         check_span(text, n.span, "nested mention");
+    }
+    check_editor_features(text, a, config);
+}
+
+/// What the language server asks of an analysis, for every entity and mention.
+fn check_editor_features(text: &str, a: &Analysis, config: &Config) {
+    for h in ide::highlights(a) {
+        check_span(text, h.span, "highlight");
+    }
+    for hint in ide::first_use_hints(a, text) {
+        assert!(text.is_char_boundary(hint.offset), "hint off a boundary");
+    }
+    for id in 0..a.entities.len() {
+        let card = ide::entity_card(a, text, config, id);
+        assert!(card.quotes.len() <= card.quote_count);
+        check_span(text, ide::defining_span(a, id), "defining mention");
+    }
+    for m in &a.mentions {
+        assert!(
+            ide::entity_at(a, m.span.start).is_some(),
+            "no entity at a mention"
+        );
+        if let Ok(edits) = ide::rename_edits(a, text, m.span.start, "Zed Quill") {
+            assert!(!edits.is_empty(), "a rename that changes nothing");
+            for e in &edits {
+                check_span(text, e.span, "rename edit");
+            }
+            assert!(
+                edits.windows(2).all(|w| w[0].span.end <= w[1].span.start),
+                "overlapping rename edits"
+            );
+        }
+    }
+    for at in &a.attributions {
+        let _ = (ide::content_text(text, at), ide::source_text(text, at));
     }
 }
 
