@@ -158,3 +158,80 @@ fn utf8_positions_count_bytes() {
         "UTF-16 and UTF-8 columns differ here"
     );
 }
+
+/// Any line and column, valid or not: past the end of a line or of the text, inside a
+/// surrogate pair, on the `\n` of a CRLF.
+fn any_position(text: &str, rng: &mut Lcg) -> Value {
+    let lines = text.split('\n').count();
+    json!({"line": rng.next(lines + 2), "character": rng.next(120)})
+}
+
+#[test]
+fn arbitrary_positions_and_edits_never_break_the_server() {
+    let mut server = Server::plain();
+    let uri = "file:///t/any.txt";
+    server.open(uri, START);
+    let mut rng = Lcg(9);
+    let doc = json!({"uri": uri});
+    let pieces = [
+        "", "Raisi", " “", "”", "👍🏽", "\r\n", "\n\n", "é", "SCO said", "—",
+    ];
+    for version in 2..300 {
+        let (a, b) = (any_position(START, &mut rng), any_position(START, &mut rng));
+        server.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"range": {"start": a, "end": b}, "text": pieces[rng.next(pieces.len())]}]}),
+        );
+        let at = any_position(START, &mut rng);
+        let (method, params) = match rng.next(8) {
+            0 => (
+                "textDocument/hover",
+                json!({"textDocument": doc, "position": at}),
+            ),
+            1 => (
+                "textDocument/definition",
+                json!({"textDocument": doc, "position": at}),
+            ),
+            2 => (
+                "textDocument/references",
+                json!({"textDocument": doc, "position": at, "context": {"includeDeclaration": true}}),
+            ),
+            3 => (
+                "textDocument/documentHighlight",
+                json!({"textDocument": doc, "position": at}),
+            ),
+            4 => (
+                "textDocument/rename",
+                json!({"textDocument": doc, "position": at, "newName": "Raeesi"}),
+            ),
+            5 => (
+                "textDocument/codeAction",
+                json!({"textDocument": doc, "range": {"start": at, "end": any_position(START, &mut rng)}, "context": {"diagnostics": []}}),
+            ),
+            6 => (
+                "textDocument/inlayHint",
+                json!({"textDocument": doc, "range": {"start": at, "end": any_position(START, &mut rng)}}),
+            ),
+            _ => (
+                "textDocument/semanticTokens/full",
+                json!({"textDocument": doc}),
+            ),
+        };
+        // (an answer, even an error, for every request: never a crash or a hang)
+        let answer = server.call(method, params);
+        assert!(
+            answer.get("result").is_some() || answer.get("error").is_some(),
+            "{method} v{version}: {answer}"
+        );
+    }
+    // the last version is analysed and published like any other
+    assert!(server
+        .diagnostics(uri, 299)
+        .iter()
+        .all(|d| d["range"].is_object()));
+    assert_eq!(
+        server.request("copydesk/documentInfo", json!({"textDocument": doc}))["version"],
+        299
+    );
+}
