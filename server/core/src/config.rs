@@ -79,7 +79,10 @@ struct RawConfig {
 }
 
 #[derive(Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "expected a rule's level (\"off\", \"hint\", \"info\", \"warning\" or \"error\"), true or false, or a table with `severity` and `enabled`"
+)]
 enum RawRule {
     /// `rule = "warning"` or `rule = "off"`
     Level(String),
@@ -301,5 +304,13 @@ description = "Iranian foreign minister"
         let e = Config::from_toml("bogus = 1\n").unwrap_err();
         assert_eq!(e.line, 1);
         assert!(e.message.contains("bogus"), "{}", e.message);
+        // a level of the wrong kind says what a rule takes (not serde's "untagged enum")
+        let e = Config::from_toml("[rules]\nweasel-attribution = 3\n").unwrap_err();
+        assert_eq!((e.line, e.col), (2, 22));
+        assert_eq!(
+            e.message,
+            "expected a rule's level (\"off\", \"hint\", \"info\", \"warning\" or \"error\"), \
+             true or false, or a table with `severity` and `enabled`"
+        );
     }
 }
