@@ -121,10 +121,17 @@ pub(crate) fn comment_start(text: &str, from: usize) -> Option<usize> {
 fn blank_front_matter_and_fences(text: &str, bytes: &mut [u8]) {
     let mut offset = 0;
     let mut fence: Option<&str> = None;
-    let mut front =
+    let opens =
         text.starts_with("---\n") || text.starts_with("---\r\n") || text.starts_with("+++\n");
     // (the first three bytes, when they are whole characters: they matter only after `---`)
     let front_delim = text.get(..3).unwrap_or_default();
+    let closes = |line: &str| {
+        let t = line.trim_end();
+        t == front_delim || t == "..."
+    };
+    // front matter needs its closing line: without one, an opening `---` is a thematic break
+    // and the article follows it
+    let mut front = opens && text.split_inclusive('\n').skip(1).any(closes);
     let mut first = true;
     for line in text.split_inclusive('\n') {
         let start = offset;
@@ -132,7 +139,7 @@ fn blank_front_matter_and_fences(text: &str, bytes: &mut [u8]) {
         let trimmed = line.trim_end();
         if front {
             blank(bytes, start, offset);
-            if !first && (trimmed == front_delim || trimmed == "...") {
+            if !first && closes(line) {
                 front = false;
             }
             first = false;
@@ -192,6 +199,15 @@ mod tests {
         assert_eq!(
             prose_mask(t, DocKind::Plain),
             "Raisi said (              ).              “Yes.”"
+        );
+    }
+
+    #[test]
+    fn an_opening_rule_with_no_closing_line_is_no_front_matter() {
+        let md = "---\nRaisi said the talks would resume.\n";
+        assert_eq!(
+            prose_mask(md, DocKind::Markdown),
+            "   \nRaisi said the talks would resume.\n"
         );
     }
 
