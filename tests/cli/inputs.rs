@@ -187,3 +187,19 @@ fn shards_partition_the_sorted_file_list() {
     assert_eq!(shard("3/3"), ["f2.txt", "f5.txt"]);
     assert_eq!(shard("1/1").len(), 7);
 }
+
+#[test]
+fn an_absurd_number_of_jobs_is_capped() {
+    // (-j 100000 used to spawn threads until the machine gave up)
+    let dir = tree(&[("a.txt", "Critics say the plan failed.\n")]);
+    let run = copydesk(
+        dir.path(),
+        &["lint", "--jobs", "100000", "--format", "line"],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "a.txt:1:1: warning: Vague attribution: “Critics” names no one [weasel-attribution]\n"
+    );
+}

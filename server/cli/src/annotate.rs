@@ -32,11 +32,7 @@ const IO_BUFFER: usize = 1 << 16;
 pub fn run(args: Args) -> ExitCode {
     // the embedded data loads while the input is read
     crate::warm::start();
-    if let Some(n) = args.jobs {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
+    crate::jobs::set_workers(args.jobs);
     // (built on first use: the default configuration holds the knowledge base, so building it
     // here would wait for the load that the input is read during)
     let config = LazyLock::new(exchange::config);

@@ -4,6 +4,7 @@ mod alloc;
 mod annotate;
 mod exchange;
 mod input;
+mod jobs;
 mod lint;
 mod rules_cmd;
 mod warm;

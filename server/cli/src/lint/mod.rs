@@ -97,11 +97,7 @@ struct Options {
 pub fn run(args: Args) -> ExitCode {
     // the embedded data loads while the files are found
     crate::warm::start();
-    if let Some(n) = args.jobs {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
+    crate::jobs::set_workers(args.jobs);
     let explicit = match &args.config {
         Some(path) => match Project::load(path) {
             Ok(p) => Some(p),
