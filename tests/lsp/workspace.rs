@@ -85,6 +85,27 @@ fn index_reports_progress_and_skips_gitignored_files() {
 }
 
 #[test]
+fn a_workspace_too_big_to_index_is_indexed_up_to_the_limit_and_says_so() {
+    let ws = Workspace::with("huge", &[]);
+    // 10,001 articles: the last in path order ("z…") is past the limit
+    for k in 0..10_000 {
+        std::fs::write(ws.root.join(format!("a{k:05}.txt")), "Critics say so.\n").unwrap();
+    }
+    std::fs::write(ws.root.join("z.txt"), "Ebrahim Raisi arrived in Beijing.\n").unwrap();
+    let mut server = ws.start();
+    let shown = server.wait_for("window/showMessage", |_| true);
+    assert_eq!(shown["type"], 2);
+    assert!(
+        shown["message"].as_str().unwrap().starts_with(
+            "copydesk: this workspace holds more than 10000 articles; only the first 10000"
+        ),
+        "{shown}"
+    );
+    let raisi = server.request("workspace/symbol", json!({"query": "raisi"}));
+    assert_eq!(raisi, json!([]));
+}
+
+#[test]
 fn workspace_symbols_come_from_every_article() {
     let ws = Workspace::new("symbols");
     let mut server = ws.start();

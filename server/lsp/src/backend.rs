@@ -199,10 +199,22 @@ impl Backend {
     /// Indexes every article of the workspace folders in the background, reporting `$/progress`.
     async fn index_workspace(&self) {
         let folders = lock(&self.state.folders).clone();
-        let Ok(files) = self.blocking(move |_| workspace::articles(&folders)).await else {
+        let Ok((files, more)) = self.blocking(move |_| workspace::articles(&folders)).await else {
             return;
         };
         let total = files.len();
+        if more {
+            let message = format!(
+                "copydesk: this workspace holds more than {} articles; only the first {0} (in \
+                 path order) are indexed for name variants and for references and symbols \
+                 across files. Open a narrower folder to cover it all.",
+                workspace::MAX_INDEXED_ARTICLES
+            );
+            eprintln!("{message}");
+            self.client
+                .show_message(MessageType::WARNING, message)
+                .await;
+        }
         let progress = if self.state.flags().work_done_progress && total > 0 {
             let token = NumberOrString::String("copydesk/index".into());
             match self.client.create_work_done_progress(token.clone()).await {

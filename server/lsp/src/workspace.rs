@@ -112,10 +112,16 @@ impl WorkspaceIndex {
     }
 }
 
-/// Articles (`.txt`, `.md`) under the folders, honouring `.gitignore` and `.ignore` files.
-pub fn articles(folders: &[PathBuf]) -> Vec<PathBuf> {
+/// Most articles indexed. A folder opened by mistake (a home directory, `/`) must not keep the
+/// server walking and reading for minutes, nor hold gigabytes: some 16 KB of index an article.
+pub const MAX_INDEXED_ARTICLES: usize = 10_000;
+
+/// Articles (`.txt`, `.md`) under the folders, honouring `.gitignore` and `.ignore` files: the
+/// first [`MAX_INDEXED_ARTICLES`] in path order, and whether there are more (the walk stops
+/// there).
+pub fn articles(folders: &[PathBuf]) -> (Vec<PathBuf>, bool) {
     let Some((first, rest)) = folders.split_first() else {
-        return Vec::new();
+        return (Vec::new(), false);
     };
     let mut walk = ignore::WalkBuilder::new(first);
     for f in rest {
@@ -123,15 +129,19 @@ pub fn articles(folders: &[PathBuf]) -> Vec<PathBuf> {
     }
     // .gitignore applies even when the folder is not (yet) a git repository.
     walk.require_git(false);
+    walk.sort_by_file_name(|a, b| a.cmp(b));
     let mut out: Vec<PathBuf> = walk
         .build()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
         .map(ignore::DirEntry::into_path)
         .filter(|p| is_article(p))
+        .take(MAX_INDEXED_ARTICLES + 1)
         .collect();
+    let more = out.len() > MAX_INDEXED_ARTICLES;
+    out.truncate(MAX_INDEXED_ARTICLES);
     out.sort();
-    out
+    (out, more)
 }
 
 pub fn is_article(path: &Path) -> bool {
