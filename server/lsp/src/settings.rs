@@ -67,12 +67,8 @@ impl Settings {
     pub fn overlay(&self, mut config: Config) -> Config {
         // (entries naming no rule or no level are skipped: `problems` reported them)
         for (id, level) in &self.rules {
-            match level_of(level) {
-                Some(_) if rule(id).is_none() => {}
-                Some(Level::Default) | None => {}
-                Some(Level::Set(s)) => {
-                    config.rules.insert(id.clone(), s);
-                }
+            if let (Some(_), Some(Level::Set(s))) = (rule(id), level_of(level)) {
+                config.rules.insert(id.clone(), s);
             }
         }
         if let Some(min) = self

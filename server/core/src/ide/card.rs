@@ -34,7 +34,14 @@ pub const CARD_QUOTES: usize = 5;
 pub fn entity_card(analysis: &Analysis, text: &str, config: &Config, id: EntityId) -> EntityCard {
     let e = &analysis.entities[id];
     let kb = e.kb.map(|r| config.kb.entry(r));
-    let quoted = || analysis.quotes_of(id).filter(|a| has_content(text, a));
+    // (the first few shown, all counted, in one pass)
+    let (mut quotes, mut quote_count) = (Vec::new(), 0);
+    for a in analysis.quotes_of(id).filter(|a| has_content(text, a)) {
+        if quotes.len() < CARD_QUOTES {
+            quotes.push(content_text(text, a));
+        }
+        quote_count += 1;
+    }
     EntityCard {
         name: e.name.clone(),
         ty: e.ty,
@@ -49,11 +56,8 @@ pub fn entity_card(analysis: &Analysis, text: &str, config: &Config, id: EntityI
             .cloned()
             .collect(),
         mentions: e.mentions.len(),
-        quotes: quoted()
-            .take(CARD_QUOTES)
-            .map(|a| content_text(text, a))
-            .collect(),
-        quote_count: quoted().count(),
+        quotes,
+        quote_count,
     }
 }
 

@@ -36,18 +36,13 @@ pub fn diagnostics(snap: &Snapshot, index: &WorkspaceIndex) -> Vec<Diagnostic> {
     }
     if snap.text.len() > MAX_ANALYZED_BYTES {
         // (said where the user looks, not only in the log: otherwise the article just stays bare)
-        return vec![Diagnostic {
-            range: snap.range(copydesk_core::Span::new(0, 0)),
-            severity: Some(DiagnosticSeverity::INFORMATION),
-            source: Some(SOURCE.to_string()),
-            message: format!(
-                "Not analysed: {:.1} MB is over the {} MB an editor analyses (`copydesk lint` \
-                 reads up to 64 MB)",
-                snap.text.len() as f64 / (1 << 20) as f64,
-                MAX_ANALYZED_BYTES >> 20
-            ),
-            ..Diagnostic::default()
-        }];
+        let message = format!(
+            "Not analysed: {:.1} MB is over the {} MB an editor analyses (`copydesk lint` reads \
+             up to 64 MB)",
+            snap.text.len() as f64 / (1 << 20) as f64,
+            MAX_ANALYZED_BYTES >> 20
+        );
+        return vec![note(snap, 0, message)];
     }
     let findings = &snap.analysis.findings;
     let mut out: Vec<Diagnostic> = findings
@@ -62,21 +57,24 @@ pub fn diagnostics(snap: &Snapshot, index: &WorkspaceIndex) -> Vec<Diagnostic> {
     if let Some(first_left) = findings.get(MAX_DIAGNOSTICS) {
         out.truncate(MAX_DIAGNOSTICS);
         let left = total - MAX_DIAGNOSTICS;
-        out.push(Diagnostic {
-            range: snap.range(copydesk_core::Span::new(
-                first_left.span.start,
-                first_left.span.start,
-            )),
-            severity: Some(DiagnosticSeverity::INFORMATION),
-            source: Some(SOURCE.to_string()),
-            message: format!(
-                "{left} more findings from here on are not shown (an editor gets at most \
-                 {MAX_DIAGNOSTICS} per article; `copydesk lint` lists them all)"
-            ),
-            ..Diagnostic::default()
-        });
+        let message = format!(
+            "{left} more findings from here on are not shown (an editor gets at most \
+             {MAX_DIAGNOSTICS} per article; `copydesk lint` lists them all)"
+        );
+        out.push(note(snap, first_left.span.start, message));
     }
     out
+}
+
+/// A note about the diagnostics themselves, at byte `offset`: no rule's finding, so no code.
+fn note(snap: &Snapshot, offset: usize, message: String) -> Diagnostic {
+    Diagnostic {
+        range: snap.range(copydesk_core::Span::new(offset, offset)),
+        severity: Some(DiagnosticSeverity::INFORMATION),
+        source: Some(SOURCE.to_string()),
+        message,
+        ..Diagnostic::default()
+    }
 }
 
 pub fn finding(snap: &Snapshot, f: &Finding) -> Diagnostic {
