@@ -290,11 +290,23 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
         }
     }
     let mut out = keep_confirmed(doc, kb, out);
-    take_back_dropped_words(doc, &mut out);
+    take_back_dropped_words(doc, kb, &mut out);
     abbreviations_opening_laws(doc, kb, &mut out);
     newspaper_titles(doc, &mut out);
     drop_common_nouns(doc, kb, &mut out);
+    // ("Number Two", "America First" cut at a line's end: no name)
+    out.retain(|m| !not_alone(doc, kb, m));
     out
+}
+
+/// A number or ordinal by itself (`not_alone` of `name-words.toml`): no name, only a word of one.
+fn not_alone(doc: &Document, kb: &KnowledgeBase, m: &RawMention) -> bool {
+    m.tokens.len() == 1
+        && m.kb.is_none()
+        && kb
+            .words
+            .not_alone
+            .contains_lowercased(word(doc, m.tokens.start))
 }
 
 /// "told The Oregonian", "wrote in The Australian": a nationality after a capitalised "The"
@@ -720,8 +732,8 @@ fn in_domain(doc: &Document, t: &Token) -> bool {
 
 /// A capitalised word dropped at a clause start ("Image: Home Office", "Medical Journal of
 /// Australia" opening a sentence) goes back into the name when the article writes the longer
-/// name elsewhere.
-fn take_back_dropped_words(doc: &Document, out: &mut [RawMention]) {
+/// name elsewhere, or a name opening with it ("Formula One" in "Formula One Grand Prix").
+fn take_back_dropped_words(doc: &Document, kb: &KnowledgeBase, out: &mut [RawMention]) {
     if !out.iter().any(|m| m.tokens.len() >= 2) {
         return;
     }
@@ -742,7 +754,14 @@ fn take_back_dropped_words(doc: &Document, out: &mut [RawMention]) {
                 .map(|m| doc.lower_text(m.span))
                 .collect()
         });
-        if multi.contains(&doc.lower_text(longer)) {
+        // (or opens one, when what is left is a number, no name alone: "Formula One said"
+        // after "the Formula One Grand Prix")
+        let lower = doc.lower_text(longer);
+        let opens = |name: &Cow<str>| {
+            name.strip_prefix(&*lower)
+                .is_some_and(|rest| rest.starts_with(' '))
+        };
+        if multi.contains(&lower) || not_alone(doc, kb, &out[k]) && multi.iter().any(opens) {
             let m = &mut out[k];
             m.tokens.start = p;
             m.span = longer;
@@ -2848,6 +2867,22 @@ mod tests {
                 ("Defeat Crooked Hillary PAC", "ORG"),
             ]
         );
+    }
+
+    #[test]
+    fn a_number_is_no_name_alone_but_the_name_it_ends_is_taken_back() {
+        assert_eq!(
+            typed(
+                "The Formula One Grand Prix was canceled on Sunday. \
+                 Formula One said the decision was final."
+            ),
+            [("Formula One Grand Prix", "ORG"), ("Formula One", "ORG")]
+        );
+        assert!(mentions(
+            "Just the opposite. Number Two, in terms of cost: it was high. \
+             Retirement accounts Two years ago were empty."
+        )
+        .is_empty());
     }
 
     #[test]

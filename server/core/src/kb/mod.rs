@@ -113,6 +113,7 @@ pub struct NameWords {
     pub eponym_heads: WordSet,
     pub person_verbs: WordSet,
     pub not_names: WordSet,
+    pub not_alone: WordSet,
     pub name_particles: WordSet,
     pub org_prefixes: WordSet,
     pub norp_endings: Vec<String>,
