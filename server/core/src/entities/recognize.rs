@@ -2541,9 +2541,11 @@ fn guess_type(
             && matches!(word(doc, a - 1), "said" | "says" | "added" | "wrote")
             && after.is_none_or(|w| matches!(w, "," | "." | ";"))
     };
-    // (only for full names: a lone word that "said" something is as often an organization)
+    // (only for full names: a lone word that "said" something is as often an organization; and
+    // not after "at", "for": "analysts at Standard Chartered said")
+    let object = || a > 0 && kb.words.object_prepositions.contains(word(doc, a - 1));
     if e - a >= 2
-        && (after.is_some_and(|w| kb.words.person_verbs.contains(w))
+        && (after.is_some_and(|w| kb.words.person_verbs.contains(w)) && !object()
             || (after == Some(",")
                 && after2.is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit())))
             || inverted())
@@ -2883,6 +2885,22 @@ mod tests {
              Retirement accounts Two years ago were empty."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_name_after_at_or_from_is_no_person_for_the_verb_after_it() {
+        assert_eq!(
+            typed("Analysts at Standard Chartered said the measures could add to inflation."),
+            [("Standard Chartered", "ORG")]
+        );
+        assert_eq!(
+            typed("Officials from Global Witness said the report was accurate."),
+            [("Global Witness", "ORG")]
+        );
+        assert_eq!(
+            typed("Then John Keller said the plant would close."),
+            [("John Keller", "PERSON")]
+        );
     }
 
     #[test]

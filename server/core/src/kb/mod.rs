@@ -120,6 +120,7 @@ pub struct NameWords {
     pub title_case_small_words: WordSet,
     pub not_surnames: WordSet,
     pub place_prepositions: WordSet,
+    pub object_prepositions: WordSet,
     pub place_titles: WordSet,
 }
 
