@@ -1014,8 +1014,20 @@ fn resolve_type(
                 .unwrap_or(t);
         }
     }
+    // an unknown acronym's type is a guess, which a law's name spelled out overrules: "DMA"
+    // throughout is the Digital Markets Act's
+    let law = e.mentions.iter().any(|&m| {
+        !raw[m].acronym
+            && raw[m].ty == Some(EntityType::Misc)
+            && words[m]
+                .last()
+                .is_some_and(|w| kb.words.law_suffixes.contains_lowercased(w))
+    });
     let mut votes = [0u32; 5];
     for &m in &e.mentions {
+        if raw[m].acronym && law {
+            continue;
+        }
         if let Some(t) = raw[m].ty {
             let w = if raw[m].title.is_some() && t == EntityType::Person {
                 3
@@ -1092,6 +1104,36 @@ mod tests {
                 text[def.range()].to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_law_spelled_out_types_its_acronym_but_an_organization_s_keeps_its_votes() {
+        use crate::entities::recognize::tests::typed as types;
+        assert_eq!(
+            types(
+                "The Commission acted under the Digital Markets Act (DMA) on Thursday.\n\n\
+                 Under the DMA, companies can be fined."
+            ),
+            [
+                ("Commission", "ORG"),
+                ("Digital Markets Act", "MISC"),
+                ("DMA", "MISC"),
+                ("DMA", "MISC")
+            ]
+        );
+        // ("initiative" names programmes and bodies alike: the acronym's votes stand)
+        assert_eq!(
+            types(
+                "The Clinton Global Initiative (CGI) met on Monday.\n\n\
+                 CGI said it raised money. CGI spent it."
+            ),
+            [
+                ("Clinton Global Initiative", "ORG"),
+                ("CGI", "ORG"),
+                ("CGI", "ORG"),
+                ("CGI", "ORG")
+            ]
+        );
     }
 
     #[test]

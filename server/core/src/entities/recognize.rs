@@ -2628,7 +2628,7 @@ fn guess_type(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::text::DocKind;
     use crate::{analyze, Config};
 
@@ -2638,7 +2638,8 @@ mod tests {
     }
 
     /// Each mention's text with its entity's type.
-    fn typed(text: &str) -> Vec<(&str, &'static str)> {
+    /// Each mention's text and its entity's type.
+    pub(in crate::entities) fn typed(text: &str) -> Vec<(&str, &'static str)> {
         let a = analyze(text, DocKind::Plain, &Config::default());
         a.mentions
             .iter()

@@ -104,6 +104,7 @@ pub struct NameWords {
     pub place_suffixes: WordSet,
     pub place_prefixes: WordSet,
     pub misc_suffixes: WordSet,
+    pub law_suffixes: WordSet,
     pub misc_heads: WordSet,
     pub org_heads: WordSet,
     pub place_heads: WordSet,
