@@ -67,9 +67,18 @@ pub fn classify_source(
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| matches!(w, "of" | "from" | "in" | "whose" | "who" | "which"))
     };
-    let head = covered()
-        .filter(|m| !modifier(m))
-        .last()
+    // a person's name before an apposition heads it, whatever the apposition names:
+    // "Margrethe Vestager, the EU's competition chief"
+    let appositive = || {
+        covered().find(|m| {
+            entities[m.entity].ty == EntityType::Person
+                && doc.prose[m.span.end..hull.end]
+                    .trim_start()
+                    .starts_with(',')
+        })
+    };
+    let head = appositive()
+        .or_else(|| covered().filter(|m| !modifier(m)).last())
         .or_else(|| covered().last());
     if let Some(m) = head {
         let entity = &entities[m.entity];
@@ -195,6 +204,23 @@ mod tests {
                     SourceKind::Described
                 ),
                 ("Reuters", SourceKind::Media)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_before_an_apposition_heads_the_source() {
+        assert_eq!(
+            kinds(
+                "Margrethe Vestager, the EU's competition chief, said the law would help. \
+                 A spokesman for Google, Jane Doe, said it would not."
+            ),
+            [
+                (
+                    "Margrethe Vestager, the EU's competition chief,",
+                    SourceKind::NamedPerson
+                ),
+                ("A spokesman for Google, Jane Doe", SourceKind::NamedPerson)
             ]
         );
     }
