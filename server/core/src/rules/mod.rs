@@ -75,3 +75,18 @@ pub struct Finding {
     pub message: String,
     pub fixes: Vec<Fix>,
 }
+
+/// The text of each finding of `rule` in `text`, analysed with the default configuration.
+#[cfg(test)]
+pub(crate) fn flagged<'a>(text: &'a str, rule: &str) -> Vec<&'a str> {
+    let a = crate::analysis::analyze(
+        text,
+        crate::text::DocKind::Plain,
+        &crate::config::Config::default(),
+    );
+    a.findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| &text[f.span.range()])
+        .collect()
+}

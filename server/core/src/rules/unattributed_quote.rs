@@ -17,7 +17,9 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
             .count();
         // a continuation paragraph belongs to the quotation it continues
         let continued = q.continues && i > 0;
-        if words < MIN_WORDS || continued || cx.attributed(q.span) {
+        // (a title in quotation marks is no speech: “Make America Great Again”)
+        let title = || q.holds_only_a_name(doc, cx.input.mentions);
+        if words < MIN_WORDS || continued || cx.attributed(q.span) || title() {
             continue;
         }
         let mut f = finding(
@@ -35,4 +37,18 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
         out.push(f);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    fn flagged(text: &str) -> Vec<&str> {
+        crate::rules::flagged(text, "unattributed-quote")
+    }
+
+    #[test]
+    fn a_quoted_title_is_no_speech_but_a_quoted_sentence_is() {
+        let text = "She watched “The Rachel Maddow Show” every night.\n\n\
+                    The town was empty. “Nobody came to help us for two days.”";
+        assert_eq!(flagged(text), ["“Nobody came to help us for two days.”"]);
+    }
 }

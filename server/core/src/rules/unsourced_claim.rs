@@ -129,18 +129,8 @@ fn claim_signal(cx: &Context, s: &Sentence) -> Option<Span> {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::analyze;
-    use crate::config::Config;
-    use crate::text::DocKind;
-
-    /// The sentences flagged.
     fn flagged(text: &str) -> Vec<&str> {
-        let a = analyze(text, DocKind::Plain, &Config::default());
-        a.findings
-            .iter()
-            .filter(|f| f.rule == "unsourced-claim")
-            .map(|f| &text[f.span.range()])
-            .collect()
+        crate::rules::flagged(text, "unsourced-claim")
     }
 
     #[test]

@@ -1652,8 +1652,12 @@ impl Detector<'_> {
             let mut spans = self.reopened_quotes(first.start);
             spans.push(first);
             let direct = toks[end.saturating_sub(1)].kind == TokenKind::CloseQuote;
-            // a split quote: “…,” he said, “…”
-            if let Some(q) = self.quote_starting_in(after.clone()) {
+            // a split quote: “…,” he said, “…” (not a title quoted after the cue: “…,” she
+            // told the Assembly as lawmakers sang “La Marseillaise”)
+            if let Some(q) = self
+                .quote_starting_in(after.clone())
+                .filter(|&q| !self.quotes[q].holds_only_a_name(self.doc, self.mentions))
+            {
                 spans.push(self.quotes[q].span);
             } else if direct {
                 spans.extend(self.following_quotes(si));
@@ -2742,6 +2746,21 @@ mod tests {
                 "said",
                 "Ross",
                 &["“We are ready,”", "“and we will stay ready.”"]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_title_quoted_after_the_cue_is_no_part_of_the_quote() {
+        assert_eq!(
+            roles(
+                "“The reform is necessary,” Prime Minister Élisabeth Borne told lawmakers, as \
+                 they sang “La Marseillaise” and waved placards. “We cannot gamble.”"
+            ),
+            vec![r(
+                "told",
+                "Prime Minister Élisabeth Borne",
+                &["“The reform is necessary,”", "“We cannot gamble.”"]
             )]
         );
     }

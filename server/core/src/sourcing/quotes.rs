@@ -5,6 +5,7 @@
 //! the next paragraph opens with a quotation mark, that quotation continues the open one, as
 //! stylebooks require for quotes running over several paragraphs.
 
+use crate::entities::Mention;
 use crate::span::Span;
 use crate::text::{Document, TokenKind};
 
@@ -19,6 +20,25 @@ pub struct Quote {
     pub paragraph: usize,
     /// This quotation reopens one left open at the end of the previous paragraph.
     pub continues: bool,
+}
+
+impl Quote {
+    /// Whether the quotation holds one name and nothing else: a title (“La Marseillaise”,
+    /// “State of the Union”), not words anyone spoke. `mentions` are in text order.
+    pub fn holds_only_a_name(&self, doc: &Document, mentions: &[Mention]) -> bool {
+        let Some(close) = self.close.filter(|&c| c > self.open + 1) else {
+            return false;
+        };
+        let inside = Span::new(
+            doc.tokens[self.open + 1].span.start,
+            doc.tokens[close - 1].span.end,
+        );
+        let i = mentions.partition_point(|m| m.span.start < inside.start);
+        mentions[i..]
+            .iter()
+            .take_while(|m| m.span.start == inside.start)
+            .any(|m| m.span == inside)
+    }
 }
 
 /// A closing mark with no opening one before it in its paragraph.
