@@ -1108,9 +1108,9 @@ mod tests {
 
     #[test]
     fn a_law_spelled_out_types_its_acronym_but_an_organization_s_keeps_its_votes() {
-        use crate::entities::recognize::tests::typed as types;
+        use crate::entities::recognize::tests::typed;
         assert_eq!(
-            types(
+            typed(
                 "The Commission acted under the Digital Markets Act (DMA) on Thursday.\n\n\
                  Under the DMA, companies can be fined."
             ),
@@ -1123,7 +1123,7 @@ mod tests {
         );
         // ("initiative" names programmes and bodies alike: the acronym's votes stand)
         assert_eq!(
-            types(
+            typed(
                 "The Clinton Global Initiative (CGI) met on Monday.\n\n\
                  CGI said it raised money. CGI spent it."
             ),

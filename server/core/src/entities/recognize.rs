@@ -2638,7 +2638,6 @@ pub(super) mod tests {
     }
 
     /// Each mention's text with its entity's type.
-    /// Each mention's text and its entity's type.
     pub(in crate::entities) fn typed(text: &str) -> Vec<(&str, &'static str)> {
         let a = analyze(text, DocKind::Plain, &Config::default());
         a.mentions
