@@ -591,8 +591,9 @@ impl Detector<'_> {
         if !be {
             return None;
         }
+        // (not past an infinitive or a clause: "is expected to grow by 0.2%")
         let by = (cue.end..(cue.end + 6).min(s.tokens.end))
-            .take_while(|&i| self.is_word(i))
+            .take_while(|&i| self.is_word(i) && !matches!(self.lower(i), "to" | "that"))
             .find(|&i| self.lower(i) == "by");
         let phrase = by.and_then(|b| self.phrase_after(b + 1, s.tokens.end));
         let end = phrase.as_ref().map_or(cue.end, |r| r.end);
@@ -1081,6 +1082,15 @@ impl Detector<'_> {
                 if !self.is_word(p) || self.is_cue_at(p) {
                     clause_start = self.is(p, ",");
                     break;
+                }
+                // "Trump has steadfastly refused", "a reporter can be heard asking": an
+                // auxiliary makes the words before the cue a verb phrase, whose subject is
+                // before the auxiliary (none after a relative pronoun: "a rule that would have
+                // required pharmacies to report")
+                if AUXILIARIES.contains(&self.lower(p)) {
+                    let relative = matches!(self.lower(p - 1), "that" | "which" | "who" | "to");
+                    let subject = p > start && self.is_word(p - 1) && !relative;
+                    return subject.then(|| self.subject_before(p, start)).flatten();
                 }
                 k = p;
             }
@@ -1688,8 +1698,12 @@ impl Detector<'_> {
                     && !matches!(self.lower(i), "and" | "but" | "when" | "who")
             })
         };
-        let that =
-            that_within(6).or_else(|| that_within(14).filter(|&t| tell && recipient_words(t)));
+        // ("said the study could not prove that …": not a "that" past an auxiliary, which
+        // belongs to a clause of the content)
+        let no_verb = |t: usize| (k..t).all(|i| !AUXILIARIES.contains(&self.lower(i)));
+        let that = that_within(6)
+            .filter(|&t| no_verb(t))
+            .or_else(|| that_within(14).filter(|&t| tell && recipient_words(t)));
         if let Some(t) = that {
             // "told reporters on Sunday that …"
             if !(k..t).any(|i| toks[i].kind == TokenKind::OpenQuote) {
@@ -2846,6 +2860,44 @@ mod tests {
         assert_eq!(
             roles("A ruling is expected by June."),
             vec![r("expected", "", &["A ruling"])]
+        );
+        // nor is a measure after an infinitive ("just 0.2" was the source)
+        assert_eq!(
+            roles_of(
+                "The economy is expected to grow by just 0.2% this year.",
+                "expected"
+            ),
+            vec![r("expected", "", &["to grow by just 0.2% this year"])]
+        );
+    }
+
+    #[test]
+    fn an_auxiliary_ends_a_common_noun_subject() {
+        // a verb phrase is no source ("would have required pharmacies" was)
+        let text = "A judge blocked a rule that would have required pharmacies to report sales.";
+        assert!(roles(text)
+            .iter()
+            .all(|(_, source, _)| !source.contains("would")));
+        // but the name before the auxiliary is ("Trump has steadfastly" was)
+        assert_eq!(
+            roles("Trump has steadfastly refused to disclose his records."),
+            vec![r("refused", "Trump", &["to disclose his records"])]
+        );
+    }
+
+    #[test]
+    fn a_that_past_an_auxiliary_belongs_to_the_content() {
+        assert_eq!(
+            roles("She said the study could not prove that walking helped."),
+            vec![r(
+                "said",
+                "She",
+                &["the study could not prove that walking helped"]
+            )]
+        );
+        assert_eq!(
+            roles("She said on Monday that walking helped."),
+            vec![r("said", "She", &["that walking helped"])]
         );
     }
 
