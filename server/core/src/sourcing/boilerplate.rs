@@ -79,11 +79,19 @@ pub fn boilerplate_blocks(doc: &Document, lex: &Lexicons) -> Vec<Span> {
     blocks
 }
 
-/// "Related: Voters reject school bond": a line opening with a furniture label and a colon.
+/// "Related: Voters reject school bond": a line opening with a furniture label and a colon; or
+/// the label alone on its line ("Most Read", "TOP STORIES").
 fn labelled(doc: &Document, lex: &Lexicons, s: &crate::text::Sentence) -> bool {
     let first = doc.tokens[s.tokens.start];
     if !first.newline_before && s.tokens.start != 0 {
         return false;
+    }
+    if s.headline && s.tokens.len() <= 4 {
+        let end = s.tokens.end - usize::from(doc.token_text(s.tokens.end - 1) == ":");
+        let label = Span::new(first.span.start, doc.tokens[end - 1].span.end);
+        if lex.words.furniture_labels.contains(&doc.lower_text(label)) {
+            return true;
+        }
     }
     // the label is one or two words
     (s.tokens.start + 1..(s.tokens.start + 4).min(s.tokens.end)).any(|colon| {
@@ -174,6 +182,13 @@ mod tests {
         assert_eq!(
             blocks(text),
             vec!["keep readingShow less\nRelated Headlines Here\nAnother Unrelated Story"]
+        );
+        // and a numbered list of them under a label
+        let text = "Growth slowed, the Bundesbank said.\n\nMost Read\n1. Royal couple announce \
+                    new baby\n2. Ten best beaches in Portugal\n\nThe count resumed on Monday.";
+        assert_eq!(
+            blocks(text),
+            vec!["Most Read\n1. Royal couple announce new baby\n2. Ten best beaches in Portugal"]
         );
     }
 }

@@ -141,8 +141,14 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
                 };
                 if let Some(j) = last_real {
                     let ls = &text[tokens[j].span.range()];
+                    // "1. Royal couple announce new baby": a list item's number
+                    let list_marker = j > 0
+                        && tokens[j - 1].kind == TokenKind::Number
+                        && (j == 1 || tokens[j - 1].newline_before)
+                        && !tokens[j].space_before;
                     sent_break = match ls {
-                        "." | "!" | "?" | "…" => true,
+                        "." => !list_marker,
+                        "!" | "?" | "…" => true,
                         w if tokens[j].kind == TokenKind::Word
                             && w.ends_with('.')
                             && w.len() >= 2 =>
@@ -364,5 +370,15 @@ mod tests {
         let d = Document::new(text, DocKind::Plain);
         assert_eq!(d.paragraphs.len(), 2);
         assert_eq!(d.paragraphs[1].sentences, 1..5);
+        // a numbered item's number ends no sentence (but a number ending one does)
+        assert_eq!(
+            sents("1. Royal couple announce new baby\n2. Stocks slide\nThe tally hit 2. Then it fell."),
+            vec![
+                ("1. Royal couple announce new baby".into(), true),
+                ("2. Stocks slide".into(), true),
+                ("The tally hit 2.".into(), false),
+                ("Then it fell.".into(), false),
+            ]
+        );
     }
 }
