@@ -294,9 +294,36 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
     abbreviations_opening_laws(doc, kb, &mut out);
     newspaper_titles(doc, &mut out);
     drop_common_nouns(doc, kb, &mut out);
-    // ("Number Two", "America First" cut at a line's end: no name)
-    out.retain(|m| !not_alone(doc, kb, m));
+    // ("Number Two", "America First" cut at a line's end, "Nov 19", "NGOs": no name)
+    out.retain(|m| !not_alone(doc, kb, m) && !is_date(doc, kb, m) && !plural_acronym(doc, m));
     out
+}
+
+/// "GPUs", "NGOs", "Cloud GPUs": an unknown name ending in an acronym's plural is a common
+/// noun (a known one stays: the knowledge base may spell a name so).
+fn plural_acronym(doc: &Document, m: &RawMention) -> bool {
+    let w = word(doc, m.tokens.end - 1).as_bytes();
+    m.kb.is_none()
+        && w.len() >= 3
+        && w.ends_with(b"s")
+        && w[..w.len() - 1].iter().all(u8::is_ascii_uppercase)
+}
+
+/// "Nov 19", "Sept 3": a short month and the day after it (the day in the mention or not).
+fn is_date(doc: &Document, kb: &KnowledgeBase, m: &RawMention) -> bool {
+    let month = m.tokens.start;
+    let day = month + 1;
+    m.tokens.len() <= 2
+        && m.kb.is_none()
+        && day < doc.tokens.len()
+        && doc.tokens[day].kind == TokenKind::Number
+        && word(doc, day)
+            .parse::<u8>()
+            .is_ok_and(|d| (1..=31).contains(&d))
+        && kb
+            .words
+            .month_abbreviations
+            .contains_lowercased(word(doc, month))
 }
 
 /// A number or ordinal by itself (`not_alone` of `name-words.toml`): no name, only a word of one.
@@ -2885,6 +2912,38 @@ pub(super) mod tests {
              Retirement accounts Two years ago were empty."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_short_month_and_its_day_are_a_date() {
+        assert_eq!(
+            typed("SAN FRANCISCO, Nov 19 (Reuters) - She spoke on Sept 3 with Jan Egeland."),
+            [
+                ("SAN FRANCISCO", "PLACE"),
+                ("Reuters", "ORG"),
+                ("Jan Egeland", "PERSON")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_state_s_people_are_a_group_and_a_stream_is_a_place() {
+        assert_eq!(
+            typed("Texans and Ohioans flew to Gombe Stream."),
+            [
+                ("Texans", "NORP"),
+                ("Ohioans", "NORP"),
+                ("Gombe Stream", "PLACE")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_s_plural_is_a_common_noun() {
+        assert_eq!(
+            typed("Cloud GPUs are sold out, CEOs and NGOs said, and the Navy SEALs agreed."),
+            [("Navy SEALs", "ORG")]
+        );
     }
 
     #[test]

@@ -115,6 +115,7 @@ pub struct NameWords {
     pub person_verbs: WordSet,
     pub not_names: WordSet,
     pub not_alone: WordSet,
+    pub month_abbreviations: WordSet,
     pub name_particles: WordSet,
     pub org_prefixes: WordSet,
     pub norp_endings: Vec<String>,
