@@ -2450,6 +2450,10 @@ fn guess_type(
     {
         return Some(EntityType::Misc);
     }
+    // "Banco Atlântico", "Bank Leumi": a name opening with an organization's noun
+    if e - a >= 2 && !titled && kb.words.org_prefixes.contains_lowercased(first) {
+        return Some(EntityType::Org);
+    }
     // "the trading firm, Blackwater Quant,", "her restaurant, Quán Lan,": an organization named
     // in apposition to its noun (but "the owner of the store, Sam Patel,": a person in
     // apposition to the noun the noun belongs to)
@@ -2935,6 +2939,14 @@ pub(super) mod tests {
                 ("Ohioans", "NORP"),
                 ("Gombe Stream", "PLACE")
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_opening_with_an_organization_s_noun_is_one() {
+        assert_eq!(
+            typed("Mariana Oliveira, chief economist at Banco Atlântico, spoke at 9:42 a.m. JST."),
+            [("Mariana Oliveira", "PERSON"), ("Banco Atlântico", "ORG")]
         );
     }
 

@@ -972,6 +972,10 @@ impl Detector<'_> {
         if self.pronoun(head) {
             return Some(head..j);
         }
+        // "preventing rivals such as Spotify from telling users": a preposition ends no subject
+        if words.prepositions.contains(self.lower(head)) {
+            return None;
+        }
         if let Some(subject) = self.restrictive_relative_subject(head, start) {
             // the clause's adverbs too ("… to speak publicly said"), not the cue's auxiliaries
             let adverbs = (j..cue).all(|k| !AUXILIARIES.contains(&self.lower(k)));
@@ -2882,6 +2886,24 @@ mod tests {
         assert_eq!(
             roles("Trump has steadfastly refused to disclose his records."),
             vec![r("refused", "Trump", &["to disclose his records"])]
+        );
+    }
+
+    #[test]
+    fn a_preposition_ends_no_subject() {
+        // ("Spotify from" was the source of "telling")
+        assert_eq!(
+            roles("The rule stops rivals such as Spotify from telling users about prices."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_live_report_s_time_stamp_is_no_content() {
+        // ("10:15 a.m." was the content)
+        assert_eq!(
+            roles("10:15 a.m. — Hayashi told reporters the task force was set up."),
+            vec![r("told", "Hayashi", &["the task force was set up"])]
         );
     }
 

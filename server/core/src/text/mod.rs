@@ -143,7 +143,7 @@ impl Document {
 
     /// The dash ending the dateline that opens sentence `s`, if one does: "HALIFAX, Nova Scotia
     /// (AP) —", a place in capitals, then a region, a date and an agency in a few capitalised
-    /// words, numbers and marks.
+    /// words, numbers and marks; or a live report's time stamp, "9:58 a.m. JST —".
     pub fn dateline_dash(&self, s: &Sentence) -> Option<usize> {
         let tokens = &self.tokens;
         let start = s.tokens.start;
@@ -156,7 +156,7 @@ impl Document {
             && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !w.chars().any(char::is_lowercase);
         if !shouted {
-            return None;
+            return self.time_stamp_dash(s);
         }
         // (and a date: "WASHINGTON, June 24 (UPI) —")
         let dash = (start + 1..s.tokens.end.min(start + 12)).find(|&i| {
@@ -167,6 +167,28 @@ impl Document {
                     || matches!(self.token_text(i), "," | "." | "(" | ")"))
         })?;
         (tokens[dash].kind == TokenKind::Dash && dash + 1 < s.tokens.end).then_some(dash)
+    }
+
+    /// The dash after a time that opens sentence `s`: "9:58 a.m. —", "14:30 GMT —".
+    fn time_stamp_dash(&self, s: &Sentence) -> Option<usize> {
+        let start = s.tokens.start;
+        let is_time_word = |i: usize| {
+            let w = self.token_text(i);
+            matches!(w, ":" | "." | "a.m." | "p.m." | "am" | "pm" | "AM" | "PM")
+                || self.tokens[i].kind == TokenKind::Number
+                || self.tokens[i].upper && w.len() <= 4
+        };
+        if self.tokens[start].kind != TokenKind::Number {
+            return None;
+        }
+        let dash = (start + 1..s.tokens.end.min(start + 7)).find(|&i| !is_time_word(i))?;
+        // (a clock's colon or a.m. makes the number a time, not "2016 — the year")
+        let clock = (start..dash).any(|i| {
+            let w = self.token_text(i);
+            w.contains(':') || w.ends_with(".m.")
+        });
+        (clock && self.tokens[dash].kind == TokenKind::Dash && dash + 1 < s.tokens.end)
+            .then_some(dash)
     }
 
     /// Index of the sentence containing byte `offset`, if any.
