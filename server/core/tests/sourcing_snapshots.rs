@@ -93,8 +93,8 @@ fn campaign_trail() {
 
 /// US Senate copy in Markdown: front matter, a dateline, party tags ("R-S.D."), an appositive
 /// after "of New York", a quote running into the next paragraph, a link, an anonymous aide with
-/// a reason, and a suppressed claim. Known wrong: "is widely attributed to new restrictions
-/// announced by the administration" is no agentless attribution but two with sources; the
+/// a reason, a suppressed claim and an agentless "is widely attributed to". Known wrong:
+/// "restrictions announced by the administration" is an attribution to "restrictions"; the
 /// writer's own "[Read the full summary](…)" link is hinted as page furniture.
 #[test]
 fn senate_border_markdown() {
@@ -122,4 +122,19 @@ fn geneva_mpox() {
 #[test]
 fn riverton_scraped() {
     insta::assert_snapshot!(report("riverton-scraped.txt"));
+}
+
+/// An opinion column: accusations with no source ("squandered a federal grant"), an agentless
+/// "It is widely known", a vague "Many residents say", a byline at the foot. Known wrong:
+/// "Jackson" (the city) is typed a person, so the claims about it are not a place's.
+#[test]
+fn jackson_water_opinion() {
+    insta::assert_snapshot!(report("jackson-water-opinion.txt"));
+}
+
+/// A live report: each entry opens with a time stamp and a dash, which is no part of what is
+/// reported; an outlet as a source ("according to public broadcaster NHK"), vague "Experts".
+#[test]
+fn miyagi_quake_live() {
+    insta::assert_snapshot!(report("miyagi-quake-live.txt"));
 }
