@@ -1130,6 +1130,17 @@ impl Detector<'_> {
                     while q > start && self.capitalized(q - 1) {
                         q -= 1;
                     }
+                    // and the city before its state: "The Santa Clara, California-based company"
+                    if q > start + 1
+                        && self.lower(q).ends_with("-based")
+                        && self.is(q - 1, ",")
+                        && self.capitalized(q - 2)
+                    {
+                        q -= 2;
+                        while q > start && self.capitalized(q - 1) {
+                            q -= 1;
+                        }
+                    }
                     // and the determiner of a name used as a modifier: "a Hamas official",
                     // "a senior European diplomat"
                     let determiner = |i: usize| words.determiners.contains(self.lower(i));
@@ -2886,6 +2897,19 @@ mod tests {
         assert_eq!(
             roles("Trump has steadfastly refused to disclose his records."),
             vec![r("refused", "Trump", &["to disclose his records"])]
+        );
+    }
+
+    #[test]
+    fn a_city_before_its_state_s_based_is_in_the_source() {
+        // ("California-based company" was the source, "The Santa Clara" the content)
+        assert_eq!(
+            roles("The Santa Clara, California-based company said revenue rose."),
+            vec![r(
+                "said",
+                "The Santa Clara, California-based company",
+                &["revenue rose"]
+            )]
         );
     }
 
