@@ -77,10 +77,20 @@ pub fn classify_source(
                     .starts_with(',')
         })
     };
+    // "Netanyahu's office", "Trump's campaign": the owner of what speaks is not the speaker
+    let owner = |m: &Mention| {
+        let rest = &doc.prose[m.span.end..hull.end];
+        rest.strip_prefix("'s")
+            .or_else(|| rest.strip_prefix("\u{2019}s"))
+            .is_some_and(|r| r.starts_with(' '))
+    };
     let head = appositive()
-        .or_else(|| covered().filter(|m| !modifier(m)).last())
-        .or_else(|| covered().last());
-    if let Some(m) = head {
+        .or_else(|| covered().filter(|m| !modifier(m) && !owner(m)).last())
+        .or_else(|| covered().filter(|m| !owner(m)).last());
+    // (an outlet's unit still reports for the outlet: "the Washington Post's investigative
+    // unit"; a person's office or campaign is described, not the person)
+    let owned = head.is_none().then(|| covered().last()).flatten();
+    if let Some(m) = head.or(owned) {
         let entity = &entities[m.entity];
         // ("International Atomic Energy Agency" is known and no news agency; "a study published
         // in the journal Nature Medicine" is research, not another outlet's report)
@@ -95,6 +105,7 @@ pub fn classify_source(
             |r| kb.entry(r).has_tag("media"),
         );
         let kind = match entity.ty {
+            _ if owned.is_some() && !media => return (SourceKind::Described, None),
             EntityType::Person => SourceKind::NamedPerson,
             _ if media => SourceKind::Media,
             EntityType::Org | EntityType::Place => SourceKind::NamedOrg,
@@ -189,6 +200,25 @@ mod tests {
             .iter()
             .filter_map(|at| Some((at.source_hull()?.text(text), at.source_kind)))
             .collect()
+    }
+
+    #[test]
+    fn the_owner_of_what_speaks_is_not_the_speaker() {
+        // (all three were Netanyahu's and Trump's own words)
+        assert_eq!(
+            kinds(
+                "Netanyahu's office said talks would resume. Trump's campaign said the poll \
+                 was wrong. The Washington Post's investigative unit reported the deal."
+            ),
+            [
+                ("Netanyahu's office", SourceKind::Described),
+                ("Trump's campaign", SourceKind::Described),
+                (
+                    "The Washington Post's investigative unit",
+                    SourceKind::Media
+                )
+            ]
+        );
     }
 
     #[test]
