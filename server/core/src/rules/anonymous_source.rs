@@ -25,3 +25,43 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze;
+    use crate::config::Config;
+    use crate::text::DocKind;
+
+    fn messages(text: &str) -> Vec<String> {
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        a.findings
+            .iter()
+            .filter(|f| f.rule == "anonymous-source")
+            .map(|f| f.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_reason_may_follow_in_the_next_paragraph() {
+        let text = "The listing could raise $6 billion, three people familiar with the matter \
+                    said.\n\nThe sources declined to be identified because the talks are private.";
+        assert_eq!(
+            messages(text),
+            [
+                "Anonymous source: “three people familiar with the matter” (the article says why \
+              anonymity was granted)"
+            ]
+        );
+        // but not two sentences on
+        let text = "The listing could raise $6 billion, three people familiar with the matter \
+                    said.\n\nShares rose.\n\nThe sources declined to be identified because the \
+                    talks are private.";
+        assert_eq!(
+            messages(text),
+            [
+                "Anonymous source: “three people familiar with the matter” (no reason for \
+              anonymity given)"
+            ]
+        );
+    }
+}

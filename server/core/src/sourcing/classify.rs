@@ -84,9 +84,17 @@ pub fn classify_source(
             .or_else(|| rest.strip_prefix("\u{2019}s"))
             .is_some_and(|r| r.starts_with(' '))
     };
+    // (a person, or a name the phrase opens with: "Secretary of State Hillary Clinton", "the
+    // Kremlin in Moscow", not "an engineer based in Dublin", "leaders from the Amazon")
+    let opens = |m: &Mention| {
+        let before = doc.prose[hull.start..m.span.start].trim_end();
+        before.is_empty()
+            || before.eq_ignore_ascii_case("the")
+            || entities[m.entity].ty == EntityType::Person
+    };
     let head = appositive()
         .or_else(|| covered().filter(|m| !modifier(m) && !owner(m)).last())
-        .or_else(|| covered().filter(|m| !owner(m)).last());
+        .or_else(|| covered().filter(|m| !owner(m) && opens(m)).last());
     // (an outlet's unit still reports for the outlet: "the Washington Post's investigative
     // unit"; a person's office or campaign is described, not the person)
     let owned = head.is_none().then(|| covered().last()).flatten();
@@ -217,6 +225,25 @@ mod tests {
                     "The Washington Post's investigative unit",
                     SourceKind::Media
                 )
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_a_described_source_is_from_does_not_name_it() {
+        // (both were named organizations)
+        assert_eq!(
+            kinds(
+                "An engineer based in Dublin said the cuts were deep. Secretary of State \
+                 Hillary Clinton said the talks failed. Leaders from the Amazon said so too."
+            ),
+            [
+                ("An engineer based in Dublin", SourceKind::Described),
+                (
+                    "Secretary of State Hillary Clinton",
+                    SourceKind::NamedPerson
+                ),
+                ("Leaders from the Amazon", SourceKind::Described)
             ]
         );
     }

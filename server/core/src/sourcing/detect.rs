@@ -1496,7 +1496,10 @@ impl Detector<'_> {
                 && (self.capitalized(k + 1) || self.is(k + 1, "the") && self.capitalized(k + 2))
         };
         let named = || self.capitalized(src.start) && src.clone().any(of_name);
-        (ends_clause && (src.len() <= 8 || named()) && !has_verb).then_some(src)
+        let source = ends_clause && (src.len() <= 8 || named()) && !has_verb;
+        // "…,” said Colombia's environment minister, Irene Vélez.": with the name ending the
+        // sentence in apposition
+        source.then(|| src.start..self.final_name_end(src.end, s).unwrap_or(src.end))
     }
 
     /// "Two officials familiar with the talks, who spoke …, said": the subject opens the sentence
@@ -2062,10 +2065,12 @@ impl Detector<'_> {
 
     /// Whether the article says why a source in sentence `si` was granted anonymity.
     fn anonymity_explained(&self, si: usize) -> bool {
+        // (the next sentence may be a paragraph of its own: "The sources declined to be
+        // identified because the discussions are private.")
         let s = &self.doc.sentences[si];
         let span = match self.doc.sentences.get(si + 1) {
-            Some(n) if n.paragraph == s.paragraph => s.span.cover(n.span),
-            _ => s.span,
+            Some(n) => s.span.cover(n.span),
+            None => s.span,
         };
         self.lex.anonymity_reasons.any_in(&self.doc.prose, span)
     }
@@ -2909,6 +2914,19 @@ mod tests {
                 "said",
                 "The Santa Clara, California-based company",
                 &["revenue rose"]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_name_in_apposition_after_an_inverted_source_is_in_it() {
+        // ("Colombia's environment minister" was the source)
+        assert_eq!(
+            roles("“We will not stop,” said Colombia's environment minister, Irene Vélez."),
+            vec![r(
+                "said",
+                "Colombia's environment minister, Irene Vélez",
+                &["“We will not stop,”"]
             )]
         );
     }
