@@ -165,7 +165,11 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             // "Roe v. Wade", "United States v. O'Brien": a court case is one name
             if !shouting {
                 if let Some(e) = case_name_end(doc, kb, last + 1) {
-                    out.push(whole_name_mention(doc, kb, i, e, EntityType::Misc));
+                    // (not a common word opening the sentence: "In Roe v. Wade, the court …")
+                    let opener =
+                        i == s.tokens.start && i < last && kb.is_common_word(&lower_word(doc, i));
+                    let a = i + usize::from(opener);
+                    out.push(whole_name_mention(doc, kb, a, e, EntityType::Misc));
                     resume = e;
                     i = e;
                     continue;
@@ -2203,7 +2207,10 @@ fn joins_by_particles(doc: &Document, kb: &KnowledgeBase, from: usize, to: usize
     let ws: Vec<&str> = (from..to).map(|k| word(doc, k)).collect();
     match ws.as_slice() {
         [w] => kb.words.name_particles.contains(*w),
-        ["of", "the"] => true,
+        // "Ana Lucía de la Cruz", "Ursula von der Leyen", "Rafael van der Vaart"
+        ["of", "the"] | ["de" | "da", "la" | "los" | "las"] | ["van" | "von", "der" | "den"] => {
+            true
+        }
         _ => false,
     }
 }
@@ -2947,6 +2954,27 @@ pub(super) mod tests {
         assert_eq!(
             typed("Mariana Oliveira, chief economist at Banco Atlântico, spoke at 9:42 a.m. JST."),
             [("Mariana Oliveira", "PERSON"), ("Banco Atlântico", "ORG")]
+        );
+    }
+
+    #[test]
+    fn a_court_case_is_one_name_without_the_word_opening_the_sentence() {
+        assert_eq!(
+            typed("In Roe v. Wade, the court ruled."),
+            [("Roe v. Wade", "MISC")]
+        );
+    }
+
+    #[test]
+    fn a_surname_keeps_its_two_particles() {
+        assert_eq!(
+            typed(
+                "“I have six employees,” said Ana Lucía de la Cruz. Ursula von der Leyen agreed."
+            ),
+            [
+                ("Ana Lucía de la Cruz", "PERSON"),
+                ("Ursula von der Leyen", "PERSON")
+            ]
         );
     }
 

@@ -370,6 +370,15 @@ mod tests {
         let d = Document::new(text, DocKind::Plain);
         assert_eq!(d.paragraphs.len(), 2);
         assert_eq!(d.paragraphs[1].sentences, 1..5);
+        // a case's "v." ends no sentence, the platform X does
+        assert_eq!(
+            sents("SEC v. Jarkesy was argued. She posted on X. Mexico's president replied."),
+            vec![
+                ("SEC v. Jarkesy was argued.".into(), false),
+                ("She posted on X.".into(), false),
+                ("Mexico's president replied.".into(), false),
+            ]
+        );
         // a numbered item's number ends no sentence (but a number ending one does)
         assert_eq!(
             sents("1. Royal couple announce new baby\n2. Stocks slide\nThe tally hit 2. Then it fell."),

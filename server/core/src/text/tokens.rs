@@ -38,10 +38,10 @@ pub struct Token {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
     "cmdr", "adm", "maj", "rev", "st", "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "no", "vs", "etc", "ft", "mt",
-    "pres", "gens", "reps", "sens", "dept", "univ", "assn", "bros", "messrs", "mme", "mlle", "hon",
-    "atty", "supt", "insp", "det", "cpl", "pvt", "cie", "plc", "ave", "blvd", "rd", "approx",
-    "est", "fig", "al", "e.g", "i.e",
+    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "no", "vs", "v", "etc", "ft",
+    "mt", "pres", "gens", "reps", "sens", "dept", "univ", "assn", "bros", "messrs", "mme", "mlle",
+    "hon", "atty", "supt", "insp", "det", "cpl", "pvt", "cie", "plc", "ave", "blvd", "rd",
+    "approx", "est", "fig", "al", "e.g", "i.e",
 ];
 
 static ABBREVIATION_SET: LazyLock<WordSet> =
@@ -224,12 +224,14 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<usize>) {
                     }
                 }
                 // Mr. Sept. Inc. J. keep their period (not the letter after an ampersand: "to
-                // AT&T." ends the sentence; nor a letter ending a paragraph: "a post on X.")
+                // AT&T." ends the sentence; nor a letter ending a paragraph: "a post on X.";
+                // nor the platform: "posted on X. Mexico's president …")
                 if at(k) == Some('.') {
                     let word = &text[start..k];
                     let initial = word.chars().count() == 1
                         && c.is_uppercase()
                         && cs.before(start) != Some('&')
+                        && !(word == "X" && after_platform_preposition(text, start))
                         && initial_period(text, k + 1);
                     if initial || abbreviation_period(text, start, k) {
                         k += 1;
@@ -363,6 +365,14 @@ fn plain_ascii_token(text: &str, k: usize) -> Option<(usize, TokenKind)> {
         }
         _ => None,
     }
+}
+
+/// Whether the word before `start` is "on", "via", "to" or "from", which put a platform after
+/// them ("on X"), never a person's initial.
+fn after_platform_preposition(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next();
+    before.len() < start && matches!(word, Some("on" | "On" | "via" | "to" | "from"))
 }
 
 /// Whether the period at `from - 1` may be an initial's ("J. Smith", "Charles G. and David H.
@@ -563,9 +573,10 @@ mod tests {
                 (".", Punct)
             ]
         );
-        // a letter with no name after it is no initial: the period ends the sentence
+        // a letter with no name after it is no initial: the period ends the sentence; nor is
+        // the platform after "on", whatever follows it ("Y." after "On" stays an initial)
         assert_eq!(
-            toks("a post on X.\n\nOn X. He"),
+            toks("a post on X.\n\nOn X. He saw Y. Li"),
             vec![
                 ("a", Word),
                 ("post", Word),
@@ -573,8 +584,12 @@ mod tests {
                 ("X", Word),
                 (".", Punct),
                 ("On", Word),
-                ("X.", Word),
-                ("He", Word)
+                ("X", Word),
+                (".", Punct),
+                ("He", Word),
+                ("saw", Word),
+                ("Y.", Word),
+                ("Li", Word)
             ]
         );
         // a letter after an ampersand is no initial: the period ends the sentence
