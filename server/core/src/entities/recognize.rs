@@ -1950,6 +1950,13 @@ fn person_after_org(
             })
     };
     let k = (end.checked_sub(3)?..end.saturating_sub(1)).find(|&k| fits(k))?;
+    // ("Kotak Mahindra Capital and Morgan Stanley": a known firm is no person)
+    let known = kb.lookup(surface(doc, k, end)).iter().any(
+        |s| matches!(s, Sense::Name(r) if kb.entry(*r).ty.is_some_and(|t| t != EntityType::Person)),
+    );
+    if known {
+        return None;
+    }
     let org_word = |i: usize| {
         let l = lower_word(doc, i);
         kb.words.org_suffixes.contains(&*l) || kb.words.org_prefixes.contains(&*l)
@@ -2962,6 +2969,15 @@ pub(super) mod tests {
         assert_eq!(
             typed("In Roe v. Wade, the court ruled."),
             [("Roe v. Wade", "MISC")]
+        );
+    }
+
+    #[test]
+    fn a_known_firm_after_an_organization_and_and_is_no_person() {
+        // ("Morgan Stanley" was a person: a given name after an organization's word)
+        assert_eq!(
+            typed("Kotak Mahindra Capital and Morgan Stanley are working on the deal."),
+            [("Kotak Mahindra Capital", "ORG"), ("Morgan Stanley", "ORG")]
         );
     }
 
