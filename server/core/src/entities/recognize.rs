@@ -2982,6 +2982,15 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_known_outlet_opening_a_sentence_keeps_its_first_word() {
+        // ("Stone" was the organization: "Rolling" is a common word)
+        assert_eq!(
+            typed("Critics were divided. Rolling Stone called the album a triumph."),
+            [("Rolling Stone", "ORG")]
+        );
+    }
+
+    #[test]
     fn a_surname_keeps_its_two_particles() {
         assert_eq!(
             typed(
