@@ -237,6 +237,10 @@ fn end_before_trailing_attribution(d: &Detector, out: &mut [Attribution]) {
             let end = doc.tokens[comma - 1].span.end;
             if end > content.start {
                 content.end = end;
+            } else if a.source.is_empty() {
+                // "The suspect had not been charged, police said": a cue with no source whose
+                // content would be only the trailing report's source and cue reports nothing
+                a.content.clear();
             }
         }
     }
@@ -976,6 +980,13 @@ impl Detector<'_> {
         if words.prepositions.contains(self.lower(head)) {
             return None;
         }
+        // "The African Union and ECOWAS both urged calm": a quantifier after its subject, with
+        // it (as PolNeAR's sources keep it)
+        if head > start && matches!(self.lower(head), "both" | "all" | "each") {
+            if let Some(subject) = self.subject_before(head, start) {
+                return Some(subject.start..j);
+            }
+        }
         if let Some(subject) = self.restrictive_relative_subject(head, start) {
             // the clause's adverbs too ("… to speak publicly said"), not the cue's auxiliaries
             let adverbs = (j..cue).all(|k| !AUXILIARIES.contains(&self.lower(k)));
@@ -1317,8 +1328,9 @@ impl Detector<'_> {
                 && k + 2 < comma
                 && !self.capitalized(k + 2)
         };
+        // ("Ambani, Asia's richest man, told": a person's surname alone before an owned role)
         let role = || {
-            b + 1 < k - 1
+            (b + 1 < k - 1 || owned() && self.person_at(b))
                 && (!self.capitalized(k) || owned())
                 && !inserted_clause(first)
                 && !words.prepositions.contains(first)
@@ -2928,6 +2940,40 @@ mod tests {
                 "Colombia's environment minister, Irene Vélez",
                 &["“We will not stop,”"]
             )]
+        );
+    }
+
+    #[test]
+    fn a_cue_whose_content_is_the_trailing_report_reports_nothing() {
+        // ("charged" reported "police said")
+        assert_eq!(
+            roles("The suspect had not yet been charged, police said."),
+            vec![r(
+                "said",
+                "police",
+                &["The suspect had not yet been charged"]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_surname_before_an_owned_role_is_the_source() {
+        assert_eq!(
+            roles("Ambani, Asia's richest man, told shareholders the listing would wait."),
+            vec![r(
+                "told",
+                "Ambani, Asia's richest man,",
+                &["the listing would wait"]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_quantifier_after_the_subject_is_no_source() {
+        // ("both" alone was the source)
+        assert_eq!(
+            roles("The African Union and ECOWAS both urged calm."),
+            vec![r("urged", "The African Union and ECOWAS both", &["calm"])]
         );
     }
 
