@@ -1614,9 +1614,12 @@ impl Detector<'_> {
             return None;
         }
         let close = (k + 2..end.min(k + 2 + MAX_SOURCE_TOKENS)).find(|&e| !self.phrase_word(e))?;
+        // (an indefinite phrase may hold a relative clause: "According to Layoffs.fyi, a website
+        // that tracks job cuts, more than …")
+        let indefinite = matches!(self.lower(k + 1), "a" | "an");
         let plain = (k + 1..close).all(|e| {
             !words.be_forms.contains(self.lower(e))
-                && !matches!(self.lower(e), "that" | "who" | "which")
+                && (indefinite || !matches!(self.lower(e), "that" | "who" | "which"))
                 && !self.is_cue_at(e)
         });
         // (the rest of the sentence is a clause of its own: three words at least)
@@ -2964,6 +2967,21 @@ mod tests {
                 "told",
                 "Ambani, Asia's richest man,",
                 &["the listing would wait"]
+            )]
+        );
+    }
+
+    #[test]
+    fn an_indefinite_appositive_after_according_to_may_hold_a_relative_clause() {
+        assert_eq!(
+            roles(
+                "According to Layoffs.fyi, a website that tracks job cuts, more than 100,000 \
+                   tech workers lost their jobs."
+            ),
+            vec![r(
+                "According to",
+                "Layoffs.fyi, a website that tracks job cuts",
+                &["more than 100,000 tech workers lost their jobs"]
             )]
         );
     }

@@ -308,9 +308,9 @@ pub fn tokenize(text: &str) -> (Vec<Token>, Vec<usize>) {
 }
 
 /// Top-level domains that end a site's name written in running text.
-const DOMAINS: [&[u8]; 14] = [
+const DOMAINS: [&[u8]; 16] = [
     b"com", b"org", b"net", b"gov", b"edu", b"io", b"co", b"us", b"uk", b"ai", b"info", b"news",
-    b"de", b"fr",
+    b"de", b"fr", b"fyi", b"tv",
 ];
 
 /// The end of the domains after the word ending at `dot` ("PowerOutage.us", "bbc.co.uk"), if
@@ -520,6 +520,11 @@ mod tests {
                 "comma"
             ]
         );
+        let words: Vec<&str> = toks("per Layoffs.fyi and Twitch.tv")
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(words, ["per", "Layoffs.fyi", "and", "Twitch.tv"]);
     }
 
     #[test]
