@@ -1293,6 +1293,22 @@ mod tests {
     }
 
     #[test]
+    fn a_dotted_acronym_is_its_known_entry_s() {
+        let text = "The Securities and Exchange Commission sued. The S.E.C. said it would appeal.";
+        assert_eq!(
+            linked(text),
+            [
+                (
+                    "Securities and Exchange Commission",
+                    "ORG",
+                    "Securities and Exchange Commission"
+                ),
+                ("S.E.C.", "ORG", "Securities and Exchange Commission"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_company_s_name_with_its_legal_form_is_the_bare_name() {
         // two entities: "Nvidia Corp." and "Nvidia"
         let text = "Nvidia Corp.'s value soared. Shares of Nvidia rose.";

@@ -1228,6 +1228,13 @@ fn kb_lookup(kb: &KnowledgeBase, s: &str) -> Option<Sense> {
     }
     // "TEHRAN (Reuters)", "IRAN'S PRESIDENT": all-caps datelines and headlines
     if !s.chars().any(char::is_lowercase) && s.len() >= 3 {
+        // "S.E.C.", "F.B.I.": an acronym in the style of papers that dot them
+        if s.len() >= 4 && s.ends_with('.') && is_acronym(s) {
+            let bare: String = s.chars().filter(|&c| c != '.').collect();
+            if let Some(&sense) = kb.lookup(&bare).first() {
+                return Some(sense);
+            }
+        }
         return kb.lookup(&title_case(s)).first().copied();
     }
     None
