@@ -2408,6 +2408,13 @@ fn name_suffix_type(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> O
     if e - a == 1 && kb.is_given_name(word(doc, a)) {
         return None;
     }
+    // "Riverside Unified School District": a body, though a district alone is a place
+    if e - a >= 2 {
+        let pair = format!("{} {}", lower_word(doc, e - 2), lower_word(doc, e - 1));
+        if kb.words.org_suffix_pairs.contains(&pair) {
+            return Some(EntityType::Org);
+        }
+    }
     suffix_type(kb, &suffix_word(doc, a, e))
 }
 
@@ -2994,6 +3001,21 @@ pub(super) mod tests {
         assert_eq!(
             typed("Critics were divided. Rolling Stone called the album a triumph."),
             [("Rolling Stone", "ORG")]
+        );
+    }
+
+    #[test]
+    fn a_district_s_body_a_market_and_a_palace() {
+        assert_eq!(
+            typed(
+                "The Riverside Unified School District voted. Traders at Makola Market said \
+                 prices rose, and protesters reached the Casa de Nariño."
+            ),
+            [
+                ("Riverside Unified School District", "ORG"),
+                ("Makola Market", "PLACE"),
+                ("Casa de Nariño", "PLACE")
+            ]
         );
     }
 

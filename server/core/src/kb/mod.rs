@@ -98,6 +98,7 @@ pub struct NameWords {
     pub connectors: WordSet,
     pub determiners: WordSet,
     pub org_suffixes: WordSet,
+    pub org_suffix_pairs: WordSet,
     pub legal_forms: WordSet,
     pub model_words: WordSet,
     pub team_verbs: WordSet,
