@@ -1744,6 +1744,8 @@ impl Detector<'_> {
             }
         } else if tell {
             k = self.recipient_end(k, after.end);
+        } else {
+            k = self.after_time_of_saying(k, after.end);
         }
         while k < after.end && matches!(self.text(k), "," | ":" | "—") {
             k += 1;
@@ -1794,6 +1796,53 @@ impl Detector<'_> {
             spans.extend(self.continued_quotes(span.end));
         }
         (spans, direct)
+    }
+
+    /// "said on Tuesday it would …", "said in July it …", "said last week the plan …": the
+    /// token after the time of the saying that opens `k..end` (PolNeAR's content leaves it
+    /// out), or `k` when none does or too little would follow it.
+    fn after_time_of_saying(&self, k: usize, end: usize) -> usize {
+        let mut j = k;
+        if j < end && matches!(self.lower(j), "on" | "in") {
+            j += 1;
+        }
+        let relative = j + 1 < end
+            && matches!(self.lower(j), "last" | "this" | "next")
+            && matches!(
+                self.lower(j + 1),
+                "week" | "month" | "year" | "weekend" | "night"
+            );
+        if relative {
+            j += 2;
+        } else {
+            // a day or a month, and its date ("March 3", "July 2024")
+            let named = j < end
+                && !matches!(
+                    self.lower(j),
+                    "then" | "now" | "next" | "early" | "mid" | "late"
+                )
+                && self.doc.tokens[j].kind == TokenKind::Word
+                && self.time_at(j);
+            if !named {
+                return k;
+            }
+            j += 1;
+            while j < end && j - k < 5 && self.doc.tokens[j].kind == TokenKind::Number {
+                j += 1;
+            }
+            // ("Sunday night", "Monday morning")
+            if j < end && matches!(self.lower(j), "night" | "morning" | "afternoon" | "evening") {
+                j += 1;
+            }
+        }
+        while j < end && self.is(j, ",") {
+            j += 1;
+        }
+        if j + 2 < end {
+            j
+        } else {
+            k
+        }
     }
 
     /// "told reporters India backed it", "told Reuters the talks failed": the end of the one
@@ -2983,6 +3032,27 @@ mod tests {
                 "Layoffs.fyi, a website that tracks job cuts",
                 &["more than 100,000 tech workers lost their jobs"]
             )]
+        );
+    }
+
+    #[test]
+    fn the_time_of_the_saying_is_no_content() {
+        for text in [
+            "Intel said on Tuesday it would cut 15,000 jobs.",
+            "Intel said in July 2024 it would cut 15,000 jobs.",
+            "Intel said last week it would cut 15,000 jobs.",
+            "Intel said Sunday night it would cut 15,000 jobs.",
+        ] {
+            assert_eq!(
+                roles(text),
+                vec![r("said", "Intel", &["it would cut 15,000 jobs"])],
+                "{text}"
+            );
+        }
+        // (but a time that is the content's stays: "said now is the time")
+        assert_eq!(
+            roles("Intel said now is the time to cut."),
+            vec![r("said", "Intel", &["now is the time to cut"])]
         );
     }
 
