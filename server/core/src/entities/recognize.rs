@@ -1776,14 +1776,21 @@ fn segment_run(
                     product: model,
                     // an acronym is a name wherever it stands in running text: "(FAA)",
                     // "ESA's director" at a sentence start
+                    // (or after a common word dropped there: "“Big Tech has had its way"; a
+                    // number is left to `take_back_dropped_words`: "Formula One said")
                     weak: !had_title
                         && !in_parens
                         && !dateline
                         && (shouting
                             || (e == a + 1
                                 && !acronym
-                                && at_clause_start(doc, a, sentence_start)
-                                && !kb.is_given_name(word(doc, a)))),
+                                && !kb.is_given_name(word(doc, a))
+                                && (at_clause_start(doc, a, sentence_start)
+                                    || a > sentence_start
+                                        && at_clause_start(doc, a - 1, sentence_start)
+                                        && kb.is_common_word(word(doc, a - 1))
+                                        && kb.is_common_word(word(doc, a))
+                                        && !kb.words.not_alone.contains_lowercased(word(doc, a))))),
                 });
             }
         }
@@ -3016,6 +3023,14 @@ pub(super) mod tests {
                 ("Makola Market", "PLACE"),
                 ("Casa de Nariño", "PLACE")
             ]
+        );
+    }
+
+    #[test]
+    fn a_common_word_after_a_dropped_one_is_no_name_by_itself() {
+        // ("Tech" and "Latest" were organizations)
+        assert!(
+            mentions("“Big Tech has had its way,” he said. The Latest on the vote.").is_empty()
         );
     }
 
