@@ -39,6 +39,14 @@ pub fn classify_source(
     if lex.anonymous.any_in(&doc.prose, hull) || unnamed_official(&lower, lex) {
         return (SourceKind::Anonymous, None);
     }
+    // "a circular seen by Reuters", "documents obtained by The Times": the outlet's own
+    // reporting of a document, not another outlet's report
+    if [" seen by ", " obtained by ", " reviewed by "]
+        .iter()
+        .any(|p| lower.contains(p))
+    {
+        return (SourceKind::Document, None);
+    }
     let bare = lower
         .strip_prefix("the ")
         .or_else(|| lower.strip_prefix("some "))
@@ -145,13 +153,23 @@ fn unnamed_official(lower: &str, lex: &Lexicons) -> bool {
     (1..=4).contains(&count) && lex.words.unnamed_officials.contains(last)
 }
 
-/// "Some economists", "many analysts": a quantifier and a plural common noun name no one.
+/// "Some economists", "many analysts", "some political commentators": a quantifier and a
+/// plural common noun, with one adjective at most between them, name no one.
 fn vague_plural(text: &str, lower: &str, lex: &Lexicons) -> bool {
-    let mut words = lower.split_whitespace();
-    let (Some(q), Some(noun), None) = (words.next(), words.next(), words.next()) else {
-        return false;
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let (q, noun) = match words[..] {
+        [q, noun] | [q, _, noun] => (q, noun),
+        _ => return false,
     };
-    let noun_as_written = text.split_whitespace().nth(1).unwrap_or("");
+    // (the adjective and the noun in lower case as written: not "some Democratic senators";
+    // not a verb, "Many carried placards", nor a superlative, "most ardent fans")
+    let noun_as_written = text.split_whitespace().last().unwrap_or("");
+    let adjective_as_written = text.split_whitespace().nth(1).unwrap_or("");
+    if words.len() == 3
+        && (adjective_as_written != words[1] || words[1].ends_with("ed") || q == "most")
+    {
+        return false;
+    }
     lex.words.vague_quantifiers.contains(q)
         && noun.len() > 3
         && noun.ends_with('s')
@@ -244,6 +262,20 @@ mod tests {
                     SourceKind::NamedPerson
                 ),
                 ("Leaders from the Amazon", SourceKind::Described)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_document_seen_by_an_outlet_and_a_vague_plural_with_an_adjective() {
+        assert_eq!(
+            kinds(
+                "Fuel prices rose, according to a circular seen by Reuters. Some political \
+                 commentators believe Ishiba could survive."
+            ),
+            [
+                ("a circular seen by Reuters", SourceKind::Document),
+                ("Some political commentators", SourceKind::Weasel)
             ]
         );
     }

@@ -1328,9 +1328,10 @@ impl Detector<'_> {
                 && k + 2 < comma
                 && !self.capitalized(k + 2)
         };
-        // ("Ambani, Asia's richest man, told": a person's surname alone before an owned role)
+        // ("Ambani, Asia's richest man, told", "Vodafone, Europe's largest mobile operator,
+        // said": one name alone before an owned role)
         let role = || {
-            (b + 1 < k - 1 || owned() && self.person_at(b))
+            (b + 1 < k - 1 || owned() && self.mention_starting_at(b).is_some())
                 && (!self.capitalized(k) || owned())
                 && !inserted_clause(first)
                 && !words.prepositions.contains(first)
@@ -3053,6 +3054,18 @@ mod tests {
         assert_eq!(
             roles("Intel said now is the time to cut."),
             vec![r("said", "Intel", &["now is the time to cut"])]
+        );
+    }
+
+    #[test]
+    fn a_firm_before_an_owned_role_is_the_source() {
+        assert_eq!(
+            roles("Vodafone, Europe’s largest mobile operator, said it would cut 11,000 jobs."),
+            vec![r(
+                "said",
+                "Vodafone, Europe’s largest mobile operator,",
+                &["it would cut 11,000 jobs"]
+            )]
         );
     }
 
