@@ -1697,6 +1697,15 @@ fn segment_run(
                 }
             }
             Seg::Name(a, e) => {
+                // "Economic Security Minister Sanae Takaichi": common words before a minister's
+                // or a secretary's title are its portfolio, no organization
+                let portfolio = matches!(segs.get(k + 1), Some(&Seg::Title(_, te))
+                    if kb.words.portfolio_titles.contains(&*lower_word(doc, te - 1)))
+                    && (a..e).all(|i| kb.is_common_word(word(doc, i)));
+                if portfolio {
+                    pending_title.get_or_insert(a);
+                    continue;
+                }
                 if let Some((ka, ty)) = joined_with_known_before(doc, kb, &segs, k, a, e, shouting)
                     .filter(|&(ka, _)| out.last().is_some_and(|m| m.tokens == (ka..a)))
                 {
@@ -3031,6 +3040,21 @@ pub(super) mod tests {
         // ("Tech" and "Latest" were organizations)
         assert!(
             mentions("“Big Tech has had its way,” he said. The Latest on the vote.").is_empty()
+        );
+    }
+
+    #[test]
+    fn common_words_before_a_minister_are_the_portfolio() {
+        assert_eq!(
+            typed(
+                "Former Economic Security Minister Sanae Takaichi spoke. Tesla CEO Elon Musk \
+                 agreed."
+            ),
+            [
+                ("Sanae Takaichi", "PERSON"),
+                ("Tesla", "ORG"),
+                ("Elon Musk", "PERSON")
+            ]
         );
     }
 

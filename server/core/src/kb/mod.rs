@@ -125,6 +125,7 @@ pub struct NameWords {
     pub place_prepositions: WordSet,
     pub object_prepositions: WordSet,
     pub place_titles: WordSet,
+    pub portfolio_titles: WordSet,
 }
 
 static EMBEDDED: LazyLock<Arc<KnowledgeBase>> = LazyLock::new(|| Arc::new(load::embedded()));
