@@ -1782,6 +1782,11 @@ impl Detector<'_> {
                     return (vec![self.span(&(before.start..end))], false);
                 }
             }
+            // "“Why should workers pay for this?” Ajaero asked.": a question ended the sentence
+            // before its speaker's
+            if let Some(q) = self.question_before(si) {
+                return (vec![self.quotes[q].span], true);
+            }
             return (Vec::new(), false);
         }
         let mut span = self.span(&(k..end));
@@ -1797,6 +1802,20 @@ impl Detector<'_> {
             spans.extend(self.continued_quotes(span.end));
         }
         (spans, direct)
+    }
+
+    /// The quotation ending in "?" or "!" that ends the sentence before sentence `si`, in the
+    /// same paragraph and right before it.
+    fn question_before(&self, si: usize) -> Option<usize> {
+        let s = &self.doc.sentences[si];
+        let p = self.doc.sentences.get(si.checked_sub(1)?)?;
+        let last = p.tokens.end - 1;
+        let asked = p.paragraph == s.paragraph
+            && self.doc.tokens[last].kind == TokenKind::CloseQuote
+            && last > p.tokens.start
+            && matches!(self.text(last - 1), "?" | "!");
+        let q = quote_at(self.quotes, self.doc.tokens[last].span.start).filter(|_| asked)?;
+        (!self.quotes[q].holds_only_a_name(self.doc, self.mentions)).then_some(q)
     }
 
     /// "said on Tuesday it would …", "said in July it …", "said last week the plan …": the
@@ -3065,6 +3084,19 @@ mod tests {
                 "said",
                 "Vodafone, Europe’s largest mobile operator,",
                 &["it would cut 11,000 jobs"]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_question_quoted_before_its_speaker_s_sentence_is_his() {
+        // (the content was empty and the question flagged as having no speaker)
+        assert_eq!(
+            roles("Ajaero spoke on Monday. “Why should workers pay for this?” Ajaero asked."),
+            vec![r(
+                "asked",
+                "Ajaero",
+                &["“Why should workers pay for this?”"]
             )]
         );
     }
