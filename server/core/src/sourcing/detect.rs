@@ -1735,8 +1735,15 @@ impl Detector<'_> {
         // ("said the study could not prove that …": not a "that" past an auxiliary, which
         // belongs to a clause of the content)
         let no_verb = |t: usize| (k..t).all(|i| !AUXILIARIES.contains(&self.lower(i)));
+        // ("said in an interview with CBC News that …": a longer phrase after a preposition,
+        // with no comma nor verb in it)
+        let phrase = |t: usize| {
+            matches!(self.lower(k), "in" | "on" | "at" | "during")
+                && (k..t).all(|i| self.is_word(i) && !AUXILIARIES.contains(&self.lower(i)))
+        };
         let that = that_within(6)
             .filter(|&t| no_verb(t))
+            .or_else(|| that_within(11).filter(|&t| phrase(t)))
             .or_else(|| that_within(14).filter(|&t| tell && recipient_words(t)));
         if let Some(t) = that {
             // "told reporters on Sunday that …"
@@ -3140,6 +3147,11 @@ mod tests {
         );
         assert_eq!(
             roles("She said on Monday that walking helped."),
+            vec![r("said", "She", &["that walking helped"])]
+        );
+        // (and past a longer phrase after a preposition)
+        assert_eq!(
+            roles("She said in an interview with CBC News that walking helped."),
             vec![r("said", "She", &["that walking helped"])]
         );
     }
