@@ -19,7 +19,7 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
         let continued = q.continues && i > 0;
         // (a title in quotation marks is no speech: “Make America Great Again”)
         let title = || q.holds_only_a_name(doc, cx.input.mentions);
-        if words < MIN_WORDS || continued || cx.attributed(q.span) || title() {
+        if words < MIN_WORDS || continued || cx.attributed(q.span) || title() || signed(doc, q) {
             continue;
         }
         let mut f = finding(
@@ -39,6 +39,20 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
     out
 }
 
+/// A quotation signed on the line after it, as a pull quote is: "> — Cedric Schuster, AOSIS
+/// chair".
+fn signed(doc: &crate::text::Document, q: &crate::sourcing::Quote) -> bool {
+    let rest = &doc.prose[q.span.end..];
+    let gap = rest.len() - rest.trim_start().len();
+    let after = &rest[gap..];
+    let dash = after
+        .strip_prefix('\u{2014}')
+        .or_else(|| after.strip_prefix('\u{2013}'))
+        .or_else(|| after.strip_prefix("--"));
+    rest[..gap].matches('\n').count() == 1
+        && dash.is_some_and(|name| name.trim_start().starts_with(char::is_uppercase))
+}
+
 #[cfg(test)]
 mod tests {
     fn flagged(text: &str) -> Vec<&str> {
@@ -50,5 +64,17 @@ mod tests {
         let text = "She watched “The Rachel Maddow Show” every night.\n\n\
                     The town was empty. “Nobody came to help us for two days.”";
         assert_eq!(flagged(text), ["“Nobody came to help us for two days.”"]);
+    }
+
+    #[test]
+    fn a_quote_signed_on_the_next_line_has_its_speaker() {
+        let text = "The talks ended.\n\n“We came here in good faith and leave betrayed.”\n— \
+                    Cedric Schuster, AOSIS chair\n\n“We came here in good faith and leave \
+                    betrayed.”\n\n— Cedric Schuster";
+        // (a dash after a blank line signs nothing)
+        assert_eq!(
+            flagged(text),
+            ["“We came here in good faith and leave betrayed.”"]
+        );
     }
 }
