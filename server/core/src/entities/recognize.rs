@@ -1974,12 +1974,11 @@ fn person_after_org(
     };
     let k = (end.checked_sub(3)?..end.saturating_sub(1)).find(|&k| fits(k))?;
     // ("Kotak Mahindra Capital and Morgan Stanley": a known firm is no person)
-    let known = kb.lookup(surface(doc, k, end)).iter().any(
-        |s| matches!(s, Sense::Name(r) if kb.entry(*r).ty.is_some_and(|t| t != EntityType::Person)),
-    );
-    if known {
-        return None;
-    }
+    let known = |k: usize| {
+        kb.lookup(surface(doc, k, end)).iter().any(|s| {
+            matches!(s, Sense::Name(r) if kb.entry(*r).ty.is_some_and(|t| t != EntityType::Person))
+        })
+    };
     let org_word = |i: usize| {
         let l = lower_word(doc, i);
         kb.words.org_suffixes.contains(&*l) || kb.words.org_prefixes.contains(&*l)
@@ -1990,7 +1989,7 @@ fn person_after_org(
     let by_name = kb.is_given_name(word(doc, k))
         && (start..k).any(|i| org_word(i) && is_connector(doc, i + 1, kb));
     if by_suffix || by_name {
-        return Some(k);
+        return (!known(k)).then_some(k);
     }
     // "University of Texas Arlington Amneh Jafari heard …", and "Jafari" alone elsewhere
     let k = end - 2;
@@ -2424,14 +2423,16 @@ fn name_suffix_type(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> O
     if e - a == 1 && kb.is_given_name(word(doc, a)) {
         return None;
     }
-    // "Riverside Unified School District": a body, though a district alone is a place
+    let ty = suffix_type(kb, &suffix_word(doc, a, e))?;
+    // "Riverside Unified School District": a body, though a district alone is a place (asked
+    // only of the few names with a suffix)
     if e - a >= 2 {
         let pair = format!("{} {}", lower_word(doc, e - 2), lower_word(doc, e - 1));
         if kb.words.org_suffix_pairs.contains(&pair) {
             return Some(EntityType::Org);
         }
     }
-    suffix_type(kb, &suffix_word(doc, a, e))
+    Some(ty)
 }
 
 fn suffix_type(kb: &KnowledgeBase, last_lower: &str) -> Option<EntityType> {

@@ -41,10 +41,12 @@ pub fn classify_source(
     }
     // "a circular seen by Reuters", "documents obtained by The Times": the outlet's own
     // reporting of a document, not another outlet's report
-    if [" seen by ", " obtained by ", " reviewed by "]
-        .iter()
-        .any(|p| lower.contains(p))
-    {
+    // (one search for the rare " by ", then the word before it)
+    let seen_by = lower.find(" by ").is_some_and(|i| {
+        let before = &lower[..i];
+        before.ends_with(" seen") || before.ends_with(" obtained") || before.ends_with(" reviewed")
+    });
+    if seen_by {
         return (SourceKind::Document, None);
     }
     let bare = lower
@@ -156,18 +158,20 @@ fn unnamed_official(lower: &str, lex: &Lexicons) -> bool {
 /// "Some economists", "many analysts", "some political commentators": a quantifier and a
 /// plural common noun, with one adjective at most between them, name no one.
 fn vague_plural(text: &str, lower: &str, lex: &Lexicons) -> bool {
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let (q, noun) = match words[..] {
-        [q, noun] | [q, _, noun] => (q, noun),
+    let mut words = lower.split_whitespace();
+    let (Some(q), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let (adjective, noun) = match (words.next(), words.next()) {
+        (None, _) => (None, second),
+        (Some(noun), None) => (Some(second), noun),
         _ => return false,
     };
     // (the adjective and the noun in lower case as written: not "some Democratic senators";
     // not a verb, "Many carried placards", nor a superlative, "most ardent fans")
     let noun_as_written = text.split_whitespace().last().unwrap_or("");
     let adjective_as_written = text.split_whitespace().nth(1).unwrap_or("");
-    if words.len() == 3
-        && (adjective_as_written != words[1] || words[1].ends_with("ed") || q == "most")
-    {
+    if adjective.is_some_and(|a| adjective_as_written != a || a.ends_with("ed") || q == "most") {
         return false;
     }
     lex.words.vague_quantifiers.contains(q)

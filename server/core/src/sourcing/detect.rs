@@ -1737,13 +1737,17 @@ impl Detector<'_> {
         let no_verb = |t: usize| (k..t).all(|i| !AUXILIARIES.contains(&self.lower(i)));
         // ("said in an interview with CBC News that …": a longer phrase after a preposition,
         // with no comma nor verb in it)
-        let phrase = |t: usize| {
-            matches!(self.lower(k), "in" | "on" | "at" | "during")
-                && (k..t).all(|i| self.is_word(i) && !AUXILIARIES.contains(&self.lower(i)))
-        };
+        let preposition = k < after.end && matches!(self.lower(k), "in" | "on" | "at" | "during");
+        let phrase =
+            |t: usize| (k..t).all(|i| self.is_word(i) && !AUXILIARIES.contains(&self.lower(i)));
         let that = that_within(6)
             .filter(|&t| no_verb(t))
-            .or_else(|| that_within(11).filter(|&t| phrase(t)))
+            .or_else(|| {
+                preposition
+                    .then(|| that_within(11))
+                    .flatten()
+                    .filter(|&t| phrase(t))
+            })
             .or_else(|| that_within(14).filter(|&t| tell && recipient_words(t)));
         if let Some(t) = that {
             // "told reporters on Sunday that …"
