@@ -3156,6 +3156,11 @@ pub(super) mod tests {
             mentions("Sen. John Cornyn, R-Texas, and Sen. Gary Peters (D-Mich.) met."),
             ["John Cornyn", "Gary Peters"]
         );
+        // (a state legislator's is a city of a few words: "D-San Antonio" was a person)
+        assert_eq!(
+            mentions("Sen. José Menéndez, D-San Antonio, and Rep. Ann Smith, R-Fort Worth, met."),
+            ["José Menéndez", "Ann Smith"]
+        );
     }
 
     #[test]

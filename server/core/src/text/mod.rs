@@ -134,10 +134,26 @@ impl Document {
             }
             e += 1;
         }
-        let closed = self
-            .tokens
-            .get(e)
-            .is_none_or(|_| matches!(self.token_text(e), "," | ")" | "." | ";"));
+        // and the rest of a city of two or three words: "D-San Antonio", "R-Fort Worth"
+        let mut city = e;
+        while city < self.tokens.len()
+            && city - e < 2
+            && self.tokens[city].kind == TokenKind::Word
+            && self
+                .token_text(city)
+                .starts_with(|c: char| c.is_uppercase())
+        {
+            city += 1;
+        }
+        let closes = |e: usize| {
+            self.tokens
+                .get(e)
+                .is_none_or(|_| matches!(self.token_text(e), "," | ")" | "." | ";"))
+        };
+        if city > e && closes(city) {
+            e = city;
+        }
+        let closed = closes(e);
         closed.then_some(e)
     }
 
