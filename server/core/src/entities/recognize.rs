@@ -3060,6 +3060,15 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_title_before_an_organization_s_word_is_in_its_name() {
+        // ("General" was a title and "Confederation" a person)
+        assert_eq!(
+            typed("The General Confederation of Labour (CGT) called a strike."),
+            [("General Confederation of Labour", "ORG"), ("CGT", "ORG")]
+        );
+    }
+
+    #[test]
     fn a_surname_keeps_its_two_particles() {
         assert_eq!(
             typed(
