@@ -15,8 +15,8 @@ fn gum_news_dev_entities_stay_above_floors() {
     let typed = res["entities"]["typed"]["f1"].as_f64().unwrap();
     let untyped = res["entities"]["untyped"]["f1"].as_f64().unwrap();
     eprintln!("typed F1 {typed:.4}, untyped F1 {untyped:.4}");
-    assert!(typed >= 0.725, "typed F1 {typed:.4} fell below 0.725");
-    assert!(untyped >= 0.752, "untyped F1 {untyped:.4} fell below 0.752");
+    assert!(typed >= 0.73, "typed F1 {typed:.4} fell below 0.73");
+    assert!(untyped >= 0.755, "untyped F1 {untyped:.4} fell below 0.755");
 }
 
 #[test]
