@@ -3069,6 +3069,14 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_campus_or_a_chapel_title_is_no_part_of_the_name() {
+        assert_eq!(
+            mentions("Provost Ann Lee and Chaplain Mark Ruiz spoke to the board president."),
+            ["Ann Lee", "Mark Ruiz"]
+        );
+    }
+
+    #[test]
     fn a_surname_keeps_its_two_particles() {
         assert_eq!(
             typed(
