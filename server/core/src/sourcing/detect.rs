@@ -847,6 +847,9 @@ impl Detector<'_> {
         if !determiner && !self.capitalized(k) {
             return None;
         }
+        // ("Civic groups have criticised …, saying": a common word capitalised to open the
+        // sentence opens a common noun phrase, as a determiner does)
+        let opens_phrase = determiner || self.config.kb.is_common_word(self.text(k));
         let mut e = k + 1;
         while e < end && e - k < MAX_SOURCE_TOKENS {
             let lower = self.lower(e);
@@ -856,7 +859,7 @@ impl Detector<'_> {
                     && e + 1 < end
                     && self.capitalized(e + 1));
             // after a determiner, a few lower-case words up to the first verb-like one
-            let common = determiner
+            let common = opens_phrase
                 && self.is_word(e)
                 && e - k <= 3
                 && !AUXILIARIES.contains(&lower)
@@ -3109,6 +3112,22 @@ mod tests {
                 "Ajaero",
                 &["“Why should workers pay for this?”"]
             )]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_common_word_opens_a_common_noun_subject() {
+        // ("Civic" was the source of "saying", and the British "criticised" no cue)
+        assert_eq!(
+            roles("Civic groups have criticised the pardon, saying it undermines the law."),
+            vec![
+                r(
+                    "criticised",
+                    "Civic groups",
+                    &["the pardon, saying it undermines the law"]
+                ),
+                r("saying", "Civic groups", &["it undermines the law"])
+            ]
         );
     }
 
