@@ -1785,8 +1785,7 @@ fn segment_run(
                     product: model,
                     // an acronym is a name wherever it stands in running text: "(FAA)",
                     // "ESA's director" at a sentence start
-                    // (or after a common word dropped there: "“Big Tech has had its way"; a
-                    // number is left to `take_back_dropped_words`: "Formula One said")
+                    // (or after a common word dropped there)
                     weak: !had_title
                         && !in_parens
                         && !dateline
@@ -1795,15 +1794,27 @@ fn segment_run(
                                 && !acronym
                                 && !kb.is_given_name(word(doc, a))
                                 && (at_clause_start(doc, a, sentence_start)
-                                    || a > sentence_start
-                                        && at_clause_start(doc, a - 1, sentence_start)
-                                        && kb.is_common_word(word(doc, a - 1))
-                                        && kb.is_common_word(word(doc, a))
-                                        && !kb.words.not_alone.contains_lowercased(word(doc, a))))),
+                                    || left_by_a_dropped_word(doc, kb, a, sentence_start)))),
                 });
             }
         }
     }
+}
+
+/// "“Big Tech has had its way": a common word at `a` whose capitalised common word before it,
+/// opening the clause, was dropped (a number is left to `take_back_dropped_words`: "Formula
+/// One said").
+fn left_by_a_dropped_word(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    a: usize,
+    sentence_start: usize,
+) -> bool {
+    a > sentence_start
+        && at_clause_start(doc, a - 1, sentence_start)
+        && kb.is_common_word(word(doc, a - 1))
+        && kb.is_common_word(word(doc, a))
+        && !kb.words.not_alone.contains_lowercased(word(doc, a))
 }
 
 /// A known place or organization opening a title ("U.S. District Judge", "House Speaker", "FBI
@@ -2426,11 +2437,13 @@ fn name_suffix_type(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> O
     let ty = suffix_type(kb, &suffix_word(doc, a, e))?;
     // "Riverside Unified School District": a body, though a district alone is a place (asked
     // only of the few names with a suffix)
-    if e - a >= 2 {
-        let pair = format!("{} {}", lower_word(doc, e - 2), lower_word(doc, e - 1));
-        if kb.words.org_suffix_pairs.contains(&pair) {
-            return Some(EntityType::Org);
-        }
+    if e - a >= 2
+        && kb
+            .words
+            .org_suffix_pairs
+            .contains(&lower_surface(doc, e - 2, e))
+    {
+        return Some(EntityType::Org);
     }
     Some(ty)
 }

@@ -1741,8 +1741,7 @@ impl Detector<'_> {
         // ("said in an interview with CBC News that …": a longer phrase after a preposition,
         // with no comma nor verb in it)
         let preposition = k < after.end && matches!(self.lower(k), "in" | "on" | "at" | "during");
-        let phrase =
-            |t: usize| (k..t).all(|i| self.is_word(i) && !AUXILIARIES.contains(&self.lower(i)));
+        let phrase = |t: usize| no_verb(t) && (k..t).all(|i| self.is_word(i));
         let that = that_within(6)
             .filter(|&t| no_verb(t))
             .or_else(|| {
