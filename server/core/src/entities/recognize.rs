@@ -834,14 +834,21 @@ fn keep_confirmed(doc: &Document, kb: &KnowledgeBase, mut out: Vec<RawMention>) 
     }
     // the weak mentions' texts, each with whether a strong mention has it as its text and as
     // one of its words (few weak mentions, many strong ones: only the weak are hashed in)
-    let mut confirmed: FxHashMap<Cow<str>, (bool, bool)> = out
+    let mut confirmed: FxHashMap<Cow<str>, (bool, bool, bool)> = out
         .iter()
         .filter(|m| m.weak)
-        .map(|m| (doc.lower_text(m.span), (false, false)))
+        .map(|m| (doc.lower_text(m.span), (false, false, false)))
         .collect();
     for m in out.iter().filter(|m| !m.weak) {
         if let Some(c) = confirmed.get_mut(&doc.lower_text(m.span)) {
             c.0 = true;
+        }
+        // the last word of an organization's name confirms it alone: "City manager Pep
+        // Guardiola" after "Manchester City"
+        if m.tokens.len() >= 2 && m.ty == Some(EntityType::Org) {
+            if let Some(c) = confirmed.get_mut(&*lower_word(doc, m.tokens.end - 1)) {
+                c.2 = true;
+            }
         }
         // the surname and given name of a full name confirm "RAISI" and "Raisi" at a sentence start
         if m.tokens.len() >= 2 && m.ty.is_none_or(|t| t == EntityType::Person) {
@@ -860,10 +867,12 @@ fn keep_confirmed(doc: &Document, kb: &KnowledgeBase, mut out: Vec<RawMention>) 
     }
     out.retain(|m| {
         !m.weak || {
-            let (text, part) = confirmed[&doc.lower_text(m.span)];
+            let (text, part, org_word) = confirmed[&doc.lower_text(m.span)];
+            // (not in a headline: "Spell Bad News For Hillary" after "Fox News")
+            let org_word = org_word && !m.headline;
             // "Putin said" opening an article that never says "Vladimir Putin"
             let known_surname = || kb.person_with_surname(word(doc, m.tokens.start)).is_some();
-            text || (m.tokens.len() == 1 && (part || known_surname()))
+            text || (m.tokens.len() == 1 && (part || org_word || known_surname()))
         }
     });
     out
@@ -1654,7 +1663,12 @@ fn segment_run(
                     _ => None,
                 }),
                 acronym: false,
-                weak: false,
+                // a suffix word alone opening a sentence may be a common noun: "Union leader
+                // Joe Ajaero", "Council officials said" (kept where the article names it so)
+                // (not after a word dropped there: "Democracy Corps published")
+                weak: from == last_tok
+                    && at_clause_start(doc, from, sentence_start)
+                    && (from == sentence_start || doc.tokens[from - 1].kind != TokenKind::Word),
                 headline: false,
                 product: false,
             });
@@ -3165,6 +3179,18 @@ pub(super) mod tests {
         assert_eq!(
             mentions("By Sam Wallace, Chief Sports Writer\n\nSalah scored."),
             ["Sam Wallace", "Salah"]
+        );
+    }
+
+    #[test]
+    fn a_suffix_word_alone_opening_a_sentence_is_a_common_noun_unless_named_so() {
+        assert_eq!(
+            typed("Union leader Joe Ajaero said no. Council officials agreed."),
+            [("Joe Ajaero", "PERSON")]
+        );
+        assert_eq!(
+            mentions("Court officials agreed. The ruling of the Court stands."),
+            ["Court", "Court"]
         );
     }
 

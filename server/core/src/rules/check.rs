@@ -89,6 +89,13 @@ impl Context<'_> {
     }
 
     /// True when some attribution's cue or content overlaps `span`.
+    /// Does `span` start in a headline (or a heading, a label: a line of its own)?
+    pub fn in_headline(&self, span: Option<Span>) -> bool {
+        let doc = self.input.doc;
+        span.and_then(|s| doc.sentence_at(s.start))
+            .is_some_and(|si| doc.sentences[si].headline)
+    }
+
     pub fn attributed(&self, span: Span) -> bool {
         in_blocks(&self.attributed, span)
     }

@@ -9,6 +9,9 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
         .attributions
         .iter()
         .filter(|a| a.source_kind == SourceKind::Weasel)
+        // a headline or section heading ("## What the experts say") announces what the body
+        // sources
+        .filter(|a| !cx.in_headline(a.cue_hull()))
         .filter_map(|a| {
             let (span, what) = match a.source_hull() {
                 Some(s) => (s, "Vague attribution"),
@@ -22,4 +25,17 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
             ))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    fn flagged(text: &str) -> Vec<&str> {
+        crate::rules::flagged(text, "weasel-attribution")
+    }
+
+    #[test]
+    fn a_heading_announcing_what_experts_say_is_no_vague_attribution() {
+        let text = "## What the experts say\n\nCritics say the plan will fail.\n";
+        assert_eq!(flagged(text), ["Critics"]);
+    }
 }

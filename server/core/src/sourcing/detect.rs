@@ -514,7 +514,18 @@ impl Detector<'_> {
         } else {
             (None, cue.clone())
         };
-        let (content, direct) = self.content(si, &cue, &clause);
+        let (mut content, direct) = self.content(si, &cue, &clause);
+        // "It is unclear what officials said", "That is what the experts say": what comes
+        // before a free relative is no content of it
+        if let Some(r) = source.as_ref().filter(|r| r.start > s.tokens.start) {
+            let what_end = self.doc.tokens[r.start - 1].span.end;
+            if !direct
+                && matches!(self.lower(r.start - 1), "what" | "whatever")
+                && content.iter().all(|c| c.end <= what_end)
+            {
+                content.clear();
+            }
+        }
         let source_spans: Vec<Span> = source.iter().map(|r| self.span(r)).collect();
         let (mut source_kind, source_entity) = classify_source(
             self.doc,
@@ -3111,6 +3122,18 @@ mod tests {
                 "Ajaero",
                 &["“Why should workers pay for this?”"]
             )]
+        );
+    }
+
+    #[test]
+    fn what_comes_before_a_free_relative_is_none_of_its_content() {
+        // (the content was "It is unclear what")
+        assert_eq!(
+            roles("It is unclear what officials said. Here is what critics say about the plan."),
+            vec![
+                r("said", "officials", &[]),
+                r("say", "critics", &["about the plan"])
+            ]
         );
     }
 
