@@ -1560,8 +1560,14 @@ impl Detector<'_> {
         if !subject_like {
             return None;
         }
+        let inserted_phrase = || {
+            (words.inserted_phrase_openers.contains(inserted)
+                || self.doc.tokens[comma + 1].kind == TokenKind::Number)
+                && !words.prepositions.contains(self.lower(first))
+        };
         if inserted_clause(inserted) && !self.acronym(comma + 1)
             || words.determiners.contains(inserted)
+            || inserted_phrase()
         {
             return Some(first..comma);
         }
@@ -3122,6 +3128,21 @@ mod tests {
                 "Ajaero",
                 &["“Why should workers pay for this?”"]
             )]
+        );
+    }
+
+    #[test]
+    fn a_phrase_set_off_by_commas_stands_between_subject_and_cue() {
+        // (no source was found, and the content was the subject and the phrase)
+        assert_eq!(
+            roles(
+                "The governor, in a statement on Monday, said the school would close. Marsh, \
+                 now a partner at a consulting firm, said he did not recall the call."
+            ),
+            vec![
+                r("said", "The governor", &["the school would close"]),
+                r("said", "Marsh", &["he did not recall the call"])
+            ]
         );
     }
 
