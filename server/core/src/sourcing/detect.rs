@@ -1513,6 +1513,7 @@ impl Detector<'_> {
         let src = self.phrase_after(cue.end, s.tokens.end)?;
         let ends_clause =
             src.end == s.tokens.end || matches!(self.text(src.end), "," | "." | "!" | "?" | ";");
+        let src = src.start..self.saying_circumstance(src.clone()).unwrap_or(src.end);
         // a source is a noun phrase: "…, said Beijing had been careful" is content, not a source
         let has_verb = src.clone().any(|k| AUXILIARIES.contains(&self.lower(k)));
         // (longer only as a name of an organization: "…,” said Dr. Madeleine van Oppen of
@@ -1527,6 +1528,21 @@ impl Detector<'_> {
         // "…,” said Colombia's environment minister, Irene Vélez.": with the name ending the
         // sentence in apposition
         source.then(|| src.start..self.final_name_end(src.end, s).unwrap_or(src.end))
+    }
+
+    /// "…,” said Sheriff Kory Honea at a briefing in Oroville.": where in `src` a phrase about
+    /// the saying starts after the source's name ("at a briefing", "in an interview", "on
+    /// Tuesday"), but not its affiliation ("at Harvard", "at the University of Texas").
+    fn saying_circumstance(&self, src: Range<usize>) -> Option<usize> {
+        (src.start + 1..src.end.saturating_sub(1)).find(|&k| {
+            let next_common = |j: usize| self.is_word(j) && !self.capitalized(j);
+            matches!(
+                self.lower(k),
+                "at" | "in" | "on" | "during" | "after" | "before" | "while"
+            ) && self.capitalized(k - 1)
+                && next_common(k + 1)
+                && (self.lower(k + 1) != "the" || k + 2 < src.end && next_common(k + 2))
+        })
     }
 
     /// "Two officials familiar with the talks, who spoke …, said": the subject opens the sentence
@@ -2073,10 +2089,12 @@ impl Detector<'_> {
             out.extend(self.continued_quotes(self.quotes[q].span.end));
         }
         if out.is_empty() && si + 1 == para.sentences.end {
-            // "X said:" at the end of a paragraph, the quotation in the next one
+            // "X said:" at the end of a paragraph, the quotation in the next one (unless it has
+            // a speaker of its own: "“…,” said Battalion Chief Jonathan Pike.")
             if let Some(next) = self.doc.paragraphs.get(s.paragraph + 1) {
                 let n = &self.doc.sentences[next.sentences.start];
-                if let Some(q) = self.quote_starting_in(n.tokens.start..n.tokens.start + 1) {
+                let q = self.quote_starting_in(n.tokens.start..n.tokens.start + 1);
+                if let Some(q) = q.filter(|&q| !self.quote_tail_has_cue(n, q)) {
                     out.push(self.quotes[q].span);
                     out.extend(self.continued_quotes(self.quotes[q].span.end));
                 }
@@ -3142,6 +3160,35 @@ mod tests {
             vec![
                 r("said", "The governor", &["the school would close"]),
                 r("said", "Marsh", &["he did not recall the call"])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_phrase_about_the_saying_after_an_inverted_source_is_none_of_it() {
+        assert_eq!(
+            roles(
+                "“We have teams going in,” said Sheriff Kory Honea at a briefing in Oroville. \
+                 “It is hard,” said Jane Doe at the University of Texas."
+            ),
+            vec![
+                r("said", "Sheriff Kory Honea", &["“We have teams going in,”"]),
+                r(
+                    "said",
+                    "Jane Doe at the University of Texas",
+                    &["“It is hard,”"]
+                )
+            ]
+        );
+        // (the next paragraph's quotation was the sheriff's too)
+        assert_eq!(
+            roles(
+                "“We have teams going in,” said Sheriff Kory Honea.\n\n“It is hard,” said \
+                 Battalion Chief Jonathan Pike at an afternoon briefing."
+            ),
+            vec![
+                r("said", "Sheriff Kory Honea", &["“We have teams going in,”"]),
+                r("said", "Battalion Chief Jonathan Pike", &["“It is hard,”"])
             ]
         );
     }
