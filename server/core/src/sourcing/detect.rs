@@ -332,29 +332,6 @@ const DAYS: [&str; 7] = [
     "sunday",
 ];
 
-const OPENERS: &[&str] = &[
-    "despite",
-    "since",
-    "amid",
-    "among",
-    "unless",
-    "although",
-    "though",
-    "if",
-    "because",
-    "over",
-    "under",
-    "like",
-    "until",
-    "upon",
-    "following",
-    "once",
-    "even",
-    "also",
-    "earlier",
-    "later",
-];
-
 /// Auxiliary verbs: a phrase containing one is a clause, not a source.
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
@@ -1328,8 +1305,14 @@ impl Detector<'_> {
         let b = before.start;
         // "His publicist, Arnold Robinson, confirmed", "A separate judge, Amit Mehta of the
         // U.S. District Court, ruled": a role, then the person's name
+        // (or an owner's: "Meanwhile, Boeing's chief executive, Jane Doe, said")
         if !self.capitalized(k - 2) {
-            let role = words.determiners.contains(self.lower(b)) && before.len() <= 5;
+            let owner = || {
+                before
+                    .clone()
+                    .any(|i| self.doc.tokens[i].kind == TokenKind::Possessive)
+            };
+            let role = (words.determiners.contains(self.lower(b)) || owner()) && before.len() <= 5;
             return (role && self.person_at(k)).then_some(b..comma);
         }
         // the name before the appositive, "of" and all: "Sen. Chuck Schumer of New York, the
@@ -1994,8 +1977,9 @@ impl Detector<'_> {
         let words = &self.lex.words;
         let opener = self.lower(first);
         // "At rally after rally, to rapturous crowds, he vows …": phrases after a preposition
-        let phrases = (words.prepositions.contains(opener) || OPENERS.contains(&opener) || day)
-            && (first..comma).all(|i| plain(i) || self.is(i, ","));
+        let phrases =
+            (words.prepositions.contains(opener) || words.phrase_openers.contains(opener) || day)
+                && (first..comma).all(|i| plain(i) || self.is(i, ","));
         if !(phrases || (comma - first <= 8 && (first..comma).all(plain))) {
             return false;
         }
@@ -3189,6 +3173,24 @@ mod tests {
             vec![
                 r("said", "Sheriff Kory Honea", &["“We have teams going in,”"]),
                 r("said", "Battalion Chief Jonathan Pike", &["“It is hard,”"])
+            ]
+        );
+    }
+
+    #[test]
+    fn an_opening_adverb_is_neither_source_nor_content() {
+        assert_eq!(
+            roles(
+                "Elsewhere in the region, officials said the vote would be peaceful. \
+                 Meanwhile, Boeing's chief executive, Jane Doe, said profits would rise."
+            ),
+            vec![
+                r("said", "officials", &["the vote would be peaceful"]),
+                r(
+                    "said",
+                    "Boeing's chief executive, Jane Doe",
+                    &["profits would rise"]
+                )
             ]
         );
     }

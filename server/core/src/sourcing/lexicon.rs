@@ -44,6 +44,7 @@ pub struct Words {
     pub complementizers: WordSet,
     pub prepositions: WordSet,
     pub inserted_phrase_openers: WordSet,
+    pub phrase_openers: WordSet,
     pub be_forms: WordSet,
     pub object_source_cues: WordSet,
     pub drawing_verbs: WordSet,
