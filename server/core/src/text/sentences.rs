@@ -176,7 +176,9 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
                             // ends a sentence before any capital but its time zone's
                             let next = &text[n.span.range()];
                             let time = matches!(core, "a.m" | "p.m" | "A.M" | "P.M");
-                            !title_like && (OPENERS.contains(&next) || time && !is_time_zone(next))
+                            !title_like
+                                && (OPENERS.contains(&next)
+                                    || time && !is_time_zone(next) && !is_day_or_month(next))
                         }
                         _ => false,
                     };
@@ -260,6 +262,40 @@ fn is_headline(text: &str, tokens: &[Token], s: &Sentence) -> bool {
     }) && n >= 4
 }
 
+/// "Wednesday", "Sept.", "June": a date after a time ("began at 2 p.m. Wednesday") goes on with
+/// its sentence.
+fn is_day_or_month(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "Jan"
+            | "February"
+            | "Feb"
+            | "March"
+            | "April"
+            | "June"
+            | "July"
+            | "August"
+            | "Aug"
+            | "September"
+            | "Sept"
+            | "Sep"
+            | "October"
+            | "Oct"
+            | "November"
+            | "Nov"
+            | "December"
+            | "Dec"
+    )
+}
+
 /// "ET", "EDT", "GMT", "Eastern": what may follow "p.m." in the same sentence.
 fn is_time_zone(w: &str) -> bool {
     matches!(
@@ -324,6 +360,18 @@ mod tests {
                     "More than 2 million lost power at 9 p.m. ET on Monday.".into(),
                     false
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_day_after_a_time_goes_on_with_its_sentence() {
+        assert_eq!(
+            sents("The fire, which began at 2 p.m. Wednesday, was contained. It ended at 5 p.m. Rain fell."),
+            [
+                ("The fire, which began at 2 p.m. Wednesday, was contained.".into(), false),
+                ("It ended at 5 p.m.".into(), false),
+                ("Rain fell.".into(), false)
             ]
         );
     }
