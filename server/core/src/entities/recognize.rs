@@ -975,6 +975,18 @@ fn is_name_word(doc: &Document, i: usize, kb: &KnowledgeBase) -> bool {
         && !is_handle(doc, i)
         && !is_shouted_word(doc, kb, i)
         && !(!(i > 0 && doc.tokens[i - 1].upper) && is_roman_numeral(w))
+        && !postnominal(doc, kb, i)
+}
+
+/// "Michael Tovey SC", "Jane Doe MP": letters in capitals after a name, no word of it.
+fn postnominal(doc: &Document, kb: &KnowledgeBase, i: usize) -> bool {
+    let w = word(doc, i);
+    (2..=3).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && i > 0
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && is_capitalized(word(doc, i - 1))
+        && kb.words.postnominals.contains_lowercased(w)
 }
 
 /// "World War I", "Title I": the pronoun's letter is the numeral after a word that takes one
@@ -2589,6 +2601,17 @@ fn guess_type(
     {
         return Some(EntityType::Place);
     }
+    // "the MP for Clacton", "the member for York Central": a seat
+    if !titled
+        && a >= 2
+        && word(doc, a - 1) == "for"
+        && kb
+            .words
+            .constituency_titles
+            .contains_lowercased(word(doc, a - 2))
+    {
+        return Some(EntityType::Place);
+    }
     if titled || e - a >= 2 && is_given_name() {
         return Some(EntityType::Person);
     }
@@ -3191,6 +3214,18 @@ pub(super) mod tests {
         assert_eq!(
             mentions("Court officials agreed. The ruling of the Court stands."),
             ["Court", "Court"]
+        );
+    }
+
+    #[test]
+    fn letters_after_a_name_are_none_of_it_and_an_mp_s_seat_is_a_place() {
+        assert_eq!(
+            typed("Michael Tovey SC defended him. Jane Doe MP, the MP for Clacton, spoke."),
+            [
+                ("Michael Tovey", "PERSON"),
+                ("Jane Doe", "PERSON"),
+                ("Clacton", "PLACE")
+            ]
         );
     }
 

@@ -115,6 +115,8 @@ pub struct NameWords {
     pub eponym_heads: WordSet,
     pub person_verbs: WordSet,
     pub not_names: WordSet,
+    pub postnominals: WordSet,
+    pub constituency_titles: WordSet,
     pub not_alone: WordSet,
     pub month_abbreviations: WordSet,
     pub name_particles: WordSet,
