@@ -498,6 +498,18 @@ impl Detector<'_> {
         } else {
             (None, cue.clone())
         };
+        // "Officials are said to be furious", "It is said that …": no source, and the cue in an
+        // agentless phrase
+        if source.is_none() {
+            let cue_span = self.span(&cue);
+            let phrases = self.lex.agentless.find_in(&self.doc.prose, s.span);
+            if let Some(phrase) = phrases
+                .into_iter()
+                .find(|p| p.start <= cue_span.start && cue_span.end <= p.end)
+            {
+                return (self.agentless_at(s, phrase), None);
+            }
+        }
         let (mut content, direct) = self.content(si, &cue, &clause);
         // "It is unclear what officials said", "That is what the experts say": what comes
         // before a free relative is no content of it
@@ -2245,9 +2257,16 @@ impl Detector<'_> {
             end -= 1;
         }
         let mut content = Vec::new();
-        if self.doc.tokens[s.tokens.start].span.start < phrase.start {
-            let first = self.doc.token_at_or_after(s.span.start);
+        // (the subject of "is said to be" is reported on; what comes before "it is understood
+        // that" is not: "His contract expires in June, and it is understood that talks …")
+        let expletive = self.lower(self.doc.token_at_or_after(phrase.start)) == "it";
+        if self.doc.tokens[s.tokens.start].span.start < phrase.start && !expletive {
             let last = self.doc.token_at_or_after(phrase.start);
+            // (from the phrase's subject: "The interview set off a panic, and Republicans were
+            // said to be furious")
+            let first = self
+                .subject_before(last, s.tokens.start)
+                .map_or(s.tokens.start, |r| r.start);
             if last > first {
                 content.push(self.span(&(first..last)));
             }
@@ -3253,6 +3272,22 @@ mod tests {
         assert_eq!(
             roles("Two articles published in October that examined the gap ran online."),
             vec![]
+        );
+    }
+
+    #[test]
+    fn said_to_and_it_is_understood_are_agentless() {
+        // ("said" was a cue with no source and no weasel finding; the clause before "it is
+        // understood" was content)
+        assert_eq!(
+            roles(
+                "The vote failed, and officials are said to be furious. His contract expires in \
+                 June, and it is understood that talks have stalled."
+            ),
+            vec![
+                r("are said to", "", &["officials", "be furious"]),
+                r("it is understood", "", &["that talks have stalled"])
+            ]
         );
     }
 
