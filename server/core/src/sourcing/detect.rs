@@ -154,9 +154,14 @@ pub fn detect(
             if !a.source.is_empty() || a.source_kind != SourceKind::None {
                 continue;
             }
-            if let Some(p) = agentless_phrase()
-                .filter(|p| a.cue.iter().any(|c| c.start < p.end && p.start < c.end))
-            {
+            let overlaps = |p: &Span| a.cue.iter().any(|c| c.start < p.end && p.start < c.end);
+            // (a reporting verb is no key word, and its phrases are searched for only here:
+            // "Officials are said to be furious", "It is said that …")
+            let p = agentless_phrase().filter(overlaps).or_else(|| {
+                let all = d.lex.agentless.find_in(&doc.prose, s.span);
+                all.into_iter().find(overlaps)
+            });
+            if let Some(p) = p {
                 *a = d.agentless_at(s, p);
             }
         }
@@ -498,18 +503,6 @@ impl Detector<'_> {
         } else {
             (None, cue.clone())
         };
-        // "Officials are said to be furious", "It is said that …": no source, and the cue in an
-        // agentless phrase
-        if source.is_none() {
-            let cue_span = self.span(&cue);
-            let phrases = self.lex.agentless.find_in(&self.doc.prose, s.span);
-            if let Some(phrase) = phrases
-                .into_iter()
-                .find(|p| p.start <= cue_span.start && cue_span.end <= p.end)
-            {
-                return (self.agentless_at(s, phrase), None);
-            }
-        }
         let (mut content, direct) = self.content(si, &cue, &clause);
         // "It is unclear what officials said", "That is what the experts say": what comes
         // before a free relative is no content of it
