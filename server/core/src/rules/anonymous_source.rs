@@ -5,12 +5,19 @@ use super::{Finding, Severity};
 use crate::sourcing::SourceKind;
 
 pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
+    // one finding a source, however many cues it has ("The official … disputed that account
+    // and said …")
+    let mut seen = Vec::new();
     cx.input
         .attributions
         .iter()
         .filter(|a| a.source_kind == SourceKind::Anonymous)
         .filter_map(|a| {
             let span = a.source_hull()?;
+            if seen.contains(&span) {
+                return None;
+            }
+            seen.push(span);
             let reason = if a.anonymity_explained {
                 "the article says why anonymity was granted"
             } else {
@@ -39,6 +46,16 @@ mod tests {
             .filter(|f| f.rule == "anonymous-source")
             .map(|f| f.message.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_source_with_two_cues_is_one_finding() {
+        let text = "The official, who spoke on condition of anonymity because he was not \
+                    authorized to speak, disputed that account and said the decision stood.";
+        assert_eq!(
+            messages(text),
+            ["Anonymous source: “The official” (the article says why anonymity was granted)"]
+        );
     }
 
     #[test]

@@ -44,7 +44,8 @@ pub fn classify_source(
     // (one search for the rare " by ", then the word before it)
     let seen_by = lower.find(" by ").is_some_and(|i| {
         let before = &lower[..i];
-        before.ends_with(" seen") || before.ends_with(" obtained") || before.ends_with(" reviewed")
+        let last = before.rsplit(' ').next().unwrap_or(before);
+        last.len() < before.len() && words.seen_by.contains(last)
     });
     if seen_by {
         return (SourceKind::Document, None);

@@ -176,8 +176,46 @@ pub fn detect(
         end_relative_clause(&d, a);
     }
     end_before_trailing_attribution(&d, &mut out);
+    anonymous_back_references(&d, &mut out);
     out.retain(|a: &Attribution| !a.content.is_empty() || !a.source.is_empty());
     out
+}
+
+/// "Four people familiar with the matter described the call. … two of the people said.": a
+/// definite noun phrase naming again the head of an earlier anonymous source ("the people",
+/// "two of the officials", "those sources") is that anonymous source, and the reason given for
+/// its anonymity holds for it.
+fn anonymous_back_references(d: &Detector, out: &mut [Attribution]) {
+    let doc = d.doc;
+    let words = &d.lex.words;
+    // the words of the anonymous sources so far, with whether their anonymity was explained
+    let mut heads: Vec<(String, bool)> = Vec::new();
+    for a in out.iter_mut() {
+        let Some(hull) = a.source_hull() else {
+            continue;
+        };
+        let lower = doc.lower_text(hull);
+        if a.source_kind == SourceKind::Anonymous {
+            let explained = a.anonymity_explained;
+            heads.extend(lower.split_whitespace().map(|w| (w.to_owned(), explained)));
+            continue;
+        }
+        if a.source_kind != SourceKind::Described || heads.is_empty() {
+            continue;
+        }
+        let phrase: Vec<&str> = lower.split_whitespace().collect();
+        let noun = match phrase[..] {
+            ["the" | "these" | "those", noun] => noun,
+            [_, "of", "the" | "these" | "those", noun] => noun,
+            _ => continue,
+        };
+        let unnamed = words.unnamed_officials.contains(noun) || words.bare_sources.contains(noun);
+        let earlier = heads.iter().find(|(h, _)| h == noun).map(|&(_, e)| e);
+        if let Some(explained) = earlier.filter(|_| unnamed) {
+            a.source_kind = SourceKind::Anonymous;
+            a.anonymity_explained |= explained;
+        }
+    }
 }
 
 /// "Mayor Mike Johnston, who proposed the cuts in September, defended the plan": a cue in a
@@ -1186,9 +1224,12 @@ impl Detector<'_> {
         // "people familiar with the campaign's strategy", "officials at the Department of
         // Health", "lawyers for the family": the phrase the preposition hangs on is the source
         // ("a survey by Comcast", "a review by The Times": a document's author)
+        // ("A memo reviewed by The Chronicle", "records obtained by the AP": what the outlet saw)
         if b >= start + 2
             && (SOURCE_PREPOSITIONS.contains(&self.lower(b - 1))
-                || self.lower(b - 1) == "by" && words.documents.contains(self.lower(b - 2)))
+                || self.lower(b - 1) == "by"
+                    && (words.documents.contains(self.lower(b - 2))
+                        || words.seen_by.contains(self.lower(b - 2))))
         {
             if let Some(outer) = self.subject_before(b - 1, start) {
                 if outer.end == b - 1 {
@@ -3280,6 +3321,31 @@ mod tests {
             vec![
                 r("are said to", "", &["officials", "be furious"]),
                 r("it is understood", "", &["that talks have stalled"])
+            ]
+        );
+    }
+
+    #[test]
+    fn anonymous_sources_named_again_and_documents_seen_by_the_outlet() {
+        let text = "Four people familiar with the matter described the call. The deal held, two \
+                    of the people said. A memo reviewed by The Chronicle recommended that the \
+                    contract end. The people of Ohio said no.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        let kinds: Vec<(&str, SourceKind)> = a
+            .attributions
+            .iter()
+            .map(|a| (a.source[0].text(text), a.source_kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (
+                    "Four people familiar with the matter",
+                    SourceKind::Anonymous
+                ),
+                ("two of the people", SourceKind::Anonymous),
+                ("A memo reviewed by The Chronicle", SourceKind::Document),
+                ("The people of Ohio", SourceKind::Described)
             ]
         );
     }

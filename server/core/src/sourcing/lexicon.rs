@@ -46,6 +46,7 @@ pub struct Words {
     pub inserted_phrase_openers: WordSet,
     pub phrase_openers: WordSet,
     pub hearing_bodies: WordSet,
+    pub seen_by: WordSet,
     pub be_forms: WordSet,
     pub object_source_cues: WordSet,
     pub drawing_verbs: WordSet,
