@@ -541,6 +541,8 @@ impl Detector<'_> {
         } else {
             (None, cue.clone())
         };
+        // "ST. LOUIS — … workers went on strike after rejecting …": a dateline is no source
+        let source = source.filter(|r| self.doc.dateline_dash(s).is_none_or(|dash| r.end > dash));
         let (mut content, direct) = self.content(si, &cue, &clause);
         // "It is unclear what officials said", "That is what the experts say": what comes
         // before a free relative is no content of it
@@ -3348,6 +3350,16 @@ mod tests {
                 ("The people of Ohio", SourceKind::Described)
             ]
         );
+    }
+
+    #[test]
+    fn a_dateline_is_no_source() {
+        // ("ORLANDO" was the source)
+        let sources: Vec<String> = roles("ORLANDO — Praising the police, the mayor left.")
+            .into_iter()
+            .map(|r| r.1)
+            .collect();
+        assert_eq!(sources, [""]);
     }
 
     #[test]
