@@ -1450,6 +1450,15 @@ impl Detector<'_> {
         {
             return false;
         }
+        // "Boeing said the rejected offer …": a participle after a cue and an article modifies
+        // the noun of what was said (a noun is part of the cue: "issued a statement")
+        if i >= 2
+            && self.lower(i).ends_with("ed")
+            && self.lex.words.articles.contains(self.lower(i - 1))
+            && self.lex.is_cue(self.lower(i - 2))
+        {
+            return false;
+        }
         // "by a quarter point to 10.25%": so is a word after a measure's
         if i > 0 && self.lex.words.measure_words.contains(self.lower(i - 1)) {
             return false;
@@ -3360,6 +3369,19 @@ mod tests {
             .map(|r| r.1)
             .collect();
         assert_eq!(sources, [""]);
+    }
+
+    #[test]
+    fn a_participle_after_a_cue_and_an_article_is_no_cue() {
+        // (the cue was "said the rejected")
+        assert_eq!(
+            roles("Boeing said the rejected offer included a raise."),
+            vec![r(
+                "said",
+                "Boeing",
+                &["the rejected offer included a raise"]
+            )]
+        );
     }
 
     #[test]
