@@ -8,6 +8,7 @@ mod team;
 pub use link::{entity_key, link_mentions, write_entity_key};
 pub use nested::{nested_mentions, NestedMention};
 pub use recognize::recognize;
+pub(crate) use recognize::starts_with_arabic_article;
 
 use crate::span::Span;
 

@@ -408,8 +408,15 @@ impl Detector<'_> {
         span.len() == s.len() && &self.doc.prose.as_bytes()[span.range()] == s.as_bytes()
     }
 
+    /// (a surname with the Arabic article is a capitalised name: "Khalid al-Faisal")
     fn capitalized(&self, i: usize) -> bool {
-        self.is_word(i) && self.doc.tokens[i].upper
+        let t = &self.doc.tokens[i];
+        self.is_word(i)
+            && (t.upper || {
+                let w = t.span.text(&self.doc.prose).as_bytes();
+                crate::entities::starts_with_arabic_article(w)
+                    && w.get(3).is_some_and(u8::is_ascii_uppercase)
+            })
     }
 
     /// A word in capitals among words that are not: "WHO" and "IT" are names there, never the
@@ -815,7 +822,14 @@ impl Detector<'_> {
         let m = self
             .mention_starting_at(k + 1)
             .filter(|_| k + 1 < s.tokens.end && self.is(k, ",") && self.person_at(k + 1))?;
-        let end = self.doc.token_at_or_after(m.span.end);
+        let mut end = self.doc.token_at_or_after(m.span.end);
+        // (and the age after it: "said his daughter, Yesenia Gutierrez, 24.")
+        if end + 1 < s.tokens.end
+            && self.is(end, ",")
+            && self.doc.tokens[end + 1].kind == TokenKind::Number
+        {
+            end += 2;
+        }
         let last =
             (end..s.tokens.end).all(|t| matches!(self.text(t), "." | "!" | "?" | "”" | "\""));
         last.then_some(end)
@@ -3381,6 +3395,30 @@ mod tests {
                 "Boeing",
                 &["the rejected offer included a raise"]
             )]
+        );
+    }
+
+    #[test]
+    fn an_arabic_surname_heads_a_subject_and_an_age_ends_a_final_name() {
+        // (the content was the subject, and the source "the kingdom wanted peace"; the name
+        // was left out of the source)
+        assert_eq!(
+            roles(
+                "Khalid al-Faisal, governor of Mecca, said the kingdom wanted peace. “It hurt,” \
+                 said his daughter, Yesenia Gutierrez, 24."
+            ),
+            vec![
+                r(
+                    "said",
+                    "Khalid al-Faisal, governor of Mecca,",
+                    &["the kingdom wanted peace"]
+                ),
+                r(
+                    "said",
+                    "his daughter, Yesenia Gutierrez, 24",
+                    &["“It hurt,”"]
+                )
+            ]
         );
     }
 
