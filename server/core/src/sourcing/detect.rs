@@ -1691,6 +1691,10 @@ impl Detector<'_> {
         let name_end = (comma + 2..at - 1)
             .find(|&i| self.is(i, ",") && matches!(self.lower(i + 1), "who" | "whose"))
             .unwrap_or(at - 1);
+        // "Rep. Gail Griffin, R-Hereford, who chairs …, said": a party tag, not a name
+        if self.party_tag_before(name_end, first) == Some(comma) {
+            return Some(first..name_end);
+        }
         let inside = comma + 2..name_end.saturating_sub(1);
         let name = (comma + 1..name_end)
             .all(|i| self.capitalized(i) || inside.contains(&i) && self.name_particle(i));
@@ -3419,6 +3423,19 @@ mod tests {
                     &["“It hurt,”"]
                 )
             ]
+        );
+    }
+
+    #[test]
+    fn a_party_tag_before_a_relative_clause_stays_with_the_name() {
+        // (the source was "R-Hereford")
+        assert_eq!(
+            roles("Rep. Gail Griffin, R-Hereford, who chairs the panel, said it would pass."),
+            vec![r(
+                "said",
+                "Rep. Gail Griffin, R-Hereford",
+                &["it would pass"]
+            )]
         );
     }
 
