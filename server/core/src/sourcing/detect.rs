@@ -1359,9 +1359,15 @@ impl Detector<'_> {
         if k <= start + 1 || !self.is(k - 1, ",") {
             return None;
         }
-        // "Sen. John Cornyn, R-Texas, the bill's sponsor, said"
+        // "Sen. John Cornyn, R-Texas, the bill's sponsor, said" (but not a relative clause:
+        // "Rep. Gail Griffin, R-Hereford, who chairs the panel, said")
         if let Some(open) = self.party_tag_before(k - 1, start) {
-            return self.subject_before(open, start).map(|s| s.start..comma + 1);
+            let end = if inserted_clause(self.lower(k)) {
+                k - 1
+            } else {
+                comma + 1
+            };
+            return self.subject_before(open, start).map(|s| s.start..end);
         }
         // "managers at the laboratory in Pasadena, California, said": a city's state or
         // country is part of the phrase before it
