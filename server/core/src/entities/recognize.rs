@@ -3230,6 +3230,22 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_firm_named_after_its_founder_is_an_organization() {
+        // (all three were people)
+        assert_eq!(
+            typed(
+                "A contract with Peters Construction, a study by Walker Consultants, a paper \
+                   owned by Lee Enterprises."
+            ),
+            [
+                ("Peters Construction", "ORG"),
+                ("Walker Consultants", "ORG"),
+                ("Lee Enterprises", "ORG")
+            ]
+        );
+    }
+
+    #[test]
     fn a_hyphenated_given_name_after_a_surname_is_no_compound() {
         assert_eq!(
             typed("Premier Cho Jung-tai met Moon Jae-in and Rand Paul-style critics."),
