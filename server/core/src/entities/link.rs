@@ -178,6 +178,16 @@ pub fn link_mentions(
                 by_last.entry(rest).or_default().push(i);
             }
             by_first.entry(name[0]).or_default().push(i);
+            // "Lee" is "Lee Jae-yong", "Lai" is "Lai Ching-te": the family name comes first
+            // before a hyphenated given name
+            if let [family, given] = name[..] {
+                if given
+                    .split_once('-')
+                    .is_some_and(|(_, b)| b.starts_with(char::is_lowercase))
+                {
+                    by_last.entry(family).or_default().push(i);
+                }
+            }
         }
     }
     // a bare name shared by several people ("Mohamed" for Ahmed Mohamed and his father) is
@@ -1215,6 +1225,16 @@ mod tests {
                     hurt. Guardiola said De Bruyne would miss the game.";
         assert_eq!(defined_as(text, "Marcos"), ["Ferdinand Marcos Jr."]);
         assert_eq!(defined_as(text, "De Bruyne"), ["Kevin De Bruyne"]);
+    }
+
+    #[test]
+    fn a_korean_family_name_comes_first() {
+        // ("Lee" was the reporter of the byline, and "Byung" an organization)
+        let text = "By Heekyong Yang and Joyce Lee\n\nSEOUL — Chairman Lee Jae-yong met \
+                    investors. Lee, the grandson of Lee Byung-chul, smiled. Chey Tae-won spoke.";
+        assert_eq!(defined_as(text, "Lee"), ["Lee Jae-yong"]);
+        assert_eq!(defined_as(text, "Chey Tae-won"), ["Chey Tae-won"]);
+        assert_eq!(defined_as(text, "Lee Byung-chul"), ["Lee Byung-chul"]);
     }
 
     /// Each mention's text with its entity's type and defining mention.

@@ -1066,9 +1066,14 @@ fn hyphenated_given_name(doc: &Document, kb: &KnowledgeBase, i: usize, k: usize)
         && doc.tokens[i - 1].kind == TokenKind::Word
         && doc.tokens[i - 1].upper
         && !doc.tokens[i].newline_before
-        // (a known given name's first syllable, or two short syllables: "Chun Doo-hwan")
-        && (kb.is_given_name(&w[..k]) || k <= 4 && tail.len() <= 4)
-        && !(tail.len() >= 3 && kb.is_common_word(tail))
+        // (a known given name's first syllable, or two short syllables: "Chun Doo-hwan",
+        // "Lee Byung-chul"; after a Korean surname a syllable may spell a short word: "Chey
+        // Tae-won", "Park Ju-gun", but not after another name: "White House-era")
+        && (kb.is_given_name(&w[..k]) || k <= 5 && tail.len() <= 5)
+        && !(tail.len() >= 3
+            && kb.is_common_word(tail)
+            && !(tail.len() <= 4
+                && kb.words.korean_surnames.contains_lowercased(word(doc, i - 1))))
 }
 
 /// The name heading a compound word at token `i`: "Iranian" in "Iranian-backed" (NORP), "Saudi"

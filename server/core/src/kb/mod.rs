@@ -116,6 +116,7 @@ pub struct NameWords {
     pub person_verbs: WordSet,
     pub not_names: WordSet,
     pub postnominals: WordSet,
+    pub korean_surnames: WordSet,
     pub constituency_titles: WordSet,
     pub not_alone: WordSet,
     pub month_abbreviations: WordSet,
