@@ -25,7 +25,7 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
                 continue;
             };
             // (asked of the few sentences with a signal)
-            if names_evidence(cx, s) {
+            if names_evidence(cx, s) || market_report(cx, s) {
                 continue;
             }
             let mut f = finding(
@@ -78,6 +78,24 @@ fn names_evidence(cx: &Context, s: &Sentence) -> bool {
     let doc = cx.input.doc;
     s.tokens.clone().any(|i| {
         doc.tokens[i].kind == TokenKind::Word && cx.lex.words.evidence_nouns.contains(doc.lower(i))
+    })
+}
+
+/// "The S&P 500 fell 2.9 percent to 5,872.16": a market's price moving is public record (the
+/// move a few words after the market: not "Dow Chemical … the case it had lost").
+fn market_report(cx: &Context, s: &Sentence) -> bool {
+    const REACH: usize = 8;
+    let doc = cx.input.doc;
+    let words = &cx.lex.words;
+    let is_word = |i: usize| doc.tokens[i].kind == TokenKind::Word;
+    // ("S&P" is three tokens)
+    let market = |i: usize| {
+        is_word(i) && words.market_nouns.contains(doc.lower(i))
+            || doc.token_text(i) == "P" && i >= 2 && doc.token_text(i - 1) == "&"
+    };
+    s.tokens.clone().filter(|&i| market(i)).any(|i| {
+        (i + 1..(i + REACH).min(s.tokens.end))
+            .any(|k| is_word(k) && words.market_moves.contains(doc.lower(k)))
     })
 }
 
@@ -140,6 +158,17 @@ mod tests {
         assert_eq!(
             flagged(text),
             ["More than a third of the members left the party last year."]
+        );
+    }
+
+    #[test]
+    fn a_market_s_move_is_public_record() {
+        let text = "The S&P 500 fell 2.9 percent to 5,872.16, its biggest one-day decline since \
+                    August.\n\nDow Chemical paid $835 million to settle a price-fixing case it had \
+                    lost in lower courts.";
+        assert_eq!(
+            flagged(text),
+            ["Dow Chemical paid $835 million to settle a price-fixing case it had lost in lower courts."]
         );
     }
 

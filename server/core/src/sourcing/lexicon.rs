@@ -47,6 +47,8 @@ pub struct Words {
     pub phrase_openers: WordSet,
     pub hearing_bodies: WordSet,
     pub seen_by: WordSet,
+    pub market_nouns: WordSet,
+    pub market_moves: WordSet,
     pub be_forms: WordSet,
     pub object_source_cues: WordSet,
     pub drawing_verbs: WordSet,
