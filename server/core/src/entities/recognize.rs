@@ -290,7 +290,7 @@ pub fn recognize(doc: &Document, kb: &KnowledgeBase) -> Vec<RawMention> {
             }
         }
         if byline {
-            writers_of_byline(doc, &mut out, sentence_mentions);
+            writers_of_byline(doc, kb, &mut out, sentence_mentions);
         }
     }
     let mut out = keep_confirmed(doc, kb, out);
@@ -1620,12 +1620,14 @@ fn segment_run(
     });
     // "Dr. Amelia Lake", "Professor Sam Hill": a given name after a title makes a surname of
     // a place's word
+    // (or a given name and such a surname speaking: "Kevin Hall, who led that trial, said")
     let titled_person = || {
         first_name_seg.is_some_and(|f| match segs[f..] {
             [Seg::Name(a, e)] => {
                 given_name_and_surname(doc, kb, a, e)
                     && (f > 0 && matches!(segs[f - 1], Seg::Title(..))
-                        || f == 0 && lower_title_before(doc, kb, a).is_some())
+                        || f == 0 && lower_title_before(doc, kb, a).is_some()
+                        || e == a + 2 && speaks_as_a_person(doc, kb, a, e))
             }
             _ => false,
         })
@@ -2083,8 +2085,20 @@ fn joined_with_known_before(
 }
 
 /// A byline names writers: names found side by side in one ("By Jordan Ellis" as a country and
-/// an unknown word) are one person's.
-fn writers_of_byline(doc: &Document, out: &mut Vec<RawMention>, from: usize) {
+/// an unknown word) are one person's; a beat before a writer's title is none ("By Tom Whitaker,
+/// Football Correspondent").
+fn writers_of_byline(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMention>, from: usize) {
+    let beat = |m: &RawMention| {
+        m.tokens.start > 0
+            && word(doc, m.tokens.start - 1) == ","
+            && m.tokens.end < doc.tokens.len()
+            && kb.is_title_last_word(&lower_word(doc, m.tokens.end))
+    };
+    let mut i = from;
+    out.retain(|m| {
+        i += 1;
+        i <= from || !beat(m)
+    });
     let mut k = from;
     while k + 1 < out.len() {
         let (a, b) = (&out[k], &out[k + 1]);
@@ -2503,6 +2517,26 @@ fn next_word(doc: &Document, i: usize) -> Option<&str> {
     doc.tokens.get(i).map(|t| t.span.text(&doc.prose))
 }
 
+/// "Raisi said", "Smith, who", "Smith, 62,", "…,” said Chip Carter.": the name at `a..e` is
+/// a person's by what is said around it.
+fn speaks_as_a_person(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
+    let after = next_word(doc, e);
+    let after2 = next_word(doc, e + 1);
+    let inverted = || {
+        a > 0
+            // (not "told": "he told WKOW-TV" names the one told)
+            && matches!(word(doc, a - 1), "said" | "says" | "added" | "wrote")
+            && after.is_none_or(|w| matches!(w, "," | "." | ";"))
+    };
+    // (only for full names: a lone word that "said" something is as often an organization; and
+    // not after "at", "for": "analysts at Standard Chartered said")
+    let object = || a > 0 && kb.words.object_prepositions.contains(word(doc, a - 1));
+    after.is_some_and(|w| kb.words.person_verbs.contains(w)) && !object()
+        || (after == Some(",")
+            && after2.is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit())))
+        || inverted()
+}
+
 /// `suffix` is [`name_suffix_type`] of the name, which the caller has often asked already.
 fn guess_type(
     doc: &Document,
@@ -2518,7 +2552,11 @@ fn guess_type(
     let is_given_name = || *given_name.get_or_init(|| kb.is_given_name(first));
     if let Some(ty) = suffix {
         // (see `titled_person` in `segment_run`)
-        let person = ty == EntityType::Place && titled && given_name_and_surname(doc, kb, a, e);
+        // ("Kevin Hall, who led that trial, said": a given name and a surname that names
+        // places too)
+        let person = ty == EntityType::Place
+            && given_name_and_surname(doc, kb, a, e)
+            && (titled || e - a == 2 && speaks_as_a_person(doc, kb, a, e));
         return Some(if person { EntityType::Person } else { ty });
     }
     // "Barnes & Noble", "Roots & Shoots": names joined by an ampersand are a firm's
@@ -2663,24 +2701,7 @@ fn guess_type(
     {
         return Some(EntityType::Org);
     }
-    // "Raisi said", "Smith, who", "Smith, 62,", "…,” said Chip Carter."
-    let after = next_word(doc, e);
-    let after2 = next_word(doc, e + 1);
-    let inverted = || {
-        a > 0
-            // (not "told": "he told WKOW-TV" names the one told)
-            && matches!(word(doc, a - 1), "said" | "says" | "added" | "wrote")
-            && after.is_none_or(|w| matches!(w, "," | "." | ";"))
-    };
-    // (only for full names: a lone word that "said" something is as often an organization; and
-    // not after "at", "for": "analysts at Standard Chartered said")
-    let object = || a > 0 && kb.words.object_prepositions.contains(word(doc, a - 1));
-    if e - a >= 2
-        && (after.is_some_and(|w| kb.words.person_verbs.contains(w)) && !object()
-            || (after == Some(",")
-                && after2.is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit())))
-            || inverted())
-    {
+    if e - a >= 2 && speaks_as_a_person(doc, kb, a, e) {
         return Some(EntityType::Person);
     }
     if doc
@@ -3247,6 +3268,28 @@ pub(super) mod tests {
                 ("Walker Consultants", "ORG"),
                 ("Lee Enterprises", "ORG")
             ]
+        );
+    }
+
+    #[test]
+    fn sport_and_newsroom_words_and_a_surname_that_names_places() {
+        // ("Substitute" was part of the name, "Football" an organization, "The Dutchman" an
+        // organization, "Kevin Hall" a place)
+        assert_eq!(
+            typed(
+                "By Tom Whitaker, Football Correspondent\n\nSubstitute Darwin Núñez scored. \
+                 The Dutchman was pleased. Kevin Hall, who led the trial, said so."
+            ),
+            [
+                ("Tom Whitaker", "PERSON"),
+                ("Darwin Núñez", "PERSON"),
+                ("Dutchman", "NORP"),
+                ("Kevin Hall", "PERSON")
+            ]
+        );
+        assert_eq!(
+            typed("Victoria Park is green."),
+            [("Victoria Park", "PLACE")]
         );
     }
 

@@ -3446,6 +3446,14 @@ mod tests {
     }
 
     #[test]
+    fn an_unnamed_mp_is_an_anonymous_source() {
+        let text = "A Conservative MP said the whips were working the phones.";
+        let a = analyze(text, DocKind::Plain, &Config::default());
+        assert_eq!(a.attributions[0].source[0].text(text), "A Conservative MP");
+        assert_eq!(a.attributions[0].source_kind, SourceKind::Anonymous);
+    }
+
+    #[test]
     fn what_comes_before_a_free_relative_is_none_of_its_content() {
         // (the content was "It is unclear what")
         assert_eq!(
