@@ -19,7 +19,13 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
         let continued = q.continues && i > 0;
         // (a title in quotation marks is no speech: “Make America Great Again”)
         let title = || q.holds_only_a_name(doc, cx.input.mentions);
-        if words < MIN_WORDS || continued || cx.attributed(q.span) || title() || signed(doc, q) {
+        if words < MIN_WORDS
+            || continued
+            || cx.attributed(q.span)
+            || title()
+            || signed(doc, q)
+            || labelled(cx, q)
+        {
             continue;
         }
         let mut f = finding(
@@ -37,6 +43,17 @@ pub fn run(cx: &Context, severity: Severity) -> Vec<Finding> {
         out.push(f);
     }
     out
+}
+
+/// Words written, not spoken: "signs reading “Fair Contract Now”", "a hand-lettered sign:
+/// “Libertad para Don José.”", "a report titled “…”" (`quote_labels` of words.toml).
+fn labelled(cx: &Context, q: &crate::sourcing::Quote) -> bool {
+    let doc = cx.input.doc;
+    let mut k = q.open;
+    if k > 0 && matches!(doc.token_text(k - 1), ":" | ",") {
+        k -= 1;
+    }
+    k > 0 && cx.lex.words.quote_labels.contains(doc.lower(k - 1))
 }
 
 /// A quotation signed on the line after it, as a pull quote is: "> — Cedric Schuster, AOSIS
@@ -64,6 +81,14 @@ mod tests {
         let text = "She watched “The Rachel Maddow Show” every night.\n\n\
                     The town was empty. “Nobody came to help us for two days.”";
         assert_eq!(flagged(text), ["“Nobody came to help us for two days.”"]);
+    }
+
+    #[test]
+    fn a_sign_s_words_are_no_speech() {
+        let text = "Workers carried signs reading “We Build Your Jets and Your Ships.” His \
+                    co-workers hung a sign: “Libertad para Don José ahora.” Then “we want our \
+                    jobs back now.”";
+        assert_eq!(flagged(text), ["“we want our jobs back now.”"]);
     }
 
     #[test]

@@ -49,6 +49,7 @@ pub struct Words {
     pub seen_by: WordSet,
     pub market_nouns: WordSet,
     pub market_moves: WordSet,
+    pub quote_labels: WordSet,
     pub be_forms: WordSet,
     pub object_source_cues: WordSet,
     pub drawing_verbs: WordSet,
