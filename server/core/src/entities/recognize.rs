@@ -3316,6 +3316,12 @@ pub(super) mod tests {
             mentions("Sen. José Menéndez, D-San Antonio, and Rep. Ann Smith, R-Fort Worth, met."),
             ["José Menéndez", "Ann Smith"]
         );
+        // (nor one ending a sentence: "D-Tucson" was an organization, and R-S.D. keeps its
+        // periods)
+        assert_eq!(
+            mentions("“No,” said Sen. Maria Lopez, D-Tucson. Sen. John Thune, R-S.D. She left."),
+            ["Maria Lopez", "John Thune"]
+        );
     }
 
     #[test]

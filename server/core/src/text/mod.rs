@@ -145,10 +145,12 @@ impl Document {
         {
             city += 1;
         }
+        // (or the sentence: "said Sen. Maria Lopez, D-Tucson. She …", "R-S.D. She …")
         let closes = |e: usize| {
-            self.tokens
-                .get(e)
-                .is_none_or(|_| matches!(self.token_text(e), "," | ")" | "." | ";"))
+            self.tokens.get(e).is_none_or(|t| {
+                matches!(self.token_text(e), "," | ")" | "." | ";")
+                    || t.space_before && self.token_text(e - 1).ends_with('.')
+            })
         };
         if city > e && closes(city) {
             e = city;
