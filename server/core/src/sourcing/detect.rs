@@ -1931,6 +1931,13 @@ impl Detector<'_> {
                 .find(|&i| self.is(i, ",") && quote_at(self.quotes, toks[i].span.start).is_none());
             end = comma.unwrap_or(end);
         }
+        // "…, in what the People's Liberation Army called a “stern warning”": the writer's
+        // comment on the report is none of it
+        if let Some(comma) = (k..end.saturating_sub(2))
+            .find(|&i| self.is(i, ",") && self.lower(i + 1) == "in" && self.lower(i + 2) == "what")
+        {
+            end = comma;
+        }
         while end > k && matches!(self.text(end - 1), "." | "!" | "?" | ":" | ";") {
             end -= 1;
         }
@@ -3473,6 +3480,22 @@ mod tests {
     fn prices_going_up_report_nothing() {
         // (an attribution from "Prices" with the cue "went")
         assert_eq!(roles("Prices went up by 40 percent this year."), vec![]);
+    }
+
+    #[test]
+    fn the_writer_s_comment_after_a_report_is_none_of_it() {
+        assert_eq!(
+            roles_of(
+                "Days after Lai said the island would never accept the claims, in what the \
+                 army called a warning, drills began.",
+                "said"
+            ),
+            vec![r(
+                "said",
+                "Lai",
+                &["the island would never accept the claims"]
+            )]
+        );
     }
 
     #[test]
