@@ -1933,10 +1933,13 @@ impl Detector<'_> {
         }
         // "…, in what the People's Liberation Army called a “stern warning”": the writer's
         // comment on the report is none of it
-        if let Some(comma) = (k..end.saturating_sub(2))
-            .find(|&i| self.is(i, ",") && self.lower(i + 1) == "in" && self.lower(i + 2) == "what")
-        {
-            end = comma;
+        // (one byte search of the content's text, not a look at each of its tokens)
+        if k < end {
+            let from = toks[k].span.start;
+            let text = &self.doc.prose[from..toks[end - 1].span.end];
+            if let Some(at) = memchr::memmem::find(text.as_bytes(), b", in what ") {
+                end = self.doc.token_at_or_after(from + at);
+            }
         }
         while end > k && matches!(self.text(end - 1), "." | "!" | "?" | ":" | ";") {
             end -= 1;
