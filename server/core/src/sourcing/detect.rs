@@ -66,13 +66,17 @@ pub fn detect(
                 Some(z) => z >= model.add,
                 None => candidate,
             };
-            // "The court heard Pike transferred …": testimony (the word's id is compared first)
+            // "The court heard Pike transferred …": testimony (a word the model scores: most
+            // tokens are asked nothing more)
             let heard = || {
                 keys[i] == heard_id
                     && i > 0
                     && d.lex.words.hearing_bodies.contains(doc.lower(i - 1))
             };
-            let cue = proposed && d.cue_decision(i, candidate, scores[i]) || heard();
+            let cue = match scores[i] {
+                None => candidate && d.cue_decision(i, candidate, None),
+                Some(_) => proposed && d.cue_decision(i, candidate, scores[i]) || heard(),
+            };
             if let Some(who) = (cue && i > 0)
                 .then(|| (i.saturating_sub(3)..i).find(|&k| doc.lower(k) == "who"))
                 .flatten()
@@ -383,6 +387,11 @@ const DAYS: [&str; 7] = [
     "saturday",
     "sunday",
 ];
+
+/// The writer's comment after a report: "…, in what the army called a warning" (the searcher
+/// is built once: building one costs more than most searches).
+static IN_WHAT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(", in what "));
 
 /// Auxiliary verbs: a phrase containing one is a clause, not a source.
 const AUXILIARIES: &[&str] = &[
@@ -1937,7 +1946,7 @@ impl Detector<'_> {
         if k < end {
             let from = toks[k].span.start;
             let text = &self.doc.prose[from..toks[end - 1].span.end];
-            if let Some(at) = memchr::memmem::find(text.as_bytes(), b", in what ") {
+            if let Some(at) = IN_WHAT.find(text.as_bytes()) {
                 end = self.doc.token_at_or_after(from + at);
             }
         }
