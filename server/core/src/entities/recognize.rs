@@ -825,6 +825,17 @@ fn abbreviations_opening_laws(doc: &Document, kb: &KnowledgeBase, out: &mut [Raw
     }
 }
 
+/// How the strong mentions of an article confirm a weak mention's text.
+#[derive(Clone, Copy, Default)]
+struct Confirmed {
+    /// A strong mention has it as its text.
+    as_text: bool,
+    /// A person's full name has it as its given name or surname.
+    as_name_word: bool,
+    /// An organization's name has it as its last word.
+    as_org_word: bool,
+}
+
 /// Drops weak mentions the rest of the article does not confirm: a weak mention stays when a strong
 /// mention has the same text or, for a single word, contains that word ("RAISI" in a headline,
 /// "Ebrahim Raisi" in the body).
@@ -832,22 +843,22 @@ fn keep_confirmed(doc: &Document, kb: &KnowledgeBase, mut out: Vec<RawMention>) 
     if !out.iter().any(|m| m.weak) {
         return out;
     }
-    // the weak mentions' texts, each with whether a strong mention has it as its text and as
-    // one of its words (few weak mentions, many strong ones: only the weak are hashed in)
-    let mut confirmed: FxHashMap<Cow<str>, (bool, bool, bool)> = out
+    // the weak mentions' texts, each with how strong mentions confirm it (few weak mentions,
+    // many strong ones: only the weak are hashed in)
+    let mut confirmed: FxHashMap<Cow<str>, Confirmed> = out
         .iter()
         .filter(|m| m.weak)
-        .map(|m| (doc.lower_text(m.span), (false, false, false)))
+        .map(|m| (doc.lower_text(m.span), Confirmed::default()))
         .collect();
     for m in out.iter().filter(|m| !m.weak) {
         if let Some(c) = confirmed.get_mut(&doc.lower_text(m.span)) {
-            c.0 = true;
+            c.as_text = true;
         }
         // the last word of an organization's name confirms it alone: "City manager Pep
         // Guardiola" after "Manchester City"
         if m.tokens.len() >= 2 && m.ty == Some(EntityType::Org) {
             if let Some(c) = confirmed.get_mut(&*lower_word(doc, m.tokens.end - 1)) {
-                c.2 = true;
+                c.as_org_word = true;
             }
         }
         // the surname and given name of a full name confirm "RAISI" and "Raisi" at a sentence start
@@ -860,19 +871,19 @@ fn keep_confirmed(doc: &Document, kb: &KnowledgeBase, mut out: Vec<RawMention>) 
                 .chain(rest)
             {
                 if let Some(c) = confirmed.get_mut(w) {
-                    c.1 = true;
+                    c.as_name_word = true;
                 }
             }
         }
     }
     out.retain(|m| {
         !m.weak || {
-            let (text, part, org_word) = confirmed[&doc.lower_text(m.span)];
+            let c = confirmed[&doc.lower_text(m.span)];
             // (not in a headline: "Spell Bad News For Hillary" after "Fox News")
-            let org_word = org_word && !m.headline;
+            let org_word = c.as_org_word && !m.headline;
             // "Putin said" opening an article that never says "Vladimir Putin"
             let known_surname = || kb.person_with_surname(word(doc, m.tokens.start)).is_some();
-            text || (m.tokens.len() == 1 && (part || org_word || known_surname()))
+            c.as_text || (m.tokens.len() == 1 && (c.as_name_word || org_word || known_surname()))
         }
     });
     out
@@ -2094,11 +2105,9 @@ fn writers_of_byline(doc: &Document, kb: &KnowledgeBase, out: &mut Vec<RawMentio
             && m.tokens.end < doc.tokens.len()
             && kb.is_title_last_word(&lower_word(doc, m.tokens.end))
     };
-    let mut i = from;
-    out.retain(|m| {
-        i += 1;
-        i <= from || !beat(m)
-    });
+    let mut byline = out.split_off(from);
+    byline.retain(|m| !beat(m));
+    out.append(&mut byline);
     let mut k = from;
     while k + 1 < out.len() {
         let (a, b) = (&out[k], &out[k + 1]);

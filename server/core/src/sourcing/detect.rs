@@ -569,16 +569,8 @@ impl Detector<'_> {
                 || self.doc.dateline_dash(s).is_none_or(|dash| r.end > dash)
         });
         let (mut content, direct) = self.content(si, &cue, &clause);
-        // "It is unclear what officials said", "That is what the experts say": what comes
-        // before a free relative is no content of it
-        if let Some(r) = source.as_ref().filter(|r| r.start > s.tokens.start) {
-            let what_end = self.doc.tokens[r.start - 1].span.end;
-            if !direct
-                && matches!(self.lower(r.start - 1), "what" | "whatever")
-                && content.iter().all(|c| c.end <= what_end)
-            {
-                content.clear();
-            }
+        if !direct && self.before_free_relative(source.as_ref(), s, &content) {
+            content.clear();
         }
         let source_spans: Vec<Span> = source.iter().map(|r| self.span(r)).collect();
         let (mut source_kind, source_entity) = classify_source(
@@ -1654,6 +1646,23 @@ impl Detector<'_> {
         // "…,” said Colombia's environment minister, Irene Vélez.": with the name ending the
         // sentence in apposition
         source.then(|| src.start..self.final_name_end(src.end, s).unwrap_or(src.end))
+    }
+
+    /// "It is unclear what officials said", "That is what the experts say": whether the content
+    /// comes before the "what" of a free relative opening at the source, which is none of it.
+    fn before_free_relative(
+        &self,
+        source: Option<&Range<usize>>,
+        s: &Sentence,
+        content: &[Span],
+    ) -> bool {
+        source
+            .filter(|r| r.start > s.tokens.start)
+            .is_some_and(|r| {
+                let what_end = self.doc.tokens[r.start - 1].span.end;
+                matches!(self.lower(r.start - 1), "what" | "whatever")
+                    && content.iter().all(|c| c.end <= what_end)
+            })
     }
 
     /// "…,” said Sheriff Kory Honea at a briefing in Oroville.": where in `src` a phrase about
