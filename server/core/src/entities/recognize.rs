@@ -1631,14 +1631,12 @@ fn segment_run(
     });
     // "Dr. Amelia Lake", "Professor Sam Hill": a given name after a title makes a surname of
     // a place's word
-    // (or a given name and such a surname speaking: "Kevin Hall, who led that trial, said")
     let titled_person = || {
         first_name_seg.is_some_and(|f| match segs[f..] {
             [Seg::Name(a, e)] => {
-                given_name_and_surname(doc, kb, a, e)
-                    && (f > 0 && matches!(segs[f - 1], Seg::Title(..))
-                        || f == 0 && lower_title_before(doc, kb, a).is_some()
-                        || e == a + 2 && speaks_as_a_person(doc, kb, a, e))
+                let titled = f > 0 && matches!(segs[f - 1], Seg::Title(..))
+                    || f == 0 && lower_title_before(doc, kb, a).is_some();
+                person_despite_place_word(doc, kb, a, e, titled)
             }
             _ => false,
         })
@@ -2526,6 +2524,19 @@ fn next_word(doc: &Document, i: usize) -> Option<&str> {
     doc.tokens.get(i).map(|t| t.span.text(&doc.prose))
 }
 
+/// A given name and a surname ending in a place's word is a person's with a title ("Premier
+/// Tim Houston") or when it speaks as a person does ("Kevin Hall, who led that trial, said").
+fn person_despite_place_word(
+    doc: &Document,
+    kb: &KnowledgeBase,
+    a: usize,
+    e: usize,
+    titled: bool,
+) -> bool {
+    given_name_and_surname(doc, kb, a, e)
+        && (titled || e == a + 2 && speaks_as_a_person(doc, kb, a, e))
+}
+
 /// "Raisi said", "Smith, who", "Smith, 62,", "…,” said Chip Carter.": the name at `a..e` is
 /// a person's by what is said around it.
 fn speaks_as_a_person(doc: &Document, kb: &KnowledgeBase, a: usize, e: usize) -> bool {
@@ -2561,11 +2572,7 @@ fn guess_type(
     let is_given_name = || *given_name.get_or_init(|| kb.is_given_name(first));
     if let Some(ty) = suffix {
         // (see `titled_person` in `segment_run`)
-        // ("Kevin Hall, who led that trial, said": a given name and a surname that names
-        // places too)
-        let person = ty == EntityType::Place
-            && given_name_and_surname(doc, kb, a, e)
-            && (titled || e - a == 2 && speaks_as_a_person(doc, kb, a, e));
+        let person = ty == EntityType::Place && person_despite_place_word(doc, kb, a, e, titled);
         return Some(if person { EntityType::Person } else { ty });
     }
     // "Barnes & Noble", "Roots & Shoots": names joined by an ampersand are a firm's

@@ -193,7 +193,9 @@ pub fn detect(
 fn anonymous_back_references(d: &Detector, out: &mut [Attribution]) {
     let doc = d.doc;
     let words = &d.lex.words;
-    // the words of the anonymous sources so far, with whether their anonymity was explained
+    let unnamed = |w: &str| words.unnamed_officials.contains(w) || words.bare_sources.contains(w);
+    // the nouns of unnamed people in the anonymous sources so far ("people", "officials"), with
+    // whether their anonymity was explained
     let mut heads: Vec<(String, bool)> = Vec::new();
     for a in out.iter_mut() {
         let Some(hull) = a.source_hull() else {
@@ -206,7 +208,8 @@ fn anonymous_back_references(d: &Detector, out: &mut [Attribution]) {
         let lower = doc.lower_text(hull);
         if anonymous {
             let explained = a.anonymity_explained;
-            heads.extend(lower.split_whitespace().map(|w| (w.to_owned(), explained)));
+            let nouns = lower.split_whitespace().filter(|w| unnamed(w));
+            heads.extend(nouns.map(|w| (w.to_owned(), explained)));
             continue;
         }
         let phrase: Vec<&str> = lower.split_whitespace().collect();
@@ -215,9 +218,7 @@ fn anonymous_back_references(d: &Detector, out: &mut [Attribution]) {
             [_, "of", "the" | "these" | "those", noun] => noun,
             _ => continue,
         };
-        let unnamed = words.unnamed_officials.contains(noun) || words.bare_sources.contains(noun);
-        let earlier = heads.iter().find(|(h, _)| h == noun).map(|&(_, e)| e);
-        if let Some(explained) = earlier.filter(|_| unnamed) {
+        if let Some(&(_, explained)) = heads.iter().find(|(h, _)| h == noun) {
             a.source_kind = SourceKind::Anonymous;
             a.anonymity_explained |= explained;
         }
@@ -1493,6 +1494,8 @@ impl Detector<'_> {
         if i > 0 && self.lex.words.measure_words.contains(self.lower(i - 1)) {
             return false;
         }
+        // (asked again of a low-scored candidate that it proposed: rarer than asking every
+        // candidate once, which costs more)
         if candidate && self.that_after_time(i) {
             return true;
         }
